@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tiankong",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tiankong", targets: ["tiankong"]),
+        .library(name: "TiankongEngine", targets: ["TiankongEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
+        .target(
+            name: "TiankongEngine",
+            plugins: ["EmbedResources"]
+        ),
+
+        // MARK: - The writers: the finished report as a Word (.docx) file
+        .target(
+            name: "TiankongWriters",
+            dependencies: [
+                "TiankongEngine",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
+        // MARK: - The wizard: a pure reducer and view, and the one file that calls ncurses
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "TiankongWizard",
+            dependencies: ["TiankongEngine", "CNcursesw"]
+        ),
+
+        // MARK: - The command line
+        .executableTarget(
+            name: "tiankong",
+            dependencies: [
+                "TiankongEngine",
+                "TiankongWriters",
+                "TiankongWizard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Build tools: Resources/ embedded into the binary
+        .executableTarget(name: "ResourceEmbedder"),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["ResourceEmbedder"]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "TiankongEngineTests",
+            dependencies: [
+                "TiankongEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TiankongWritersTests",
+            dependencies: ["TiankongWriters", "TiankongEngine"]
+        ),
+        .testTarget(
+            name: "TiankongWizardTests",
+            dependencies: ["TiankongWizard", "TiankongEngine"]
+        ),
+    ]
+)

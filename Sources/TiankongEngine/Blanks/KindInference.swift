@@ -1,0 +1,87 @@
+/// Infers what a blank asks for from the characters around it.
+///
+/// "学习X次" is a count, "X月初" a month, "XXXX年" a year, "X.X万元" a decimal, "X%" a percent,
+/// "第X季度" a quarter; "对X局党组" and "XXX党组" are names (text).
+public enum KindInference {
+    public struct Guess: Equatable, Sendable {
+        public var kind: Kind
+        public var unit: String?
+        public var minimum: Int?
+        public var maximum: Int?
+
+        init(_ kind: Kind, unit: String? = nil, minimum: Int? = nil, maximum: Int? = nil) {
+            self.kind = kind
+            self.unit = unit
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+    }
+
+    /// Units after which a number is a count, longest first so "人次" wins over "人".
+    static let countUnits: [String] = [
+        "人次", "个单位", "个支部", "个党支部",
+        "余篇", "余条", "余人", "余次", "余件", "余个", "余场", "余名", "余项", "余家", "余期", "余户", "余份", "余万",
+        "小时", "课时", "学时", "批次", "场次", "户次", "家次", "件次",
+        "次", "件", "名", "人", "个", "项", "期", "场", "家", "篇", "条", "天", "户", "所", "处", "批", "轮", "份",
+        "本", "册", "节", "堂", "支", "位", "届", "座", "台", "辆", "套", "起", "例", "封", "张", "部", "首", "类",
+        "周", "岁", "遍", "回", "趟", "盘", "幅", "株", "棵", "头", "只",
+    ]
+
+    /// Units after which a number may have a fraction.
+    static let decimalUnits: [String] = [
+        "个百分点", "万元", "亿元", "千元", "百万元", "万美元", "元", "万吨", "吨", "公斤", "千克", "万人",
+        "万平方米", "平方米", "平方公里", "公顷", "亩", "公里", "千米", "米", "万千瓦时", "千瓦时", "倍",
+    ]
+
+    /// Words that begin with a unit character but name something: "XX人民医院", "XX支部", "XX项目".
+    static let wordsNotUnits: [String] = [
+        "人民", "人员", "人大", "人社", "人事", "人才", "个人", "家园", "家庭", "家属", "部门", "部署", "部长",
+        "场所", "处室", "处长", "条例", "条件", "项目", "期间", "期刊", "名单", "名称", "台账", "批示", "届时",
+        "座谈", "本部", "本单位", "本级", "支部", "位于", "所长", "天然", "户籍", "份额", "起草", "例会", "张贴",
+        "周边", "周年庆", "类别", "回应", "首位", "节日", "节约", "套餐", "次要", "件事", "篇章", "条线", "场景",
+    ]
+
+    static let countPrefixes: [String] = ["共计", "合计", "总计", "累计", "共有", "共", "计"]
+
+    /// The guess for a blank with `marker`, preceded by `before` and followed by `after` on its line.
+    public static func guess(marker: String, before: String, after: String) -> Guess {
+        let isDecimalForm = marker.contains(".") || marker.contains("．")
+        let runLength = marker.unicodeScalars.count
+
+        if after.hasPrefix("%") || after.hasPrefix("％") || before.hasSuffix("百分之") {
+            return Guess(.percent, unit: after.hasPrefix("％") ? "％" : (before.hasSuffix("百分之") ? nil : "%"), minimum: 0)
+        }
+        if before.hasSuffix("第") {
+            if after.hasPrefix("季度") { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
+            return Guess(.integer, unit: unitPrefix(of: after, among: countUnits), minimum: 1)
+        }
+        if isDecimalForm {
+            return Guess(.decimal, unit: unitPrefix(of: after, among: decimalUnits + countUnits), minimum: 0)
+        }
+        if after.hasPrefix("季度") { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
+        if after.hasPrefix("年") {
+            if runLength >= 2 { return Guess(.year, unit: "年", minimum: 1949, maximum: 2100) }
+            return Guess(.integer, unit: "年", minimum: 0)
+        }
+        if after.hasPrefix("个月") { return Guess(.integer, unit: "个月", minimum: 0) }
+        if after.hasPrefix("月") { return Guess(.month, unit: "月", minimum: 1, maximum: 12) }
+        if after.hasPrefix("日") || (after.hasPrefix("号") && before.hasSuffix("月")) {
+            return Guess(.day, unit: String(after.prefix(1)), minimum: 1, maximum: 31)
+        }
+        if let unit = unitPrefix(of: after, among: decimalUnits) {
+            return Guess(.decimal, unit: unit, minimum: 0)
+        }
+        if let unit = unitPrefix(of: after, among: countUnits) {
+            return Guess(.integer, unit: unit, minimum: 0)
+        }
+        if countPrefixes.contains(where: { before.hasSuffix($0) }) {
+            return Guess(.integer, minimum: 0)
+        }
+        return Guess(.text)
+    }
+
+    private static func unitPrefix(of after: String, among units: [String]) -> String? {
+        if wordsNotUnits.contains(where: { after.hasPrefix($0) }) { return nil }
+        return units.first { after.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,47 @@
+/// One question the user answers once; it fills one or more blanks.
+public struct Field: Hashable, Sendable, Identifiable {
+    /// Stable for a template: "f1", "f2", … in order of first appearance.
+    public var id: String
+    public var kind: Kind
+    public var unit: String?
+    public var minimum: Int?
+    public var maximum: Int?
+    /// A short description built from the words before the blank, e.g. "党组扩大会议学习＿＿次".
+    public var label: String
+    /// The marker of its blanks ("XXX").
+    public var marker: String
+    /// The blanks it fills, by 1-based index.
+    public var blankIndexes: [Int]
+    /// The text right before and after each of its blanks, for the doubled-word warning.
+    public var surroundings: [Surrounding]
+    /// The year, month and day fields this one forms a date with ("XXXX年X月X日"), when it does.
+    public var date: DateGroup?
+
+    /// The text around one blank of the field.
+    public struct Surrounding: Hashable, Sendable {
+        public var before: String
+        public var after: String
+    }
+
+    /// Field ids of a written date's parts.
+    public struct DateGroup: Hashable, Sendable {
+        public var year: String?
+        public var month: String?
+        public var day: String?
+    }
+
+    public init(id: String, kind: Kind, unit: String? = nil, minimum: Int? = nil, maximum: Int? = nil,
+                label: String, marker: String, blankIndexes: [Int], surroundings: [Surrounding] = [],
+                date: DateGroup? = nil) {
+        self.id = id
+        self.kind = kind
+        self.unit = unit
+        self.minimum = minimum
+        self.maximum = maximum
+        self.label = label
+        self.marker = marker
+        self.blankIndexes = blankIndexes
+        self.surroundings = surroundings
+        self.date = date
+    }
+}

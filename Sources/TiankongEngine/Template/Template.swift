@@ -1,0 +1,151 @@
+import Foundation
+
+/// A report template: its text, the adverts removed from it, its blanks and the fields the user answers.
+public struct Template: Sendable {
+    /// Options for reading a template.
+    public struct Options: Sendable, Equatable {
+        /// Keep reseller advertising instead of removing it.
+        public var keepBoilerplate = false
+        public init(keepBoilerplate: Bool = false) { self.keepBoilerplate = keepBoilerplate }
+    }
+
+    /// Where the template came from: the path as the user gave it, or the bundled template's name.
+    public let source: String
+    /// SHA-256 of the template file's bytes, in lowercase hex.
+    public let digest: String
+    public let encoding: TextEncoding
+    public let hasByteOrderMark: Bool
+    public let lineEnding: LineEnding
+    /// The whole decoded text as UTF-8 (adverts included).
+    public let text: [UInt8]
+    /// The report's title: the first line after the adverts.
+    public let title: String
+    /// The advert lines left out of the report (non-empty ones; empty lines around them go too).
+    public let removedLines: [RemovedLine]
+    /// The byte ranges of `text` that make up the report, in order.
+    public let keptRanges: [Range<Int>]
+    public let blanks: [Blank]
+    public let fields: [Field]
+
+    /// The bundled template, "2020年党建工作总结（党组）".
+    public static func bundled(options: Options = Options()) throws(TemplateError) -> Template {
+        guard let data = BundledResources.data(at: BundledResources.bundledTemplatePath) else {
+            throw .notFound(path: BundledResources.bundledTemplatePath)
+        }
+        return try Template(bytes: [UInt8](data), source: bundledName, options: options)
+    }
+
+    /// The name the bundled template is shown by.
+    public static let bundledName = "2020年党建工作总结（党组）.txt"
+
+    /// Reads and analyses the template at `path`.
+    public static func load(path: String, options: Options = Options()) throws(TemplateError) -> Template {
+        try Template(bytes: TemplateFile.read(path), source: path, options: options)
+    }
+
+    /// Analyses template bytes.
+    public init(bytes: [UInt8], source: String, options: Options = Options(),
+                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+        let decoded = try TextDecoder.decode(bytes, path: source)
+        self.source = source
+        digest = SHA256.hex(bytes)
+        encoding = decoded.encoding
+        hasByteOrderMark = decoded.hasByteOrderMark
+        lineEnding = decoded.lineEnding
+        text = decoded.utf8
+
+        let lines = LineTable(text)
+        let layout = ReportLayout(lines: lines, text: text, boilerplate: boilerplate, keep: options.keepBoilerplate)
+        title = layout.title
+        removedLines = layout.removedLines
+        keptRanges = layout.keptRanges
+
+        let runs = scanner.runs(in: text)
+        var blanks: [Blank] = []
+        blanks.reserveCapacity(runs.count)
+        text.withUnsafeBufferPointer { b in
+            for run in runs where !layout.removedLineIndexes.contains(run.line) {
+                let lineRange = lines.contentRange(run.line)
+                let marker = String(decoding: b[run.byteRange], as: UTF8.self)
+                let before = TextWindow.scalarsBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
+                let after = TextWindow.scalarsAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
+                let guess = KindInference.guess(marker: marker, before: before, after: after)
+                blanks.append(Blank(
+                    index: blanks.count + 1, line: run.line + 1, column: run.column, marker: marker,
+                    byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
+                    minimum: guess.minimum, maximum: guess.maximum,
+                    context: TextWindow.sentence(b, around: run.byteRange, within: lineRange),
+                    before: before, after: after))
+            }
+        }
+        if blanks.isEmpty { throw .noBlanks(path: source) }
+        self.blanks = blanks
+        fields = FieldGrouping.fields(for: blanks)
+    }
+
+    /// The field with this id.
+    public func field(_ id: String) -> Field? {
+        fieldIndex[id].map { fields[$0] }
+    }
+
+    private var fieldIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.id, $0) })
+    }
+}
+
+/// The start of every line of a text, for turning byte offsets into lines.
+struct LineTable {
+    /// Byte offset where each line starts; a final empty line after the last newline is not a line.
+    let starts: [Int]
+    let count: Int
+    let text: [UInt8]
+
+    init(_ text: [UInt8]) {
+        self.text = text
+        var starts = [0]
+        text.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                if b[i] == 0x0A, i + 1 < n { starts.append(i + 1) }
+                i += 1
+            }
+        }
+        self.starts = starts
+        count = text.isEmpty ? 0 : starts.count
+    }
+
+    /// The bytes of line `i` including its terminator.
+    func fullRange(_ i: Int) -> Range<Int> {
+        starts[i]..<(i + 1 < starts.count ? starts[i + 1] : text.count)
+    }
+
+    /// The bytes of line `i` without its terminator ("\n" or "\r\n").
+    func contentRange(_ i: Int) -> Range<Int> {
+        let full = fullRange(i)
+        var end = full.upperBound
+        if end > full.lowerBound, text[end - 1] == 0x0A { end -= 1 }
+        if end > full.lowerBound, text[end - 1] == 0x0D { end -= 1 }
+        return full.lowerBound..<end
+    }
+
+    func content(_ i: Int) -> String {
+        String(decoding: text[contentRange(i)], as: UTF8.self)
+    }
+
+    /// True when line `i` holds nothing but spaces, tabs and ideographic spaces.
+    func isBlank(_ i: Int) -> Bool {
+        let range = contentRange(i)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let c = text[k]
+            if c == 0x20 || c == 0x09 || c == 0x0D { k += 1; continue }
+            if c == 0xE3, k + 2 < range.upperBound, text[k + 1] == 0x80, text[k + 2] == 0x80 { k += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// The length of line `i` in bytes, without its terminator.
+    func byteLength(_ i: Int) -> Int { contentRange(i).count }
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a template file's bytes safely: regular files only, never blocking on a FIFO or a device, with a size limit.
+public enum TemplateFile {
+    /// The largest template tiankong reads (512 MiB).
+    public static let sizeLimit = 512 << 20
+
+    /// Reads the whole file at `path`.
+    public static func read(_ path: String, limit: Int = sizeLimit) throws(TemplateError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let error = errno
+            switch error {
+            case ENOENT, ENOTDIR: throw .notFound(path: path)
+            case EISDIR: throw .isDirectory(path: path)
+            default: throw .unreadable(path: path, reason: String(cString: strerror(error)))
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw .isDirectory(path: path) }
+        if type != S_IFREG { throw .notRegularFile(path: path) }
+        let size = Int(info.st_size)
+        if size > limit { throw .tooLarge(path: path, bytes: size, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// The character encoding a template was read in, and that its report is written back in.
+public enum TextEncoding: String, Sendable, Equatable, Codable, CaseIterable {
+    case utf8 = "utf-8"
+    case gb18030 = "gb18030"
+    case utf16LittleEndian = "utf-16le"
+    case utf16BigEndian = "utf-16be"
+}
+
+/// How the lines of a template end; kept as found.
+public enum LineEnding: String, Sendable, Equatable, Codable {
+    case lf
+    case crlf
+    case mixed
+    case none
+}
+
+/// The result of decoding a template's bytes: its text as UTF-8, and how it was stored.
+public struct DecodedText: Sendable, Equatable {
+    /// The text as UTF-8 bytes, without a byte-order mark.
+    public var utf8: [UInt8]
+    public var encoding: TextEncoding
+    public var hasByteOrderMark: Bool
+    public var lineEnding: LineEnding
+}
+
+/// Decodes template bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
+public enum TextDecoder {
+    /// Decodes the bytes of a template file.
+    /// - Throws: `TemplateError` for empty, binary or undecodable input (the path is filled in by the caller).
+    public static func decode(_ bytes: [UInt8], path: String) throws(TemplateError) -> DecodedText {
+        if bytes.isEmpty { throw .empty(path: path) }
+        var text: [UInt8]
+        var encoding = TextEncoding.utf8
+        var bom = false
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bom = true
+            text = Array(bytes[3...])
+            if let offset = UTF8Validation.firstInvalidOffset(text) {
+                throw .undecodable(path: path, byteOffset: offset + 3)
+            }
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            bom = true
+            encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            text = try utf16ToUTF8(Array(bytes[2...]), bigEndian: encoding == .utf16BigEndian, path: path)
+        } else {
+            if let nul = bytes.firstIndex(of: 0) {
+                throw looksLikeBOMlessUTF16(bytes) ? .utf16WithoutBOM(path: path) : .binary(path: path, byteOffset: nul)
+            }
+            if let invalidAt = UTF8Validation.firstInvalidOffset(bytes) {
+                switch GB18030.decode(bytes) {
+                case .success(let utf8):
+                    text = utf8
+                    encoding = .gb18030
+                case .failure(let gbOffset):
+                    throw .undecodable(path: path, byteOffset: max(invalidAt, gbOffset))
+                }
+            } else {
+                text = bytes
+            }
+        }
+        if text.isEmpty { throw .empty(path: path) }
+        if let nul = text.firstIndex(of: 0) { throw .binary(path: path, byteOffset: nul) }
+        return DecodedText(utf8: text, encoding: encoding, hasByteOrderMark: bom, lineEnding: lineEnding(of: text))
+    }
+
+    /// Encodes UTF-8 text for writing in the given encoding, with a BOM when asked.
+    public static func encode(_ utf8: [UInt8], as encoding: TextEncoding, byteOrderMark: Bool) -> [UInt8] {
+        switch encoding {
+        case .utf8:
+            return byteOrderMark ? [0xEF, 0xBB, 0xBF] + utf8 : utf8
+        case .gb18030:
+            return GB18030.encode(utf8)
+        case .utf16LittleEndian, .utf16BigEndian:
+            let big = encoding == .utf16BigEndian
+            var out: [UInt8] = byteOrderMark ? (big ? [0xFE, 0xFF] : [0xFF, 0xFE]) : []
+            out.reserveCapacity(out.count + utf8.count * 2)
+            for unit in String(decoding: utf8, as: UTF8.self).utf16 {
+                let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+                if big { out.append(hi); out.append(lo) } else { out.append(lo); out.append(hi) }
+            }
+            return out
+        }
+    }
+
+    static func lineEnding(of text: [UInt8]) -> LineEnding {
+        var crlf = 0, lf = 0
+        text.withUnsafeBufferPointer { buffer in
+            var previous: UInt8 = 0
+            for byte in buffer {
+                if byte == 0x0A {
+                    if previous == 0x0D { crlf += 1 } else { lf += 1 }
+                }
+                previous = byte
+            }
+        }
+        switch (crlf, lf) {
+        case (0, 0): return .none
+        case (_, 0): return .crlf
+        case (0, _): return .lf
+        default: return .mixed
+        }
+    }
+
+    private static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        let sample = bytes.prefix(4096)
+        var evenZeros = 0, oddZeros = 0
+        for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 } }
+        let pairs = sample.count / 2
+        return max(evenZeros, oddZeros) * 4 >= pairs && min(evenZeros, oddZeros) * 20 < pairs
+    }
+
+    private static func utf16ToUTF8(_ bytes: [UInt8], bigEndian: Bool, path: String) throws(TemplateError) -> [UInt8] {
+        if bytes.count % 2 != 0 { throw .undecodable(path: path, byteOffset: bytes.count + 1) }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 3)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        var unitOffset = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                UTF8.encode(scalar) { out.append($0) }
+                unitOffset += scalar.value > 0xFFFF ? 2 : 1
+            case .emptyInput:
+                break loop
+            case .error:
+                throw .undecodable(path: path, byteOffset: 2 + unitOffset * 2)
+            }
+        }
+        return out
+    }
+}
+
+/// Finds the first byte that breaks UTF-8, in one pass.
+enum UTF8Validation {
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let b0 = buffer[i]
+                if b0 < 0x80 { i += 1; continue }
+                let length: Int
+                var minimumSecond: UInt8 = 0x80, maximumSecond: UInt8 = 0xBF
+                switch b0 {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; minimumSecond = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; maximumSecond = 0x9F
+                case 0xF0: length = 4; minimumSecond = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; maximumSecond = 0x8F
+                default: return i
+                }
+                if i + length > n { return i }
+                let b1 = buffer[i + 1]
+                if b1 < minimumSecond || b1 > maximumSecond { return i }
+                var k = 2
+                while k < length {
+                    if buffer[i + k] & 0xC0 != 0x80 { return i }
+                    k += 1
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+}
