@@ -1,0 +1,61 @@
+# tiankong — fill a Chinese report template's blanks and hand in a finished report.
+#
+#   make run       set up what is missing, build in release mode, start the wizard on the bundled template
+#   make test      the same set-up, then every test (unit, end-to-end, real terminal, Word readers)
+#   make install   install the binary (PREFIX=/usr/local)
+
+PREFIX    ?= /usr/local
+SWIFT     ?= swift
+BUILD     := .build
+VENV      := $(BUILD)/venv
+PYTHON    := $(VENV)/bin/python
+RELEASE   := $(BUILD)/release/tiankong
+
+# Debian packages: to build, and what the tests drive (tmux, the Word readers, fonts for rendering).
+BUILD_PACKAGES := libncurses-dev pkg-config
+TEST_PACKAGES  := tmux libxml2-utils poppler-utils libreoffice-writer-nogui \
+                  fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei
+# Python packages for the tests, in a virtualenv under the build folder.
+PIP_PACKAGES   := pytest python-docx pyte
+
+.PHONY: all build release run test unit-test end-to-end install uninstall setup-build setup-test clean
+
+all: build
+
+setup-build:
+	@scripts/ensure-packages.sh $(BUILD_PACKAGES)
+
+setup-test: setup-build
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -c 'import pytest, docx, pyte' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+
+build: setup-build
+	$(SWIFT) build
+
+release: setup-build
+	$(SWIFT) build -c release
+
+run: release
+	$(RELEASE)
+
+test: setup-test release
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) -m pytest -q Tests/EndToEnd
+
+unit-test: setup-build
+	$(SWIFT) test
+
+end-to-end: setup-test release
+	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) -m pytest -q Tests/EndToEnd
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/tiankong
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tiankong
+
+clean:
+	rm -rf $(BUILD)
