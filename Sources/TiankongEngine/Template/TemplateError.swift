@@ -1,7 +1,7 @@
 /// Why a template could not be used. Each case carries what the user needs to fix it.
 public enum TemplateError: Error, Equatable, Sendable {
     case notFound(path: String)
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, errno: Int32)
     case isDirectory(path: String)
     case notRegularFile(path: String)
     case tooLarge(path: String, bytes: Int, limit: Int)

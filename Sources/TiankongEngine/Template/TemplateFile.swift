@@ -17,12 +17,12 @@ public enum TemplateFile {
             switch error {
             case ENOENT, ENOTDIR: throw .notFound(path: path)
             case EISDIR: throw .isDirectory(path: path)
-            default: throw .unreadable(path: path, reason: String(cString: strerror(error)))
+            default: throw .unreadable(path: path, errno: error)
             }
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, errno: errno) }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw .isDirectory(path: path) }
         if type != S_IFREG { throw .notRegularFile(path: path) }
@@ -36,7 +36,7 @@ public enum TemplateFile {
             }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+                throw .unreadable(path: path, errno: errno)
             }
             if n == 0 { break }
             filled += n

@@ -1,0 +1,39 @@
+/// Every answer of a set checked at once, so that all failing fields are reported together.
+public struct AnswerReview: Sendable {
+    /// What is wrong with one field's answer.
+    public enum Problem: Equatable, Sendable {
+        case invalid(ValidationFailure)
+        case missing
+        /// An answer for a field the template does not have.
+        case unknownField
+    }
+
+    /// The answers as they will be written, by field id (only valid ones).
+    public var values: [String: String] = [:]
+    /// Failing fields in field order, unknown ids last.
+    public var problems: [(fieldID: String, problem: Problem)] = []
+    public var warnings: [(fieldID: String, warning: ValidationWarning)] = []
+
+    public var isValid: Bool { problems.isEmpty }
+
+    /// Checks `answers` against every field of `template`; with `partial`, missing answers are allowed.
+    public init(answers: [String: String], template: Template, partial: Bool) {
+        for field in template.fields {
+            guard let raw = answers[field.id] else {
+                if !partial { problems.append((field.id, .missing)) }
+                continue
+            }
+            let verdict = Validation.check(raw, for: field, answers: answers)
+            if let failure = verdict.failure {
+                problems.append((field.id, .invalid(failure)))
+            } else if let value = verdict.value {
+                values[field.id] = value
+                for warning in verdict.warnings { warnings.append((field.id, warning)) }
+            }
+        }
+        let known = Set(template.fields.map(\.id))
+        for key in answers.keys.sorted(by: AnswerSet.naturalOrder) where !known.contains(key) {
+            problems.append((key, .unknownField))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The user's answers, by field id, as stored in an answers file or the wizard's autosave.
+///
+/// The file is JSON: `{"template": "<sha256 of the template>", "answers": {"f1": "…"}}`;
+/// a plain `{"f1": "…"}` object is accepted too.
+public struct AnswerSet: Equatable, Sendable {
+    public var templateDigest: String?
+    public var answers: [String: String]
+
+    public init(templateDigest: String? = nil, answers: [String: String] = [:]) {
+        self.templateDigest = templateDigest
+        self.answers = answers
+    }
+
+    /// Reads an answers file's bytes.
+    public static func decode(_ data: Data) throws(AnswerFileError) -> AnswerSet {
+        if data.isEmpty { throw .empty }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw .notJSON(detail: AnswerSet.position(of: error, in: data))
+        }
+        guard let dictionary = object as? [String: Any] else { throw .notAnObject }
+        var digest: String?
+        var source = dictionary
+        if let nested = dictionary["answers"] {
+            guard let answers = nested as? [String: Any] else { throw .notAnObject }
+            source = answers
+            if let template = dictionary["template"] {
+                guard let text = template as? String else { throw .valueNotText(key: "template") }
+                digest = text
+            }
+        }
+        var answers: [String: String] = [:]
+        for (key, value) in source {
+            switch value {
+            case let text as String: answers[key] = text
+            case is Bool: throw .valueNotText(key: key)
+            case let number as Int: answers[key] = String(number)
+            case let number as Double: answers[key] = String(number)
+            default: throw .valueNotText(key: key)
+            }
+        }
+        return AnswerSet(templateDigest: digest, answers: answers)
+    }
+
+    /// The answers as pretty JSON, fields in their natural order (f1, f2, … f10).
+    public func encoded() -> Data {
+        var out = "{\n"
+        if let templateDigest { out += "  \"template\": \(JSONText.quoted(templateDigest)),\n" }
+        out += "  \"answers\": {"
+        let keys = answers.keys.sorted(by: AnswerSet.naturalOrder)
+        for (i, key) in keys.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "    \(JSONText.quoted(key)): \(JSONText.quoted(answers[key]!))"
+        }
+        out += keys.isEmpty ? "}\n}\n" : "\n  }\n}\n"
+        return Data(out.utf8)
+    }
+
+    /// "f2" before "f10"; other keys after, alphabetically.
+    public static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        func number(_ s: String) -> Int? { s.hasPrefix("f") ? Int(s.dropFirst()) : nil }
+        switch (number(a), number(b)) {
+        case let (x?, y?): return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a < b
+        }
+    }
+
+    private static func position(of error: Error, in data: Data) -> String {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return description ?? String(describing: error)
+    }
+}
+
+/// Why an answers file could not be read.
+public enum AnswerFileError: Error, Equatable, Sendable {
+    case empty
+    case notJSON(detail: String)
+    case notAnObject
+    case valueNotText(key: String)
+}
+
+/// JSON string quoting, shared by every JSON tiankong writes.
+public enum JSONText {
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

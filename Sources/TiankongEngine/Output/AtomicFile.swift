@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a file could not be written.
+public enum OutputError: Error, Equatable, Sendable {
+    /// The file is there and overwriting was not asked for.
+    case exists(path: String)
+    case isDirectory(path: String)
+    /// The folder is missing, read-only, or not ours (sysexits 73).
+    case cannotCreate(path: String, errno: Int32)
+    /// Writing failed half-way: disk full, I/O error (sysexits 74). Nothing was left behind.
+    case io(path: String, errno: Int32)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .exists, .isDirectory, .cannotCreate: return 73
+        case .io: return 74
+        }
+    }
+}
+
+/// Writes files so that a reader sees the old file or the whole new one, never a part:
+/// a temporary file in the same folder, fsync, then rename (or link, when overwriting is not allowed).
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(OutputError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
+            if !overwrite { throw .exists(path: path) }
+        }
+        let folder = AtomicFile.folder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = folder + "/." + name + ".tiankong-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if fd < 0 { throw .cannotCreate(path: path, errno: errno) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = errno
+                close(fd)
+                unlink(temporary)
+                throw .io(path: path, errno: failure)
+            }
+            written += n
+        }
+        if fsync(fd) != 0 && errno != EINVAL {
+            let failure = errno
+            close(fd)
+            unlink(temporary)
+            throw .io(path: path, errno: failure)
+        }
+        if close(fd) != 0 {
+            let failure = errno
+            unlink(temporary)
+            throw .io(path: path, errno: failure)
+        }
+        if overwrite {
+            if rename(temporary, path) != 0 {
+                let error = errno
+                unlink(temporary)
+                if error == EISDIR { throw .isDirectory(path: path) }
+                throw .cannotCreate(path: path, errno: error)
+            }
+        } else {
+            // link() fails when the name is taken, so a file that appeared meanwhile is never replaced.
+            if link(temporary, path) != 0 {
+                let error = errno
+                if error == EEXIST { unlink(temporary); throw .exists(path: path) }
+                if error == EPERM || error == ENOTSUP || error == EXDEV || error == EMLINK {
+                    if rename(temporary, path) != 0 {
+                        let renameError = errno
+                        unlink(temporary)
+                        throw .cannotCreate(path: path, errno: renameError)
+                    }
+                } else {
+                    unlink(temporary)
+                    throw .cannotCreate(path: path, errno: error)
+                }
+            } else {
+                unlink(temporary)
+            }
+        }
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { _ = fsync(dir); close(dir) }
+    }
+
+    /// The folder a path is in ("." for a bare name).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+}

@@ -1,0 +1,55 @@
+/// The finished report: the template's text with the adverts left out and each answered blank replaced.
+/// Everything else is written back byte for byte.
+public enum Report {
+    /// The report as UTF-8. `answers` are values already checked (see `AnswerReview`); a blank whose field has
+    /// no answer is left as it was.
+    public static func utf8(template: Template, answers: [String: String]) -> [UInt8] {
+        var fieldOfBlank = [String?](repeating: nil, count: template.blanks.count + 1)
+        for field in template.fields {
+            for index in field.blankIndexes { fieldOfBlank[index] = field.id }
+        }
+        var encodedAnswers: [String: [UInt8]] = [:]
+        for (id, value) in answers { encodedAnswers[id] = Array(value.utf8) }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(template.text.count + answers.values.reduce(0) { $0 + $1.utf8.count } * 4)
+        var blankCursor = 0
+        let blanks = template.blanks
+        template.text.withUnsafeBufferPointer { text in
+            for kept in template.keptRanges {
+                var position = kept.lowerBound
+                while blankCursor < blanks.count, blanks[blankCursor].byteRange.lowerBound < kept.lowerBound { blankCursor += 1 }
+                while blankCursor < blanks.count, blanks[blankCursor].byteRange.upperBound <= kept.upperBound {
+                    let blank = blanks[blankCursor]
+                    out.append(contentsOf: text[position..<blank.byteRange.lowerBound])
+                    if let id = fieldOfBlank[blank.index], let answer = encodedAnswers[id] {
+                        out.append(contentsOf: answer)
+                    } else {
+                        out.append(contentsOf: text[blank.byteRange])
+                    }
+                    position = blank.byteRange.upperBound
+                    blankCursor += 1
+                }
+                out.append(contentsOf: text[position..<kept.upperBound])
+            }
+        }
+        return out
+    }
+
+    /// The report in the template's own encoding (or `encoding`), with its byte-order mark and line endings.
+    public static func bytes(template: Template, answers: [String: String], encoding: TextEncoding? = nil) -> [UInt8] {
+        let target = encoding ?? template.encoding
+        let bom: Bool
+        if target == template.encoding {
+            bom = template.hasByteOrderMark
+        } else {
+            bom = target == .utf16LittleEndian || target == .utf16BigEndian
+        }
+        return TextDecoder.encode(utf8(template: template, answers: answers), as: target, byteOrderMark: bom)
+    }
+
+    /// The report as a String, for display.
+    public static func text(template: Template, answers: [String: String]) -> String {
+        String(decoding: utf8(template: template, answers: answers), as: UTF8.self)
+    }
+}

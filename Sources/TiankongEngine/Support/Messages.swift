@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every message the engine shows a user, in Chinese or English, built in this one place.
+public struct Messages: Sendable {
+    public let language: Language
+
+    public init(language: Language = .fromEnvironment()) {
+        self.language = language
+    }
+
+    private func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
+
+    // MARK: - What a field expects
+
+    /// What the field asks for, in a few words: "次数，填整数", "月份 1–12".
+    public func expectation(for field: Field) -> String {
+        switch field.kind {
+        case .text:
+            return t("文字，如单位名称", "text, such as a name")
+        case .integer:
+            let unit = field.unit ?? ""
+            let what: String
+            switch unit {
+            case "次", "人次", "余次": what = t("次数", "a count of times")
+            case "名", "人", "余人", "余名": what = t("人数", "a number of people")
+            case "": what = t("数量", "a number")
+            default: what = t("数量（\(unit)）", "a number (\(unit))")
+            }
+            if field.minimum == 1 { return t("\(what)，填正整数", "\(what), a whole number from 1") }
+            return t("\(what)，填整数", "\(what), a whole number")
+        case .decimal:
+            let unit = field.unit.map { t("（\($0)）", " (\($0))") } ?? ""
+            return t("数值\(unit)，可带小数", "a number\(unit), decimals allowed")
+        case .percent: return t("百分比，填数字，如 85 或 92.5", "a percentage, such as 85 or 92.5")
+        case .year: return t("年份，四位数字，如 2021", "a year, four digits, such as 2021")
+        case .month: return t("月份 1–12", "a month, 1–12")
+        case .day: return t("日 1–31", "a day of the month, 1–31")
+        case .quarter: return t("季度 1–4", "a quarter, 1–4")
+        }
+    }
+
+    // MARK: - Validation
+
+    public func text(for failure: ValidationFailure, field: Field) -> String {
+        let expected = expectation(for: field)
+        switch failure {
+        case .empty: return t("还没有填写；应填：\(expected)", "Nothing written yet; expected \(expected)")
+        case .multipleLines: return t("只能填一行文字", "The answer must be a single line")
+        case .controlCharacter: return t("含有控制字符，请删去", "The answer contains a control character; remove it")
+        case .containsBlankMarker(let marker):
+            return t("答案里还有“\(marker)”，会被当成未填的空", "The answer still contains “\(marker)”, which reads as an unfilled blank")
+        case .notANumber: return t("不是数字；应填：\(expected)，如 12 或 十二", "Not a number; expected \(expected), such as 12")
+        case .negative: return t("不能是负数；应填：\(expected)", "Cannot be negative; expected \(expected)")
+        case .notWhole: return t("应为整数，不能带小数或分数", "Must be a whole number, without a fraction")
+        case .belowMinimum(let lo): return t("不能小于 \(lo)", "Must be at least \(lo)")
+        case .aboveMaximum(let hi): return t("不能大于 \(hi)", "Must be at most \(hi)")
+        case .outOfRange(let range):
+            switch field.kind {
+            case .month: return t("月份应在 1–12 之间", "A month is between 1 and 12")
+            case .day: return t("日应在 1–31 之间", "A day is between 1 and 31")
+            case .quarter: return t("季度应在 1–4 之间", "A quarter is between 1 and 4")
+            default: return t("应在 \(range.lowerBound)–\(range.upperBound) 之间", "Must be between \(range.lowerBound) and \(range.upperBound)")
+            }
+        case .notAYear: return t("年份应为 1949–2100 之间的四位数字，如 2021", "A year is four digits between 1949 and 2100, such as 2021")
+        case .noSuchDate(let year, let month, let day):
+            let y = year.map { "\($0)年" } ?? ""
+            let yEnglish = year.map { " \($0)" } ?? ""
+            return t("没有\(y)\(month)月\(day)日这一天", "There is no day \(day) in month \(month)\(yEnglish)")
+        }
+    }
+
+    public func text(for warning: ValidationWarning) -> String {
+        switch warning {
+        case .repeatsFollowingText(let repeated, let suggestion):
+            return t("空后面已有“\(repeated)”，会印成“\(repeated)\(repeated)”；建议填“\(suggestion)”",
+                     "“\(repeated)” already follows the blank and would print twice; suggest “\(suggestion)”")
+        case .repeatsPrecedingText(let repeated, let suggestion):
+            return t("空前面已有“\(repeated)”，会印成“\(repeated)\(repeated)”；建议填“\(suggestion)”",
+                     "“\(repeated)” already precedes the blank and would print twice; suggest “\(suggestion)”")
+        case .percentAbove100(let value):
+            return t("\(value)% 超过 100%，请确认", "\(value)% is above 100%; please check")
+        }
+    }
+
+    public func text(for problem: AnswerReview.Problem, field: Field?) -> String {
+        switch problem {
+        case .invalid(let failure):
+            return field.map { text(for: failure, field: $0) } ?? ""
+        case .missing:
+            return field.map { t("没有答案；应填：\(expectation(for: $0))", "No answer; expected \(expectation(for: $0))") } ?? ""
+        case .unknownField:
+            return t("模板里没有这个字段", "The template has no such field")
+        }
+    }
+
+    // MARK: - Files
+
+    public func text(for error: TemplateError) -> String {
+        switch error {
+        case .notFound(let path): return t("找不到模板文件：\(path)", "Template not found: \(path)")
+        case .unreadable(let path, let code): return t("无法读取模板 \(path)：\(reason(code))", "Cannot read the template \(path): \(reason(code))")
+        case .isDirectory(let path): return t("\(path) 是一个文件夹，请给出模板文件", "\(path) is a folder; give a template file")
+        case .notRegularFile(let path): return t("\(path) 不是普通文件（设备、管道或套接字），请给出模板文件", "\(path) is not a regular file (a device, pipe or socket); give a template file")
+        case .tooLarge(let path, let bytes, let limit):
+            return t("模板 \(path) 太大（\(bytes / 1_048_576) MB），上限 \(limit / 1_048_576) MB", "The template \(path) is too large (\(bytes / 1_048_576) MB); the limit is \(limit / 1_048_576) MB")
+        case .empty(let path): return t("模板 \(path) 是空的", "The template \(path) is empty")
+        case .binary(let path, let offset):
+            return t("\(path) 不是文本文件（第 \(offset) 字节处有 NUL 字节）；Word 文档请先另存为 .txt", "\(path) is not a text file (a NUL byte at byte \(offset)); save a Word document as .txt first")
+        case .utf16WithoutBOM(let path):
+            return t("\(path) 像是没有字节顺序标记（BOM）的 UTF-16 文本；请另存为 UTF-8", "\(path) looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        case .undecodable(let path, let offset):
+            return t("\(path) 的编码无法识别（既不是 UTF-8 也不是 GB18030），第 \(offset) 字节处出错", "Cannot decode \(path) as UTF-8 or GB18030: bad byte at offset \(offset)")
+        case .noBlanks(let path):
+            return t("模板 \(path) 里没有找到要填的空（如 XXX、X次、××）", "No blanks to fill (such as XXX, X次, ××) were found in \(path)")
+        }
+    }
+
+    public func text(for error: AnswerFileError, path: String) -> String {
+        switch error {
+        case .empty: return t("答案文件 \(path) 是空的", "The answers file \(path) is empty")
+        case .notJSON(let detail): return t("答案文件 \(path) 不是有效的 JSON：\(detail)", "The answers file \(path) is not valid JSON: \(detail)")
+        case .notAnObject: return t("答案文件 \(path) 应是 {\"f1\": \"…\"} 形式的对象", "The answers file \(path) must be an object like {\"f1\": \"…\"}")
+        case .valueNotText(let key): return t("答案文件 \(path) 里 \(key) 的值应是文字", "In \(path), the value of \(key) must be text")
+        }
+    }
+
+    public func text(for error: OutputError) -> String {
+        switch error {
+        case .exists(let path): return t("\(path) 已存在；要覆盖请加 --force", "\(path) already exists; add --force to overwrite it")
+        case .isDirectory(let path): return t("\(path) 是一个文件夹，不能写成报告", "\(path) is a folder; cannot write the report there")
+        case .cannotCreate(let path, let code): return t("无法创建 \(path)：\(reason(code))", "Cannot create \(path): \(reason(code))")
+        case .io(let path, let code): return t("写入 \(path) 失败：\(reason(code))；没有留下不完整的文件", "Writing \(path) failed: \(reason(code)); no partial file was left")
+        }
+    }
+
+    /// A system error in words the user reads.
+    public func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return t("没有权限", "permission denied")
+        case ENOENT: return t("文件夹不存在", "no such folder")
+        case ENOSPC, EDQUOT: return t("磁盘空间已满", "the disk is full")
+        case EROFS: return t("文件系统是只读的", "the file system is read-only")
+        case ELOOP: return t("符号链接循环", "a loop of symbolic links")
+        case ENAMETOOLONG: return t("路径太长", "the path is too long")
+        case EIO: return t("输入输出错误", "an input/output error")
+        case ENOTDIR: return t("路径中有一段不是文件夹", "a part of the path is not a folder")
+        default: return String(cString: strerror(code))
+        }
+    }
+}
