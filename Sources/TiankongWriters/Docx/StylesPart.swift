@@ -23,7 +23,7 @@ enum StylesPart {
               paragraph: ParagraphProperties(spacing: LineSpacing(after: GongwenLayout.linePitch,
                                                                    line: GongwenLayout.linePitch, rule: "exact"),
                                              indentation: Indentation.none, justification: "center", outlineLevel: 0),
-              run: RunProperties(fonts: .eastAsia(GongwenLayout.titleFont), size: GongwenLayout.titleSize),
+              run: RunProperties(fonts: .all(GongwenLayout.titleFont), size: GongwenLayout.titleSize),
               to: &xml)
         write(.heading1, basedOn: .body, next: .body,
               paragraph: ParagraphProperties(keepNext: true, outlineLevel: 1),
