@@ -61,8 +61,7 @@ let package = Package(
             dependencies: [
                 "TiankongEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         .testTarget(
             name: "TiankongWritersTests",

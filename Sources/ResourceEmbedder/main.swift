@@ -8,14 +8,14 @@ guard arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: ResourceEmbedder RESOURCES OUTPUT.swift\n".utf8))
     exit(64)
 }
-let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
+let root = URL(fileURLWithPath: arguments[1]).resolvingSymlinksInPath()
 let output = URL(fileURLWithPath: arguments[2])
 
 var entries: [(String, String)] = []
 if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
     for case let url as URL in walker {
         guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-        let full = url.standardizedFileURL.path
+        let full = url.resolvingSymlinksInPath().path
         let relative = String(full.dropFirst(root.path.count + 1))
         let data = try Data(contentsOf: url)
         entries.append((relative, data.base64EncodedString()))

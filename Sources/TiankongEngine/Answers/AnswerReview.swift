@@ -8,11 +8,23 @@ public struct AnswerReview: Sendable {
         case unknownField
     }
 
+    /// A failing field.
+    public struct FieldProblem: Equatable, Sendable {
+        public var fieldID: String
+        public var problem: Problem
+    }
+
+    /// A field whose answer is used but is worth a second look.
+    public struct FieldWarning: Equatable, Sendable {
+        public var fieldID: String
+        public var warning: ValidationWarning
+    }
+
     /// The answers as they will be written, by field id (only valid ones).
     public var values: [String: String] = [:]
     /// Failing fields in field order, unknown ids last.
-    public var problems: [(fieldID: String, problem: Problem)] = []
-    public var warnings: [(fieldID: String, warning: ValidationWarning)] = []
+    public var problems: [FieldProblem] = []
+    public var warnings: [FieldWarning] = []
 
     public var isValid: Bool { problems.isEmpty }
 
@@ -20,20 +32,20 @@ public struct AnswerReview: Sendable {
     public init(answers: [String: String], template: Template, partial: Bool) {
         for field in template.fields {
             guard let raw = answers[field.id] else {
-                if !partial { problems.append((field.id, .missing)) }
+                if !partial { problems.append(FieldProblem(fieldID: field.id, problem: .missing)) }
                 continue
             }
             let verdict = Validation.check(raw, for: field, answers: answers)
             if let failure = verdict.failure {
-                problems.append((field.id, .invalid(failure)))
+                problems.append(FieldProblem(fieldID: field.id, problem: .invalid(failure)))
             } else if let value = verdict.value {
                 values[field.id] = value
-                for warning in verdict.warnings { warnings.append((field.id, warning)) }
+                for warning in verdict.warnings { warnings.append(FieldWarning(fieldID: field.id, warning: warning)) }
             }
         }
         let known = Set(template.fields.map(\.id))
         for key in answers.keys.sorted(by: AnswerSet.naturalOrder) where !known.contains(key) {
-            problems.append((key, .unknownField))
+            problems.append(FieldProblem(fieldID: key, problem: .unknownField))
         }
     }
 }

@@ -15,6 +15,16 @@ public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A run of X in the template that the user must fill.
 public struct Blank: Hashable, Sendable {
+    public static func == (a: Blank, b: Blank) -> Bool {
+        a.index == b.index && a.byteRange == b.byteRange && a.marker == b.marker && a.kind == b.kind
+            && a.unit == b.unit && a.line == b.line && a.column == b.column && a.contextRange == b.contextRange
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(byteRange.lowerBound)
+    }
+
     /// 1-based position among the template's blanks, in document order.
     public let index: Int
     /// 1-based line in the original file.
@@ -30,10 +40,24 @@ public struct Blank: Hashable, Sendable {
     public let unit: String?
     public let minimum: Int?
     public let maximum: Int?
-    /// The sentence the blank sits in.
-    public let context: String
+    /// Where the sentence the blank sits in lies in the template's text.
+    public let contextRange: Range<Int>
+    let source: TextBuffer
+
+    /// The sentence the blank sits in (read from the template's text when asked for, so a template with
+    /// a million blanks does not hold a million sentences).
+    public var context: String { source.string(contextRange) }
     /// Up to twelve characters before the blank, on its line.
     public let before: String
     /// Up to twelve characters after the blank, on its line.
     public let after: String
+}
+
+/// A template's text, shared by its blanks without copying.
+final class TextBuffer: Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }

@@ -30,20 +30,39 @@ enum TextWindow {
         return String(decoding: b[offset..<end], as: UTF8.self)
     }
 
-    /// The sentence around `range`: back to the previous sentence end and on through the next one,
-    /// within the line and at most 80 characters each way.
-    static func sentence(_ b: UnsafeBufferPointer<UInt8>, around range: Range<Int>, within line: Range<Int>) -> String {
-        let before = scalarsBefore(b, range.lowerBound, limit: 80, floor: line.lowerBound)
-        let after = scalarsAfter(b, range.upperBound, limit: 80, ceiling: line.upperBound)
-        var head = Substring(before)
-        if let end = head.unicodeScalars.lastIndex(where: { sentenceEnds.contains($0) }) {
-            head = head[head.unicodeScalars.index(after: end)...]
+    /// Where the sentence around `range` lies: back to the previous sentence end and on through the next
+    /// one, within the line and at most 300 characters each way.
+    static func sentenceRange(_ b: UnsafeBufferPointer<UInt8>, around range: Range<Int>, within line: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var taken = 0
+        while start > line.lowerBound, taken < 300 {
+            var k = start - 1
+            while k > line.lowerBound, isContinuation(b[k]) { k -= 1 }
+            if isSentenceEnd(b, k) { break }
+            start = k
+            taken += 1
         }
-        var tail = Substring(after)
-        if let end = tail.unicodeScalars.firstIndex(where: { sentenceEnds.contains($0) }) {
-            tail = tail[...end]
+        var end = range.upperBound
+        taken = 0
+        while end < line.upperBound, taken < 300 {
+            var k = end + 1
+            while k < line.upperBound, isContinuation(b[k]) { k += 1 }
+            let wasEnd = isSentenceEnd(b, end)
+            end = k
+            taken += 1
+            if wasEnd { break }
         }
-        let marker = String(decoding: b[range], as: UTF8.self)
-        return String(head) + marker + String(tail)
+        return start..<end
+    }
+
+    /// True when the character starting at `i` ends a sentence (。！？；!?;).
+    @inline(__always)
+    static func isSentenceEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c == 0x21 || c == 0x3F || c == 0x3B { return true }
+        guard i + 2 < b.count else { return false }
+        if c == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { return true }                 // 。
+        if c == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x81 || b[i + 2] == 0x9F || b[i + 2] == 0x9B { return true }  // ！？；
+        return false
     }
 }

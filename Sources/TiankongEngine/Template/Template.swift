@@ -63,6 +63,7 @@ public struct Template: Sendable {
         let runs = scanner.runs(in: text)
         var blanks: [Blank] = []
         blanks.reserveCapacity(runs.count)
+        let buffer = TextBuffer(text)
         text.withUnsafeBufferPointer { b in
             for run in runs where !layout.removedLineIndexes.contains(run.line) {
                 let lineRange = lines.contentRange(run.line)
@@ -74,7 +75,7 @@ public struct Template: Sendable {
                     index: blanks.count + 1, line: run.line + 1, column: run.column, marker: marker,
                     byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
                     minimum: guess.minimum, maximum: guess.maximum,
-                    context: TextWindow.sentence(b, around: run.byteRange, within: lineRange),
+                    contextRange: TextWindow.sentenceRange(b, around: run.byteRange, within: lineRange), source: buffer,
                     before: before, after: after))
             }
         }
@@ -103,6 +104,7 @@ struct LineTable {
     init(_ text: [UInt8]) {
         self.text = text
         var starts = [0]
+        let buffer = TextBuffer(text)
         text.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count

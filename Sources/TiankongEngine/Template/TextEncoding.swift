@@ -103,13 +103,26 @@ public enum TextDecoder {
         }
     }
 
+    /// True when bytes with NULs read as UTF-16 text (either byte order): mostly ASCII, CJK and punctuation.
     private static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 4 else { return false }
-        let sample = bytes.prefix(4096)
-        var evenZeros = 0, oddZeros = 0
-        for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 } }
-        let pairs = sample.count / 2
-        return max(evenZeros, oddZeros) * 4 >= pairs && min(evenZeros, oddZeros) * 20 < pairs
+        guard bytes.count >= 8, bytes.count % 2 == 0 else { return false }
+        let sample = Array(bytes.prefix(8192))
+        for bigEndian in [false, true] {
+            var textLike = 0
+            var total = 0
+            var i = 0
+            while i + 1 < sample.count {
+                let unit = bigEndian ? UInt16(sample[i]) << 8 | UInt16(sample[i + 1]) : UInt16(sample[i + 1]) << 8 | UInt16(sample[i])
+                total += 1
+                switch unit {
+                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: textLike += 1
+                default: break
+                }
+                i += 2
+            }
+            if total > 0, textLike * 10 >= total * 9 { return true }
+        }
+        return false
     }
 
     private static func utf16ToUTF8(_ bytes: [UInt8], bigEndian: Bool, path: String) throws(TemplateError) -> [UInt8] {

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TiankongEngine
+
+/// `tiankong fill`: check every answer of an answers file and write the finished report.
+struct FillCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case txt, docx }
+    enum OutputEncoding: String, ExpressibleByArgument, CaseIterable {
+        case utf8 = "utf-8"
+        case gb18030
+
+        var textEncoding: TextEncoding { self == .utf8 ? .utf8 : .gb18030 }
+    }
+
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fill",
+            abstract: CommandText().t("用答案文件填好模板，写出报告（.txt 或 .docx）", "Fill the template from an answers file and write the report (.txt or .docx)"))
+    }
+
+    @OptionGroup var template: TemplateOptions
+
+    @Option(name: .long, help: ArgumentHelp(CommandText().t("答案文件（JSON：{\"f1\": \"…\"}）", "The answers file (JSON: {\"f1\": \"…\"})"), valueName: "FILE"))
+    var answers: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(CommandText().t("输出文件；- 表示标准输出；默认是“标题.txt”", "Output file; - for standard output; default: the title plus .txt"), valueName: "OUT"))
+    var output: String?
+
+    @Option(help: ArgumentHelp(CommandText().t("输出格式：txt 或 docx（默认看文件扩展名）", "Output format: txt or docx (default: from the extension)")))
+    var format: Format?
+
+    @Option(help: ArgumentHelp(CommandText().t("文本输出的编码：utf-8 或 gb18030（默认与模板相同）", "Encoding of text output: utf-8 or gb18030 (default: the template's)")))
+    var encoding: OutputEncoding?
+
+    @Flag(help: ArgumentHelp(CommandText().t("允许有没回答的字段，那些空保持原样", "Allow unanswered fields; their blanks stay as they were")))
+    var partial = false
+
+    @Flag(help: ArgumentHelp(CommandText().t("覆盖已存在的输出文件", "Overwrite an existing output file")))
+    var force = false
+
+    func run() throws {
+        let say = CommandText()
+        let messages = Messages()
+        let template = try template.load()
+        let answerSet = try readAnswers(messages: messages, say: say)
+        if let digest = answerSet.templateDigest, digest != template.digest {
+            CommandText.printError(say.digestMismatch(answers))
+        }
+
+        let review = AnswerReview(answers: answerSet.answers, template: template, partial: partial)
+        if !review.isValid {
+            var lines = [say.invalidAnswers(review.problems.count)]
+            for entry in review.problems {
+                let field = template.field(entry.fieldID)
+                lines.append("  \(entry.fieldID)  \(field?.label ?? "")：\(messages.text(for: entry.problem, field: field))")
+            }
+            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+        }
+        for entry in review.warnings {
+            let label = template.field(entry.fieldID)?.label ?? ""
+            CommandText.printError(say.warningLine(entry.fieldID, label, messages.text(for: entry.warning)))
+        }
+
+        let destination = output ?? (template.title.isEmpty ? "report" : FillCommand.safeFileName(template.title)) + "." + (format ?? .txt).rawValue
+        let chosenFormat: Format
+        if let format {
+            chosenFormat = format
+        } else if destination == "-" || destination.lowercased().hasSuffix(".txt") {
+            chosenFormat = .txt
+        } else if destination.lowercased().hasSuffix(".docx") {
+            chosenFormat = .docx
+        } else {
+            throw CommandFailure(message: say.unknownFormat(destination), exitCode: 64)
+        }
+
+        let bytes: [UInt8]
+        switch chosenFormat {
+        case .txt:
+            bytes = Report.bytes(template: template, answers: review.values, encoding: encoding?.textEncoding)
+        case .docx:
+            if destination == "-" { throw CommandFailure(message: say.docxToStdout(), exitCode: 64) }
+            bytes = try WordOutput.bytes(template: template, values: review.values)
+        }
+
+        if destination == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try AtomicFile.write(bytes, to: destination, overwrite: force)
+        } catch {
+            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+        }
+        CommandText.printError(say.written(FillCommand.absolute(destination)))
+    }
+
+    private func readAnswers(messages: Messages, say: CommandText) throws -> AnswerSet {
+        let data: Data
+        do {
+            let bytes = try TemplateFile.read(answers, limit: 64 << 20)
+            data = Data(bytes)
+        } catch {
+            throw CommandFailure(message: say.cannotReadAnswers(answers, messages.text(for: error)), exitCode: 66)
+        }
+        do {
+            return try AnswerSet.decode(data)
+        } catch {
+            throw CommandFailure(message: messages.text(for: error, path: answers), exitCode: 65)
+        }
+    }
+
+    /// A title as a file name: "/" and other characters a file system refuses become "-".
+    static func safeFileName(_ title: String) -> String {
+        String(title.map { "/\\:*?\"<>|\0".contains($0) ? "-" : $0 })
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return FileManager.default.currentDirectoryPath + "/" + path
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TiankongEngine
+
+/// `tiankong`: fill a report template's blanks and write the finished report.
+struct Tiankong: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        let say = CommandText()
+        return CommandConfiguration(
+            commandName: "tiankong",
+            abstract: say.t("填空：找出报告模板里的每一个空（XXX、X次、X月），逐个填写，生成可以上交的报告。",
+                            "Fill every blank (XXX, X次, X月) of a Chinese report template and write the finished report."),
+            discussion: say.t("不带子命令时打开填写向导；不给模板时使用自带的模板“2020年党建工作总结（党组）”。",
+                              "Without a subcommand, the fill-in wizard opens; without a template, the bundled one is used."),
+            version: "0.1.0",
+            subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, CheckCommand.self],
+            defaultSubcommand: WizardCommand.self
+        )
+    }
+}
+
+/// A failure the user can act on: one message, one exit code.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+}
+
+/// Options every command that reads a template shares.
+struct TemplateOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(CommandText().t("模板文件（UTF-8、GB18030 或带 BOM 的 UTF-16 文本）；省略则用自带模板",
+                                                 "The template (UTF-8, GB18030 or UTF-16 text with a BOM); the bundled one when left out"),
+                                 valueName: "TEMPLATE"))
+    var template: String?
+
+    @Flag(name: .customLong("keep-boilerplate"),
+          help: ArgumentHelp(CommandText().t("保留模板里的广告行，不删除", "Keep reseller advertising lines instead of removing them")))
+    var keepBoilerplate = false
+
+    /// Loads the template named on the command line, or the bundled one.
+    func load() throws -> Template {
+        let options = Template.Options(keepBoilerplate: keepBoilerplate)
+        do {
+            if let template { return try Template.load(path: template, options: options) }
+            return try Template.bundled(options: options)
+        } catch let error as TemplateError {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        }
+    }
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Tiankong.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            CommandText.printError(failure.message)
+            Glibc.exit(failure.exitCode)
+        } catch let exit as ExitCode {
+            Glibc.exit(exit.rawValue)
+        } catch {
+            let code = Tiankong.exitCode(for: error)
+            let message = Tiankong.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Glibc.exit(0)
+            }
+            let say = CommandText()
+            CommandText.printError(say.t("命令行有误：", "Usage error: ") + message)
+            CommandText.printError(say.t("用 tiankong --help 查看用法。", "See tiankong --help."))
+            Glibc.exit(code.rawValue == 1 ? 64 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import TiankongEngine
+
+/// Reading templates in the encodings offices use, and refusing what is not a template.
+@Suite("Loading templates")
+struct TemplateFileTests {
+    let answers = try! AnswerSet.decode(Fixtures.data("answers-complete.json")).answers
+
+    func write(_ bytes: [UInt8], _ name: String = "t.txt") -> String {
+        let path = Fixtures.temporaryFolder() + "/" + name
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+
+    func filled(_ template: Template, encoding: TextEncoding? = nil) -> [UInt8] {
+        let review = AnswerReview(answers: answers, template: template, partial: false)
+        return Report.bytes(template: template, answers: review.values, encoding: encoding)
+    }
+
+    @Test("a GB18030 template with CRLF line ends round-trips byte for byte")
+    func gb18030CRLF() throws {
+        let seed = String(decoding: Fixtures.seedBytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        let template = try Template.load(path: write(Fixtures.gb18030(seed)))
+        #expect(template.encoding == .gb18030)
+        #expect(template.lineEnding == .crlf)
+        #expect(template.blanks.count == 20 && template.fields.count == 18)
+        let golden = String(decoding: try Fixtures.data("report-complete.txt"), as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(filled(template) == Fixtures.gb18030(golden))
+        #expect(filled(template, encoding: .utf8) == Array(golden.utf8))
+        // Nothing answered, adverts kept: the very bytes of the file.
+        let kept = try Template.load(path: write(Fixtures.gb18030(seed)), options: .init(keepBoilerplate: true))
+        #expect(Report.bytes(template: kept, answers: [:]) == Fixtures.gb18030(seed))
+    }
+
+    @Test("UTF-8 with a BOM, and UTF-16 with a BOM, are written back the same way")
+    func byteOrderMarks() throws {
+        let bom = try Template.load(path: write([0xEF, 0xBB, 0xBF] + Fixtures.seedBytes))
+        #expect(bom.encoding == .utf8 && bom.hasByteOrderMark)
+        #expect(filled(bom) == [0xEF, 0xBB, 0xBF] + [UInt8](try Fixtures.data("report-complete.txt")))
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in String(decoding: Fixtures.seedBytes, as: UTF8.self).utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let wide = try Template.load(path: write(utf16), options: .init(keepBoilerplate: true))
+        #expect(wide.encoding == .utf16LittleEndian && wide.blanks.count == 20)
+        #expect(Report.bytes(template: wide, answers: [:]) == utf16)
+    }
+
+    @Test("bad input gets one clear error each, naming the path")
+    func refusals() throws {
+        let folder = Fixtures.temporaryFolder()
+        #expect(throws: TemplateError.notFound(path: folder + "/none.txt")) { try Template.load(path: folder + "/none.txt") }
+        #expect(throws: TemplateError.isDirectory(path: folder)) { try Template.load(path: folder) }
+        let empty = write([])
+        #expect(throws: TemplateError.empty(path: empty)) { try Template.load(path: empty) }
+        let binary = write([0x50, 0x4B, 0x03, 0x04, 0x00, 0x58])
+        #expect(throws: TemplateError.binary(path: binary, byteOffset: 4)) { try Template.load(path: binary) }
+        let bad = write(Array("学习X次".utf8) + [0xFF, 0xFF, 0xFF])
+        #expect(throws: TemplateError.undecodable(path: bad, byteOffset: 10)) { try Template.load(path: bad) }
+        let none = write(Array("没有空的文字。\n".utf8))
+        #expect(throws: TemplateError.noBlanks(path: none)) { try Template.load(path: none) }
+        var utf16: [UInt8] = []
+        for unit in "学习X次，共X人".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let noBOM = write(utf16)
+        #expect(throws: TemplateError.utf16WithoutBOM(path: noBOM)) { try Template.load(path: noBOM) }
+        #expect(throws: TemplateError.notRegularFile(path: "/dev/zero")) { try Template.load(path: "/dev/zero") }
+        let messages = Messages(language: .chinese)
+        #expect(messages.text(for: .undecodable(path: "a.txt", byteOffset: 10)).contains("第 10 字节"))
+        #expect(TemplateError.notFound(path: "a").exitCode == 66)
+        #expect(TemplateError.noBlanks(path: "a").exitCode == 65)
+    }
+
+    @Test("text outside the blanks is unchanged by any fill", .timeLimit(.minutes(1)))
+    func outsideUnchanged() async throws {
+        let template = try Template.bundled(options: .init(keepBoilerplate: true))
+        let answerText = Gen.oneOf(Gen.letterOrNumber.string(of: 1...6), Gen.always("市财政局"), Gen.always("十二"), Gen.always("&<>\"'"))
+        await propertyCheck(count: 200, input: answerText.array(of: 18)) { values in
+            let answers = Dictionary(uniqueKeysWithValues: zip(template.fields.map(\.id), values))
+            let report = Report.utf8(template: template, answers: answers)
+            // Walk the original text and the report side by side: between blanks they must agree.
+            var r = 0
+            var t = 0
+            var fieldOfBlank: [Int: String] = [:]
+            for field in template.fields { for i in field.blankIndexes { fieldOfBlank[i] = field.id } }
+            for blank in template.blanks {
+                let gap = Array(template.text[t..<blank.byteRange.lowerBound])
+                #expect(Array(report[r..<(r + gap.count)]) == gap)
+                r += gap.count + Array(answers[fieldOfBlank[blank.index]!]!.utf8).count
+                t = blank.byteRange.upperBound
+            }
+            #expect(Array(report[r...]) == Array(template.text[t...]))
+        }
+    }
+}
+
+@Suite("Answers files and writing")
+struct AnswersAndOutputTests {
+    @Test("answers files: the full shape, the plain object, and clear refusals")
+    func answerFiles() throws {
+        let full = try AnswerSet.decode(Data(#"{"template": "abc", "answers": {"f1": "市财政局", "f2": 12}}"#.utf8))
+        #expect(full == AnswerSet(templateDigest: "abc", answers: ["f1": "市财政局", "f2": "12"]))
+        let plain = try AnswerSet.decode(Data(#"{"f1": "市财政局"}"#.utf8))
+        #expect(plain == AnswerSet(answers: ["f1": "市财政局"]))
+        #expect(throws: AnswerFileError.notAnObject) { try AnswerSet.decode(Data("[1]".utf8)) }
+        #expect(throws: AnswerFileError.valueNotText(key: "f1")) { try AnswerSet.decode(Data(#"{"f1": true}"#.utf8)) }
+        #expect(throws: AnswerFileError.empty) { try AnswerSet.decode(Data()) }
+        #expect(throws: (any Error).self) { try AnswerSet.decode(Data("{\"f1\": ".utf8)) }
+        let set = AnswerSet(templateDigest: "d", answers: ["f10": "a\"b\n", "f2": "二", "f1": "&"])
+        #expect(try AnswerSet.decode(set.encoded()) == set)
+        #expect(String(decoding: set.encoded(), as: UTF8.self).range(of: "f1\"")!.lowerBound
+                < String(decoding: set.encoded(), as: UTF8.self).range(of: "f10")!.lowerBound)
+    }
+
+    @Test("atomic writes: never overwrite without asking, never leave a part behind")
+    func atomicWrites() throws {
+        let folder = Fixtures.temporaryFolder()
+        let path = folder + "/report.txt"
+        try AtomicFile.write(Array("一".utf8), to: path, overwrite: false)
+        #expect(throws: OutputError.exists(path: path)) { try AtomicFile.write(Array("二".utf8), to: path, overwrite: false) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "一")
+        try AtomicFile.write(Array("二".utf8), to: path, overwrite: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "二")
+        #expect(throws: OutputError.isDirectory(path: folder)) { try AtomicFile.write([1], to: folder, overwrite: true) }
+        #expect(throws: OutputError.self) { try AtomicFile.write([1], to: folder + "/missing/r.txt", overwrite: false) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.txt"])
+    }
+
+    @Test("SHA-256 matches the standard's test vectors")
+    func sha256() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
