@@ -1,0 +1,50 @@
+/// What the user asked for, decoded once from keys (see `KeyMap`), or what happened to the program.
+public enum Action: Sendable, Equatable {
+    // MARK: Editing the line
+    /// Typed or pasted text; control characters never get in.
+    case insert(String)
+    case cursorLeft, cursorRight, cursorHome, cursorEnd
+    case deleteBackward, deleteForward
+    /// Ctrl-U, Ctrl-K, Ctrl-W.
+    case deleteToStart, deleteToEnd, deleteWord
+    /// Ctrl-R: take the answer a warning suggests.
+    case takeSuggestion
+
+    // MARK: Moving
+    /// Enter, Tab, Down: check the answer and go on.
+    case nextField
+    /// Shift-Tab, Up: go back without checking.
+    case previousField
+    case openFieldList
+    case openHelp
+    case selectPrevious, selectNext
+    case pageUp, pageDown
+    /// Enter in a list or a prompt.
+    case choose
+    case cancel
+    case yes, no
+
+    // MARK: The program
+    case save
+    case interrupt
+    case suspend
+    case resize(Size)
+    /// What came of writing the report.
+    case saveFinished(SaveOutcome)
+}
+
+/// What came of writing the report file.
+public enum SaveOutcome: Sendable, Equatable {
+    case saved(fullPath: String)
+    case exists(path: String)
+    case failed(message: String)
+}
+
+/// Work the reducer asks the session to do; the reducer itself never touches files or the terminal.
+public enum Effect: Sendable, Equatable {
+    case writeReport(path: String, overwrite: Bool)
+    /// Keep the earlier answers as a backup and start with none.
+    case startAfresh
+    case suspend
+    case quit(Int32)
+}

@@ -1,0 +1,357 @@
+import Foundation
+import TiankongEngine
+
+/// The wizard's transitions: an action and a state give the next state, and the work to do.
+///
+/// Pure: no files, no terminal, no clock. Nothing here looks at the whole report on a keystroke.
+public enum Reducer {
+    @discardableResult
+    public static func reduce(_ state: inout WizardState, _ action: Action) -> [Effect] {
+        switch action {
+        case .resize(let size):
+            state.size = size
+            fitEditors(&state)
+            clampReview(&state)
+            return []
+        case .saveFinished(let outcome):
+            return finishSave(&state, outcome)
+        case .suspend:
+            return [.suspend]
+        default:
+            break
+        }
+        if let dialog = state.dialog { return reduce(&state, dialog: dialog, action) }
+        switch state.screen {
+        case .editing: return reduceEditing(&state, action)
+        case .review: return reduceReview(&state, action)
+        }
+    }
+
+    // MARK: - Answering a field
+
+    private static func reduceEditing(_ state: inout WizardState, _ action: Action) -> [Effect] {
+        switch action {
+        case .insert, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord:
+            edit(&state.editor, action)
+            answerChanged(&state)
+        case .cursorLeft: state.editor.moveLeft()
+        case .cursorRight:
+            if state.editor.isAtEnd, let previous = state.previousAnswer(for: state.current), state.suggestionTail != nil {
+                state.editor = LineEditor(previous)
+                answerChanged(&state)
+            } else {
+                state.editor.moveRight()
+            }
+        case .cursorHome: state.editor.moveHome()
+        case .cursorEnd: state.editor.moveEnd()
+        case .takeSuggestion:
+            let verdict = Validation.check(state.editor.text, for: state.field, answers: state.answers)
+            if let suggestion = verdict.warnings.compactMap(\.suggestion).first, !suggestion.isEmpty {
+                state.editor = LineEditor(suggestion)
+                answerChanged(&state)
+            }
+        case .nextField:
+            goForward(&state)
+        case .previousField:
+            if state.current > 0 { go(&state, to: state.current - 1) }
+        case .openFieldList:
+            state.dialog = .fieldList(selection: state.current)
+        case .openHelp:
+            state.dialog = .help
+        case .save:
+            leaveField(&state)
+            state.dialog = .saveName
+            state.fileEditor.moveEnd()
+        case .interrupt:
+            state.dialog = .confirmQuit
+        default:
+            break
+        }
+        fitEditors(&state)
+        return []
+    }
+
+    private static func edit(_ editor: inout LineEditor, _ action: Action) {
+        switch action {
+        case .insert(let text): editor.insert(text)
+        case .deleteBackward: editor.deleteBackward()
+        case .deleteForward: editor.deleteForward()
+        case .deleteToStart: editor.deleteToStart()
+        case .deleteToEnd: editor.deleteToEnd()
+        case .deleteWord: editor.deleteWordBackward()
+        case .cursorLeft: editor.moveLeft()
+        case .cursorRight: editor.moveRight()
+        case .cursorHome: editor.moveHome()
+        case .cursorEnd: editor.moveEnd()
+        default: break
+        }
+    }
+
+    /// The typed text is the answer at once (so it is autosaved), unchecked until the user moves on.
+    private static func answerChanged(_ state: inout WizardState) {
+        let id = state.field.id
+        let text = state.editor.text
+        if text.isEmpty { state.answers[id] = nil } else { state.answers[id] = text }
+        state.verdicts[id] = nil
+        state.notice = nil
+    }
+
+    /// Enter: check; on an error stay and say why; on a new warning stay once and show it; else go on.
+    private static func goForward(_ state: inout WizardState) {
+        let field = state.field
+        if state.editor.isEmpty, let previous = state.previousAnswer(for: state.current) {
+            state.editor = LineEditor(previous)
+            answerChanged(&state)
+        }
+        let raw = state.editor.text
+        let verdict = Validation.check(raw, for: field, answers: state.answers)
+        if let failure = verdict.failure {
+            if !raw.isEmpty { state.verdicts[field.id] = verdict }
+            state.notice = Notice(kind: .error, text: state.messages.text(for: failure, field: field))
+            return
+        }
+        state.verdicts[field.id] = verdict
+        recheckDate(&state, of: field)
+        if let warning = verdict.warnings.first, state.warningsSeen[field.id] != raw {
+            state.warningsSeen[field.id] = raw
+            var text = state.messages.text(for: warning)
+            if warning.suggestion != nil { text += "。" + state.text.acceptWarning }
+            state.notice = Notice(kind: .warning, text: text)
+            return
+        }
+        if state.current + 1 < state.fields.count {
+            enter(&state, state.current + 1)
+        } else {
+            openReview(&state)
+        }
+    }
+
+    /// Moves to another field without blocking: the answer left behind is checked and marked.
+    private static func go(_ state: inout WizardState, to index: Int) {
+        leaveField(&state)
+        enter(&state, index)
+    }
+
+    private static func leaveField(_ state: inout WizardState) {
+        guard state.screen == .editing else { return }
+        let field = state.field
+        if let raw = state.answers[field.id] {
+            state.verdicts[field.id] = Validation.check(raw, for: field, answers: state.answers)
+            recheckDate(&state, of: field)
+        } else {
+            state.verdicts[field.id] = nil
+        }
+    }
+
+    /// A day is checked against its month and year: when one of them changes, check the others again.
+    private static func recheckDate(_ state: inout WizardState, of field: Field) {
+        guard let date = field.date else { return }
+        for id in [date.year, date.month, date.day].compactMap({ $0 }) where id != field.id {
+            guard let other = state.template.field(id), let raw = state.answers[id], state.verdicts[id] != nil else { continue }
+            state.verdicts[id] = Validation.check(raw, for: other, answers: state.answers)
+        }
+    }
+
+    private static func enter(_ state: inout WizardState, _ index: Int) {
+        state.screen = .editing
+        state.current = index
+        let field = state.field
+        state.editor = LineEditor(state.answers[field.id] ?? "")
+        state.notice = nil
+        if let raw = state.answers[field.id] {
+            // The mark stays in the field list until the answer is typed into again.
+            let verdict = Validation.check(raw, for: field, answers: state.answers)
+            state.verdicts[field.id] = verdict
+            if let failure = verdict.failure {
+                state.notice = Notice(kind: .error, text: state.messages.text(for: failure, field: field))
+            } else if let warning = verdict.warnings.first {
+                state.notice = Notice(kind: .warning, text: state.messages.text(for: warning))
+            }
+        }
+        fitEditors(&state)
+    }
+
+    // MARK: - Review
+
+    private static func openReview(_ state: inout WizardState) {
+        state.screen = .review
+        state.reviewSelection = 0
+        state.reviewTop = ReportPosition(paragraph: 0, line: 0)
+        state.notice = nil
+    }
+
+    private static func reduceReview(_ state: inout WizardState, _ action: Action) -> [Effect] {
+        let items = state.reviewItems
+        switch action {
+        case .selectPrevious:
+            state.reviewSelection = max(0, state.reviewSelection - 1)
+        case .selectNext:
+            state.reviewSelection = min(max(0, items.count - 1), state.reviewSelection + 1)
+        case .pageDown: scrollReview(&state, by: max(1, Layout(state.size).reportRows - 2))
+        case .pageUp: scrollReview(&state, by: -max(1, Layout(state.size).reportRows - 2))
+        case .choose:
+            if items.isEmpty {
+                state.dialog = .saveName
+                state.fileEditor.moveEnd()
+            } else {
+                enter(&state, items[min(state.reviewSelection, items.count - 1)])
+            }
+        case .cancel, .previousField:
+            enter(&state, state.fields.count - 1)
+        case .openFieldList: state.dialog = .fieldList(selection: state.current)
+        case .openHelp: state.dialog = .help
+        case .save:
+            state.dialog = .saveName
+            state.fileEditor.moveEnd()
+        case .interrupt: state.dialog = .confirmQuit
+        default: break
+        }
+        fitEditors(&state)
+        return []
+    }
+
+    private static func scrollReview(_ state: inout WizardState, by lines: Int) {
+        let width = Layout(state.size).reportTextWidth
+        var top = state.reviewTop
+        top.line += lines
+        while top.line < 0 {
+            if top.paragraph == 0 { top.line = 0; break }
+            top.paragraph -= 1
+            top.line += ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+        }
+        while top.paragraph < state.document.paragraphs.count - 1 {
+            let count = ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+            if top.line < count { break }
+            top.line -= count
+            top.paragraph += 1
+        }
+        let lastCount = ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+        top.line = min(top.line, max(0, lastCount - 1))
+        state.reviewTop = top
+    }
+
+    private static func clampReview(_ state: inout WizardState) {
+        scrollReview(&state, by: 0)
+    }
+
+    // MARK: - Dialogs
+
+    private static func reduce(_ state: inout WizardState, dialog: Dialog, _ action: Action) -> [Effect] {
+        switch dialog {
+        case .resume:
+            switch action {
+            case .yes, .choose:
+                state.dialog = nil
+                resume(&state)
+            case .no:
+                state.dialog = nil
+                state.earlierAnswers = [:]
+                return [.startAfresh]
+            case .interrupt:
+                state.dialog = .confirmQuit
+            default: break
+            }
+        case .help:
+            state.dialog = nil
+        case .fieldList(let selection):
+            let count = state.fields.count
+            switch action {
+            case .selectPrevious: state.dialog = .fieldList(selection: max(0, selection - 1))
+            case .selectNext: state.dialog = .fieldList(selection: min(count - 1, selection + 1))
+            case .pageUp: state.dialog = .fieldList(selection: max(0, selection - 10))
+            case .pageDown: state.dialog = .fieldList(selection: min(count - 1, selection + 10))
+            case .choose:
+                state.dialog = nil
+                go(&state, to: selection)
+            case .cancel, .openFieldList: state.dialog = nil
+            case .save:
+                state.dialog = nil
+                return reduce(&state, .save)
+            case .interrupt: state.dialog = .confirmQuit
+            default: break
+            }
+        case .saveName:
+            switch action {
+            case .insert, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord,
+                 .cursorLeft, .cursorRight, .cursorHome, .cursorEnd:
+                edit(&state.fileEditor, action)
+                state.notice = nil
+            case .choose, .nextField, .save:
+                let path = state.fileEditor.text.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else {
+                    state.notice = Notice(kind: .error, text: state.text.emptyFileName)
+                    break
+                }
+                let left = state.fields.count - state.answeredCount
+                if left > 0 {
+                    state.dialog = .confirmBlanks(count: left, path: path)
+                } else {
+                    return [.writeReport(path: path, overwrite: false)]
+                }
+            case .cancel: state.dialog = nil
+            case .interrupt: state.dialog = .confirmQuit
+            default: break
+            }
+        case .confirmBlanks(_, let path):
+            switch action {
+            case .yes: return [.writeReport(path: path, overwrite: false)]
+            case .no, .cancel: state.dialog = .saveName
+            case .interrupt: state.dialog = .confirmQuit
+            default: break
+            }
+        case .confirmOverwrite(let path):
+            switch action {
+            case .yes: return [.writeReport(path: path, overwrite: true)]
+            case .no, .cancel: state.dialog = .saveName
+            case .interrupt: state.dialog = .confirmQuit
+            default: break
+            }
+        case .confirmQuit:
+            switch action {
+            case .yes, .interrupt: return [.quit(0)]
+            case .no, .cancel, .choose:
+                state.dialog = state.earlierAnswers.isEmpty ? nil : .resume(count: state.earlierAnswers.count)
+            default: break
+            }
+        }
+        fitEditors(&state)
+        return []
+    }
+
+    private static func resume(_ state: inout WizardState) {
+        state.answers = state.earlierAnswers
+        state.earlierAnswers = [:]
+        for field in state.fields {
+            if let raw = state.answers[field.id] {
+                state.verdicts[field.id] = Validation.check(raw, for: field, answers: state.answers)
+            }
+        }
+        let firstOpen = state.fields.indices.first { state.status($0) != .answered && state.status($0) != .warning }
+        if let firstOpen {
+            enter(&state, firstOpen)
+        } else {
+            openReview(&state)
+        }
+    }
+
+    private static func finishSave(_ state: inout WizardState, _ outcome: SaveOutcome) -> [Effect] {
+        switch outcome {
+        case .saved(let fullPath):
+            state.dialog = nil
+            state.savedPath = fullPath
+            state.notice = Notice(kind: .info, text: state.text.saved(fullPath))
+        case .exists(let path):
+            state.dialog = .confirmOverwrite(path: path)
+        case .failed(let message):
+            state.dialog = .saveName
+            state.notice = Notice(kind: .error, text: state.text.saveFailed(message))
+        }
+        return []
+    }
+
+    private static func fitEditors(_ state: inout WizardState) {
+        let layout = Layout(state.size)
+        state.editor.fit(width: layout.editorWidth)
+        state.fileEditor.fit(width: layout.fileEditorWidth - DisplayWidth.of(state.text.saveAs))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import TiankongEngine
+
+/// Runs the full-screen wizard: terminal events go through the key map and the reducer; the
+/// effects the reducer asks for are done here (files, suspending, leaving).
+final class FullScreenSession {
+    private let terminal: Terminal
+    private let store: AnswerStore
+    private var state: WizardState
+    private var keyMap = KeyMap()
+    private var lastSaved: [String: String]
+    private let workingDirectory: String
+
+    init(template: Template, language: Language, terminal: Terminal, store: AnswerStore,
+         workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.terminal = terminal
+        self.store = store
+        self.workingDirectory = workingDirectory
+        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: store.load())
+        lastSaved = state.answers
+    }
+
+    /// The event loop. Draws and autosaves when no key is waiting, so a burst of keys costs one frame.
+    /// - Returns: the exit code: 0, or 128+n after signal n.
+    func run() -> Int32 {
+        var needsDraw = true
+        while true {
+            if let signal = Signals.takeTerminating() {
+                autosave()
+                terminal.close()
+                return 128 + signal
+            }
+            if Signals.takeStop() {
+                terminal.suspend()
+                needsDraw = true
+            }
+            let idle: Int32 = needsDraw || state.answers != lastSaved ? 0 : 200
+            guard let event = terminal.nextEvent(timeoutMilliseconds: idle) else {
+                autosave()
+                if needsDraw {
+                    terminal.draw(WizardView.frame(state, size: state.size))
+                    needsDraw = false
+                }
+                continue
+            }
+            needsDraw = true
+            let actions: [Action]
+            switch event {
+            case .key(let key): actions = keyMap.actions(for: key, in: KeyContext(state))
+            case .resize(let size): actions = [.resize(size)]
+            }
+            for action in actions {
+                if let code = dispatch(action) {
+                    autosave()
+                    terminal.close()
+                    if let path = state.savedPath { print(state.text.saved(path)) }
+                    return code
+                }
+            }
+        }
+    }
+
+    /// Reduces one action and does its effects; returns an exit code when the session ends.
+    private func dispatch(_ action: Action) -> Int32? {
+        var pending = [action]
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                switch effect {
+                case .writeReport(let path, let overwrite):
+                    pending.append(.saveFinished(writeReport(path, overwrite: overwrite)))
+                case .startAfresh:
+                    store.backUp()
+                case .suspend:
+                    autosave()
+                    terminal.suspend()
+                    pending.append(.resize(terminal.size))
+                case .quit(let code):
+                    return code
+                }
+            }
+        }
+        return nil
+    }
+
+    private func writeReport(_ path: String, overwrite: Bool) -> SaveOutcome {
+        autosave()
+        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst(1) : path
+        let full = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded
+        let bytes = Report.bytes(template: state.template, answers: state.reportAnswers)
+        do {
+            try AtomicFile.write(bytes, to: full, overwrite: overwrite)
+            return .saved(fullPath: (full as NSString).standardizingPath)
+        } catch .exists {
+            return .exists(path: path)
+        } catch {
+            return .failed(message: state.messages.text(for: error))
+        }
+    }
+
+    private func autosave() {
+        guard state.answers != lastSaved else { return }
+        do {
+            try store.save(state.answers)
+            lastSaved = state.answers
+        } catch {
+            // Keep going: the answers are still on screen; the next change tries again.
+            lastSaved = state.answers
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import CNcursesw
+import Foundation
+
+/// The terminal through libncursesw: the one file that calls ncurses.
+final class CursesTerminal: Terminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let colors: Bool
+    private var shown: Frame?
+    private var closed = false
+
+    /// The key codes ncurses gives the bracketed-paste brackets once they are defined.
+    private static let pasteStartCode = tk_key_max() + 1
+    private static let pasteEndCode = tk_key_max() + 2
+
+    /// Takes over the terminal; nil when ncurses does not know it.
+    /// - Parameter useColor: false for NO_COLOR: bold, reverse and underline only.
+    init?(useColor: Bool) {
+        guard let screen = tk_newterm() else { return nil }
+        self.screen = screen
+        window = tk_stdscr()
+        raw()            // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys
+        noecho()
+        keypad(window, true)
+        _ = tk_set_escdelay(25)
+        colors = useColor && has_colors()
+        if colors {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_YELLOW), -1)   // blank
+            init_pair(2, Int16(COLOR_GREEN), -1)    // answer
+            init_pair(3, Int16(COLOR_RED), -1)      // invalid, error
+            init_pair(4, Int16(COLOR_MAGENTA), -1)  // warning
+            init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_CYAN))  // bars
+            init_pair(6, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))  // the current blank
+        }
+        define_key("\u{1B}[200~", Self.pasteStartCode)
+        define_key("\u{1B}[201~", Self.pasteEndCode)
+        tk_write_stdout("\u{1B}[?2004h")
+    }
+
+    var size: Size { Size(columns: Int(tk_cols()), rows: Int(tk_lines())) }
+
+    // MARK: - Keys
+
+    func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        wtimeout(window, timeoutMilliseconds)
+        var c: wint_t = 0
+        let result = wget_wch(window, &c)
+        if result == tk_err() { return nil }
+        let code = Int32(bitPattern: c)
+        if result == tk_key_code_yes() {
+            if code == tk_key_resize() { return .resize(size) }
+            return Self.key(code).map(TerminalEvent.key)
+        }
+        if c < 0x20 || c == 0x7F { return Key.fromControlByte(UInt32(c)).map(TerminalEvent.key) }
+        guard let scalar = Unicode.Scalar(UInt32(c)) else { return nil }
+        return .key(.character(Character(scalar)))
+    }
+
+    /// ncurses' key codes, by name.
+    private static func key(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case pasteStartCode: return .pasteStart
+        case pasteEndCode: return .pasteEnd
+        default:
+            for n in 1...12 where code == tk_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    // MARK: - Frames
+
+    func draw(_ frame: Frame) {
+        let previous = shown?.size == frame.size ? shown : nil
+        if previous == nil { werase(window) }
+        let columns = frame.size.columns
+        for row in 0..<frame.size.rows {
+            for column in 0..<columns {
+                let cell = frame[row, column]
+                if cell.isContinuation { continue }
+                if let previous, previous[row, column] == cell,
+                   column + 1 >= columns || previous[row, column + 1] == frame[row, column + 1] { continue }
+                put(cell, row: row, column: column)
+            }
+        }
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        shown = frame
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int) {
+        var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        wide.append(0)
+        var c = cchar_t()
+        let (attributes, pair) = style(cell.style)
+        _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
+        _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
+    }
+
+    private func style(_ style: Style) -> (attr_t, Int16) {
+        let bold = tk_a_bold(), reverse = tk_a_reverse(), underline = tk_a_underline()
+        if colors {
+            switch style {
+            case .normal: return (tk_a_normal(), 0)
+            case .bar: return (tk_a_normal(), 5)
+            case .blank: return (bold, 1)
+            case .answer: return (tk_a_normal(), 2)
+            case .current: return (bold, 6)
+            case .invalid: return (bold | underline, 3)
+            case .warning: return (underline, 4)
+            case .dim: return (tk_a_dim(), 0)
+            case .error: return (bold, 3)
+            case .selected: return (reverse, 0)
+            case .strong: return (bold, 0)
+            }
+        }
+        switch style {
+        case .normal: return (tk_a_normal(), 0)
+        case .bar, .selected, .current: return (reverse, 0)
+        case .blank: return (underline, 0)
+        case .answer, .strong, .error: return (bold, 0)
+        case .invalid: return (bold | underline, 0)
+        case .warning: return (underline, 0)
+        case .dim: return (tk_a_dim(), 0)
+        }
+    }
+
+    // MARK: - Suspending and leaving
+
+    func suspend() {
+        tk_write_stdout("\u{1B}[?2004l")
+        endwin()
+        let previous = signal(SIGTSTP, SIG_DFL)
+        kill(0, SIGTSTP)
+        // Back after fg.
+        signal(SIGTSTP, previous)
+        tk_write_stdout("\u{1B}[?2004h")
+        clearok(tk_curscr(), true)
+        wrefresh(window)
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        tk_write_stdout("\u{1B}[?2004l")
+        endwin()
+        delscreen(screen)
+    }
+}

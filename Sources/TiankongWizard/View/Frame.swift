@@ -1,0 +1,125 @@
+/// The size of the screen, in columns and rows.
+public struct Size: Sendable, Equatable {
+    public var columns: Int
+    public var rows: Int
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// What a cell means; the terminal turns it into colours, or into bold / reverse / underline.
+public enum Style: UInt8, Sendable, Equatable, CaseIterable {
+    case normal
+    /// The title bar and other bars.
+    case bar
+    /// A blank not answered yet.
+    case blank
+    /// An answer written into the report.
+    case answer
+    /// The blank being answered.
+    case current
+    /// An answer that failed validation.
+    case invalid
+    /// An answer with a warning.
+    case warning
+    /// A suggestion the user has not taken (the previous answer to the same marker).
+    case dim
+    /// An error message.
+    case error
+    /// The selected line of a list.
+    case selected
+    /// A heading or a key name.
+    case strong
+}
+
+/// One screen cell: a character and its style. A wide character fills its cell and the next,
+/// which is a continuation.
+public struct Cell: Sendable, Equatable {
+    public var character: Character
+    public var style: Style
+    public var isContinuation: Bool
+
+    public static let empty = Cell(character: " ", style: .normal, isContinuation: false)
+}
+
+/// A whole screen: cells with styles, and where the cursor is (none when it is hidden).
+public struct Frame: Sendable, Equatable {
+    public let size: Size
+    public var cells: [Cell]
+    public var cursor: (row: Int, column: Int)?
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .empty, count: max(0, size.columns * size.rows))
+    }
+
+    public static func == (a: Frame, b: Frame) -> Bool {
+        a.size == b.size && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        get { cells[row * size.columns + column] }
+        set { cells[row * size.columns + column] = newValue }
+    }
+
+    /// Writes `string` from (row, column), clipped to `limit` columns (default: to the right edge).
+    /// A wide character that would be cut in two is left out. Returns the columns written.
+    @discardableResult
+    public mutating func put(_ string: String, row: Int, column: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+        guard row >= 0, row < size.rows, column >= 0 else { return 0 }
+        let end = min(size.columns, column + (limit ?? size.columns))
+        var x = column
+        for character in string {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if x + w > end { break }
+            put(character, width: w, row: row, column: x, style: style)
+            x += w
+        }
+        return x - column
+    }
+
+    /// Places one character of a known width.
+    public mutating func put(_ character: Character, width: Int, row: Int, column: Int, style: Style) {
+        // Never leave half of a wide character behind.
+        if self[row, column].isContinuation, column > 0 { self[row, column - 1].character = " " }
+        let last = column + width - 1
+        if last + 1 < size.columns, self[row, last + 1].isContinuation {
+            self[row, last + 1] = Cell(character: " ", style: self[row, last + 1].style, isContinuation: false)
+        }
+        self[row, column] = Cell(character: character, style: style, isContinuation: false)
+        if width == 2, column + 1 < size.columns {
+            self[row, column + 1] = Cell(character: " ", style: style, isContinuation: true)
+        }
+    }
+
+    /// Paints `style` over columns [from, to) of a row, keeping the characters.
+    public mutating func paint(row: Int, from: Int = 0, to: Int? = nil, style: Style) {
+        guard row >= 0, row < size.rows else { return }
+        for x in max(0, from)..<min(size.columns, to ?? size.columns) { self[row, x].style = style }
+    }
+
+    /// Fills a row with one character.
+    public mutating func fill(row: Int, with character: Character, from: Int = 0, to: Int? = nil, style: Style = .normal) {
+        guard row >= 0, row < size.rows else { return }
+        for x in max(0, from)..<min(size.columns, to ?? size.columns) {
+            self[row, x] = Cell(character: character, style: style, isContinuation: false)
+        }
+    }
+
+    /// One row as text, wide characters once, trailing spaces removed.
+    public func line(_ row: Int) -> String {
+        var s = ""
+        for x in 0..<size.columns where !self[row, x].isContinuation { s.append(self[row, x].character) }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+
+    /// The frame as plain text: one line per row, trailing spaces and empty last rows removed.
+    public var text: String {
+        var lines = (0..<size.rows).map(line)
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

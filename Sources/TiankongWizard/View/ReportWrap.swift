@@ -1,0 +1,154 @@
+import TiankongEngine
+
+/// One character of the report on screen, with its width and style.
+public struct Piece: Sendable, Equatable {
+    public var character: Character
+    public var width: Int
+    public var style: Style
+}
+
+/// Wraps the report's paragraphs by display width, one paragraph at a time, so a keystroke costs
+/// the paragraphs on screen and never the whole report.
+public enum ReportWrap {
+    /// A paragraph's characters with the answers in place.
+    static func pieces(_ state: WizardState, paragraph: Int) -> [Piece] {
+        var out: [Piece] = []
+        let isTitle = paragraph == 0
+        for run in state.document.paragraphs[paragraph] {
+            switch run {
+            case .text(let text):
+                append(text, isTitle ? .strong : .normal, to: &out)
+            case .blank(let index):
+                let (text, style) = blank(state, index)
+                append(text, style, to: &out)
+            }
+        }
+        return out
+    }
+
+    private static func append(_ text: String, _ style: Style, to out: inout [Piece]) {
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if w == 0 && character != "\t" { continue }
+            if character == "\t" {
+                out.append(Piece(character: " ", width: 1, style: style))
+            } else {
+                out.append(Piece(character: character, width: w, style: style))
+            }
+        }
+    }
+
+    /// What a blank shows: the answer being typed, a checked answer, a refused one, or its marker.
+    static func blank(_ state: WizardState, _ index: Int) -> (String, Style) {
+        let blank = state.template.blanks[index - 1]
+        guard let fieldIndex = state.document.fieldOfBlank[index] else { return (blank.marker, .blank) }
+        let field = state.fields[fieldIndex]
+        let raw = state.answers[field.id]
+        if state.screen == .editing && state.dialog == nil && fieldIndex == state.current {
+            return (raw ?? blank.marker, .current)
+        }
+        guard let raw else { return (blank.marker, .blank) }
+        if let verdict = state.verdicts[field.id] {
+            if let value = verdict.value { return (value, verdict.warnings.isEmpty ? .answer : .warning) }
+            return (raw, .invalid)
+        }
+        return (raw, .answer)
+    }
+
+    /// Breaks pieces into lines at most `width` columns wide.
+    static func wrap(_ pieces: [Piece], width: Int) -> [[Piece]] {
+        var lines: [[Piece]] = []
+        var line: [Piece] = []
+        var used = 0
+        for piece in pieces {
+            if used + piece.width > width, !line.isEmpty {
+                lines.append(line)
+                line = []
+                used = 0
+            }
+            line.append(piece)
+            used += piece.width
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// The wrapped lines of one paragraph.
+    public static func lines(_ state: WizardState, paragraph: Int, width: Int) -> [[Piece]] {
+        wrap(pieces(state, paragraph: paragraph), width: width)
+    }
+
+    public static func lineCount(_ state: WizardState, paragraph: Int, width: Int) -> Int {
+        lines(state, paragraph: paragraph, width: width).count
+    }
+
+    /// The line of a paragraph where a blank starts.
+    static func line(ofBlank index: Int, _ state: WizardState, paragraph: Int, width: Int) -> Int {
+        var used = 0
+        var line = 0
+        var lineIsEmpty = true
+        for run in state.document.paragraphs[paragraph] {
+            let text: String
+            switch run {
+            case .text(let t): text = t
+            case .blank(let b):
+                if b == index {
+                    // The blank starts on the next line when its first character does not fit.
+                    let (shown, _) = blank(state, b)
+                    if let first = shown.first, used + DisplayWidth.of(first) > width, !lineIsEmpty { return line + 1 }
+                    return line
+                }
+                text = blank(state, b).0
+            }
+            for character in text {
+                let w = character == "\t" ? 1 : DisplayWidth.of(character)
+                if w == 0 { continue }
+                if used + w > width, !lineIsEmpty { line += 1; used = 0 }
+                used += w
+                lineIsEmpty = false
+            }
+        }
+        return line
+    }
+
+    /// The rows of the report pane for the editing screen: the current field's first blank about a
+    /// third of the way down, with the paragraphs around it.
+    public static func rows(around state: WizardState, width: Int, count rows: Int) -> [[Piece]] {
+        let field = state.field
+        guard let firstBlank = field.blankIndexes.first, let paragraph = state.document.paragraphOfBlank[firstBlank] else {
+            return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows)
+        }
+        let target = line(ofBlank: firstBlank, state, paragraph: paragraph, width: width)
+        let above = min(rows / 3, rows - 1)  // the blank sits a third of the way down
+        var start = ReportPosition(paragraph: paragraph, line: target)
+        var need = above
+        while need > 0 {
+            if start.line > 0 {
+                let step = min(need, start.line)
+                start.line -= step
+                need -= step
+            } else if start.paragraph > 0 {
+                start.paragraph -= 1
+                start.line = lineCount(state, paragraph: start.paragraph, width: width)
+            } else {
+                break
+            }
+        }
+        return Self.rows(from: start, state, width: width, count: rows)
+    }
+
+    /// `rows` wrapped lines from a position on.
+    public static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int) -> [[Piece]] {
+        var out: [[Piece]] = []
+        var paragraph = start.paragraph
+        var skip = start.line
+        let count = state.document.paragraphs.count
+        while out.count < rows, paragraph < count {
+            let wrapped = lines(state, paragraph: paragraph, width: width)
+            for line in wrapped.dropFirst(skip) where out.count < rows { out.append(line) }
+            skip = 0
+            paragraph += 1
+        }
+        return out
+    }
+}

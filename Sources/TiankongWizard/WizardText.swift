@@ -1,0 +1,113 @@
+import TiankongEngine
+
+/// The wizard's own words: screen titles, prompts, key help. The engine's `Messages` has the rest.
+public struct WizardText: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    private func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
+
+    // MARK: - Bars and panels
+    public var appName: String { t("填空", "tiankong") }
+    public func progress(_ done: Int, _ total: Int) -> String { t("已填 \(done)/\(total)", "\(done)/\(total) done") }
+    public func question(_ number: Int, _ total: Int) -> String { t("第 \(number)/\(total) 项", "Field \(number)/\(total)") }
+    public var fieldsTitle: String { t("填写项", "Fields") }
+    public var statusEmpty: String { t("未填", "empty") }
+    public var statusAnswered: String { t("已填", "done") }
+    public var statusInvalid: String { t("有误", "error") }
+    public var statusWarning: String { t("提醒", "check") }
+    public var statusEditing: String { t("在填", "here") }
+
+    // MARK: - The question
+    public func previousAnswer(_ answer: String) -> String {
+        t("回车采用前面填过的“\(answer)”，或直接输入新的", "Enter takes the earlier answer “\(answer)”, or type a new one")
+    }
+    public var acceptWarning: String { t("按 Ctrl-R 采用建议；再按回车保留原样", "Ctrl-R takes the suggestion; Enter again keeps it as it is") }
+    public var keptInvalid: String { t("（已保留，稍后再改）", "(kept; fix it later)") }
+
+    // MARK: - Key help, one line
+    public var editingKeys: String {
+        t("回车 下一项 · Shift-Tab 上一项 · Ctrl-G 跳转 · Ctrl-S 保存 · F1 帮助 · Ctrl-C 退出",
+          "Enter next · Shift-Tab back · Ctrl-G jump · Ctrl-S save · F1 help · Ctrl-C quit")
+    }
+    public var listKeys: String { t("↑↓ 选择 · 回车 跳到该项 · Esc 返回", "↑↓ choose · Enter go there · Esc back") }
+    public var reviewKeys: String {
+        t("↑↓ 选择 · PgUp/PgDn 翻页 · 回车 跳到该项 · Ctrl-S 保存 · Esc 返回填写 · Ctrl-C 退出",
+          "↑↓ choose · PgUp/PgDn scroll · Enter go there · Ctrl-S save · Esc back · Ctrl-C quit")
+    }
+    public var helpKeys: String { t("任意键返回", "Any key to go back") }
+    public var promptKeys: String { t("回车 确定 · Esc 取消", "Enter OK · Esc cancel") }
+    public var confirmKeys: String { t("Y 是 · N 否", "Y yes · N no") }
+
+    // MARK: - Review and save
+    public var reviewTitle: String { t("检查并保存", "Review and save") }
+    public var reviewAllGood: String { t("全部填好了。按 Ctrl-S 保存。", "Every field is answered. Ctrl-S saves.") }
+    public func reviewProblems(_ count: Int) -> String { t("还有 \(count) 处需要看一下：", "\(count) to look at:") }
+    public var reviewReport: String { t("报告全文", "The report") }
+    public var saveAs: String { t("保存为：", "Save as: ") }
+    public func overwrite(_ path: String) -> String { t("\(path) 已存在。覆盖它吗？", "\(path) exists. Overwrite it?") }
+    public func blanksLeft(_ count: Int) -> String {
+        t("还有 \(count) 项没有填好，这些空会原样留在报告里。仍要保存吗？",
+          "\(count) fields are not answered; their blanks stay as they are. Save anyway?")
+    }
+    public func saved(_ path: String) -> String { t("已保存：\(path)", "Saved: \(path)") }
+    public func saveFailed(_ reason: String) -> String { t("没有保存：\(reason)", "Not saved: \(reason)") }
+    public var emptyFileName: String { t("请填写文件名", "Type a file name") }
+
+    // MARK: - Leaving, resuming, too small
+    public var quitQuestion: String { t("答案已自动保存，下次可以继续。现在退出吗？", "Your answers are saved; you can go on next time. Quit now?") }
+    public var resumeTitle: String { t("继续上次的填写？", "Go on where you left off?") }
+    public func resumeDetail(_ count: Int) -> String {
+        t("上次填了 \(count) 项。回车或 Y 继续；N 重新开始（旧答案会备份）。",
+          "You answered \(count) fields last time. Enter or Y goes on; N starts afresh (the old answers are kept as a backup).")
+    }
+    public var tooSmall: String { t("请放大终端窗口", "Please enlarge the terminal window") }
+    public func tooSmallDetail(_ size: Size) -> String {
+        t("至少 60×16，现在 \(size.columns)×\(size.rows)", "At least 60×16; now \(size.columns)×\(size.rows)")
+    }
+
+    // MARK: - Help
+    public var helpTitle: String { t("帮助", "Help") }
+    public var helpLines: [(String, String)] {
+        [
+            ("回车 / Tab / ↓", t("检查答案，进入下一项（有错时留在本项并说明原因）", "check the answer and go on (on an error, stay and say why)")),
+            ("Shift-Tab / ↑", t("回到上一项，不检查", "go back, without checking")),
+            ("Ctrl-G / F2", t("列出所有填写项，跳到任意一项", "list every field and jump to one")),
+            ("← → Home End", t("在答案里移动", "move in the answer")),
+            ("Backspace / Delete", t("删除一个字", "delete one character")),
+            ("Ctrl-U / Ctrl-K", t("删除光标前 / 后的全部文字", "delete everything before / after the cursor")),
+            ("Ctrl-W", t("删除光标前的一个词", "delete the word before the cursor")),
+            ("→（行尾）", t("采用灰色显示的前一次答案", "take the dimmed earlier answer")),
+            ("Ctrl-R", t("采用提醒里建议的答案", "take the answer a warning suggests")),
+            ("Ctrl-S", t("保存报告（任何时候都可以）", "save the report (at any time)")),
+            ("Ctrl-Z", t("暂停，回到命令行；fg 回来", "suspend to the shell; fg comes back")),
+            ("Ctrl-C", t("退出（答案随时自动保存，下次可继续）", "quit (answers are saved as you go; next time you can go on)")),
+            ("F1 / ?", t("本帮助", "this help")),
+        ]
+    }
+
+    // MARK: - Plain mode
+    public func plainIntro(_ title: String, _ count: Int) -> String {
+        t("《\(title)》共 \(count) 项。每项输入答案后回车；空行跳过该项。",
+          "“\(title)”: \(count) fields. Type each answer and press Enter; an empty line skips the field.")
+    }
+    public var plainResume: String { t("继续上次的填写？[Y/n] ", "Go on where you left off? [Y/n] ") }
+    public func plainAsk(_ number: Int, _ total: Int, _ label: String, _ expectation: String) -> String {
+        t("[\(number)/\(total)] \(label)（\(expectation)）", "[\(number)/\(total)] \(label) (\(expectation))")
+    }
+    public func plainContext(_ sentence: String) -> String { t("  原文：\(sentence)", "  Text: \(sentence)") }
+    public func plainCurrent(_ answer: String) -> String { t("  回车保留：\(answer)", "  Enter keeps: \(answer)") }
+    public func plainDefault(_ answer: String) -> String { t("  回车采用：\(answer)", "  Enter takes: \(answer)") }
+    public var plainSkipped: String { t("  （跳过）", "  (skipped)") }
+    public var plainAnswerPrompt: String { "> " }
+    public func plainSaveAs(_ name: String) -> String { t("保存为 [\(name)]：", "Save as [\(name)]: ") }
+    public func plainOverwrite(_ path: String) -> String { t("\(path) 已存在。覆盖？[y/N] ", "\(path) exists. Overwrite? [y/N] ") }
+    public func plainBlanksLeft(_ count: Int) -> String {
+        t("还有 \(count) 项没有填好，这些空会原样保留。仍要保存？[y/N] ", "\(count) fields are not answered; their blanks stay. Save anyway? [y/N] ")
+    }
+    public var plainNotSaved: String { t("没有保存报告；答案已保存，下次可以继续。", "The report was not saved; your answers are kept for next time.") }
+    public var plainEndOfInput: String { t("输入结束；答案已保存，下次可以继续。", "End of input; your answers are kept for next time.") }
+    public func warningPrefix(_ text: String) -> String { t("  提醒：\(text)", "  Note: \(text)") }
+    public func errorPrefix(_ text: String) -> String { t("  错误：\(text)", "  Error: \(text)") }
+}
