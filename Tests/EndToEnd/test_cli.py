@@ -1,0 +1,186 @@
+"""The command line as a user meets it: listing the blanks, filling from an answers file, checking a report."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+
+from conftest import BUNDLED, FIXTURES, run
+
+ANSWERS = FIXTURES / "answers-complete.json"
+GOLDEN = (FIXTURES / "report-complete.txt").read_bytes()
+
+
+def stderr(result):
+    return result.stderr.decode("utf-8")
+
+
+def assert_clean_failure(result, code):
+    """A failure the user caused: its exit code, a message, and never a stack trace."""
+    assert result.returncode == code, (result.returncode, stderr(result))
+    text = stderr(result)
+    assert text.strip()
+    for trace in ("Fatal error", "Backtrac", "Stack dump", "Swift/", ".swift:"):
+        assert trace not in text, text
+
+
+def test_fields_lists_the_bundled_templates_blanks_and_fields_as_json():
+    result = run("fields", "--format", "json")
+    assert result.returncode == 0, stderr(result)
+    listing = json.loads(result.stdout)
+    assert listing["encoding"] == "utf-8" and listing["lineEnding"] == "lf"
+    assert [b["index"] for b in listing["blanks"]] == list(range(1, 21))
+    assert [f["id"] for f in listing["fields"]] == [f"f{i}" for i in range(1, 19)]
+    assert listing["fields"][0]["blanks"] == [1, 18, 19]
+    assert listing["fields"][1]["kind"] == "integer" and listing["fields"][1]["unit"] == "次"
+    assert listing["fields"][13]["kind"] == "month" and listing["fields"][13]["min"] == 1 and listing["fields"][13]["max"] == 12
+    assert [r["line"] for r in listing["removedLines"]] == [1, 2, 3, 4, 5, 7, 8, 9, 18, 37]
+    first = listing["blanks"][0]
+    assert (first["line"], first["column"], first["marker"], first["kind"], first["field"]) == (19, 6, "XXX", "text", "f1")
+
+
+def test_fields_as_text_names_what_was_removed():
+    result = run("fields")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "已去掉的广告行（10 行）" in out and "第 18 行：酷乐文行整理，咨询QQ206157060" in out
+    assert "空（20 个）" in out and "字段（18 个）" in out
+
+
+def test_fill_writes_the_golden_report(tmp_path):
+    out = tmp_path / "报告.txt"
+    result = run("fill", "--answers", ANSWERS, "-o", out)
+    assert result.returncode == 0, stderr(result)
+    assert out.read_bytes() == GOLDEN
+    assert str(out) in stderr(result)
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.txt"]
+
+
+def test_fill_to_standard_output_and_default_name(tmp_path):
+    result = run("fill", BUNDLED, "--answers", ANSWERS, "-o", "-")
+    assert result.returncode == 0 and result.stdout == GOLDEN
+    result = run("fill", "--answers", ANSWERS, cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "2020年党建工作总结（党组）.txt").read_bytes() == GOLDEN
+
+
+def test_fill_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "r.txt"
+    out.write_text("我的旧报告")
+    result = run("fill", "--answers", ANSWERS, "-o", out)
+    assert_clean_failure(result, 73)
+    assert "--force" in stderr(result)
+    assert out.read_text() == "我的旧报告"
+    assert run("fill", "--answers", ANSWERS, "-o", out, "--force").returncode == 0
+    assert out.read_bytes() == GOLDEN
+
+
+def test_fill_lists_every_invalid_answer_and_writes_nothing(tmp_path):
+    answers = json.loads(ANSWERS.read_text())["answers"]
+    answers.update({"f2": "很多", "f14": "13", "f13": "-3"})
+    del answers["f7"]
+    bad = tmp_path / "a.json"
+    bad.write_text(json.dumps(answers, ensure_ascii=False))
+    result = run("fill", "--answers", bad, "-o", tmp_path / "r.txt")
+    assert_clean_failure(result, 65)
+    lines = [l.strip() for l in stderr(result).splitlines() if l.startswith("  ")]
+    assert [l.split()[0] for l in lines] == ["f2", "f7", "f13", "f14"]
+    assert "月份应在 1–12 之间" in stderr(result)
+    assert not (tmp_path / "r.txt").exists()
+    english = run("fill", "--answers", bad, "-o", tmp_path / "r.txt", lang="en_US.UTF-8")
+    assert "A month is between 1 and 12" in stderr(english)
+
+
+def test_partial_fill_leaves_the_unanswered_blanks(tmp_path):
+    some = tmp_path / "a.json"
+    some.write_text(json.dumps({"f1": "市财政局"}, ensure_ascii=False))
+    assert run("fill", "--answers", some, "-o", tmp_path / "r.txt").returncode == 65
+    result = run("fill", "--answers", some, "-o", tmp_path / "r.txt", "--partial")
+    assert result.returncode == 0, stderr(result)
+    text = (tmp_path / "r.txt").read_text()
+    assert text.count("市财政局党组") == 3 and "学习X次" in text and "我XXX事业" in text
+
+
+def test_warns_about_doubled_words_without_blocking(tmp_path):
+    answers = json.loads(ANSWERS.read_text())
+    answers["answers"]["f1"] = "市财政局党组"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False))
+    result = run("fill", "--answers", path, "-o", "-")
+    assert result.returncode == 0
+    assert "党组党组" in stderr(result) and "市财政局" in stderr(result)
+
+
+def test_gb18030_output_on_request(tmp_path):
+    result = run("fill", "--answers", ANSWERS, "-o", "-", "--encoding", "gb18030")
+    assert result.stdout == GOLDEN.decode("utf-8").encode("gb18030")
+
+
+def test_a_gb18030_crlf_template_round_trips(tmp_path):
+    template = tmp_path / "模板.txt"
+    template.write_bytes(BUNDLED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    result = run("fill", template, "--answers", ANSWERS, "-o", "-")
+    assert result.returncode == 0, stderr(result)
+    assert result.stdout == GOLDEN.decode().replace("\n", "\r\n").encode("gb18030")
+
+
+def test_bad_templates_get_clear_messages_and_exit_codes(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "word.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)))
+    (tmp_path / "bad.txt").write_bytes("学习X次".encode() + b"\xff\xfe\xfd")
+    (tmp_path / "none.txt").write_text("没有要填的空。\n")
+    cases = [
+        (tmp_path / "missing.txt", 66, "找不到模板文件"),
+        (tmp_path, 66, "是一个文件夹"),
+        (tmp_path / "empty.txt", 65, "是空的"),
+        (tmp_path / "word.docx", 65, "不是文本文件"),
+        (tmp_path / "bad.txt", 65, "第 10 字节"),
+        (tmp_path / "none.txt", 65, "没有找到要填的空"),
+        ("/dev/zero", 66, "不是普通文件"),
+    ]
+    for path, code, words in cases:
+        result = run("fields", path)
+        assert_clean_failure(result, code)
+        assert words in stderr(result) and str(path) in stderr(result), stderr(result)
+    english = run("fields", tmp_path / "missing.txt", lang="en_US.UTF-8")
+    assert "Template not found" in stderr(english)
+
+
+def test_bad_answers_files(tmp_path):
+    (tmp_path / "broken.json").write_text('{"f1": "市财')
+    (tmp_path / "list.json").write_text("[1, 2]")
+    assert_clean_failure(run("fill", "--answers", tmp_path / "missing.json"), 66)
+    assert_clean_failure(run("fill", "--answers", tmp_path / "broken.json"), 65)
+    result = run("fill", "--answers", tmp_path / "list.json")
+    assert_clean_failure(result, 65)
+    assert "对象" in stderr(result)
+
+
+def test_usage_errors_exit_64():
+    result = run("fill")
+    assert_clean_failure(result, 64)
+    assert "tiankong --help" in stderr(result)
+    assert run("fields", "--format", "xml").returncode == 64
+
+
+def test_check_finds_the_blanks_left(tmp_path):
+    done = tmp_path / "done.txt"
+    done.write_bytes(GOLDEN)
+    result = run("check", done)
+    assert result.returncode == 0 and "所有的空都已填好" in result.stdout.decode()
+    half = tmp_path / "half.txt"
+    half.write_text(GOLDEN.decode().replace("学习12次", "学习X次").replace("11月份", "X月份"))
+    result = run("check", half)
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "还有 2 个空没有填" in out and "\n  5:" in out and "学习X次" in out
+
+
+def test_the_binary_carries_its_template_anywhere(tmp_path):
+    """After `make install` the binary is alone in a folder: the bundled template is inside it."""
+    lonely = tmp_path / "bin" / "tiankong"
+    lonely.parent.mkdir()
+    shutil.copy(os.environ.get("TIANKONG"), lonely)
+    result = subprocess.run([str(lonely), "fields", "--format", "json"], cwd="/", capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(json.loads(result.stdout)["blanks"]) == 20
