@@ -6,8 +6,6 @@ struct ParagraphProperties {
     var style: String?
     var keepNext = false
     var widowControl: Bool?
-    /// `w:overflowPunct`: whether punctuation may hang past the right edge.
-    var hangingPunctuation: Bool?
     /// `w:autoSpaceDE` and `w:autoSpaceDN`: extra space between Chinese and Latin text or digits.
     var autoSpace: Bool?
     var spacing: LineSpacing?
@@ -27,7 +25,7 @@ struct ParagraphProperties {
     ]
 
     var isEmpty: Bool {
-        style == nil && !keepNext && widowControl == nil && hangingPunctuation == nil && autoSpace == nil && spacing == nil
+        style == nil && !keepNext && widowControl == nil && autoSpace == nil && spacing == nil
             && indentation == nil && justification == nil && outlineLevel == nil
     }
 
@@ -37,7 +35,6 @@ struct ParagraphProperties {
         if let style { xml.empty("w:pStyle", ["w:val": style]) }
         if keepNext { xml.empty("w:keepNext") }
         if let widowControl { xml.empty("w:widowControl", ["w:val": widowControl ? "1" : "0"]) }
-        if let hangingPunctuation { xml.empty("w:overflowPunct", ["w:val": hangingPunctuation ? "1" : "0"]) }
         if let autoSpace {
             xml.empty("w:autoSpaceDE", ["w:val": autoSpace ? "1" : "0"])
             xml.empty("w:autoSpaceDN", ["w:val": autoSpace ? "1" : "0"])

@@ -57,10 +57,8 @@ enum StylesPart {
         xml.end()
         xml.start("w:pPrDefault")
         // No widow control, so every full page holds 22 lines; no automatic space between
-        // Chinese and digits, so every line holds 28 characters; no punctuation hanging past the
-        // text block (LibreOffice drops a hanging ASCII comma from the page altogether).
-        ParagraphProperties(widowControl: false, hangingPunctuation: false, autoSpace: false, spacing: .exact)
-            .write(to: &xml)
+        // Chinese and digits, so every line holds 28 characters.
+        ParagraphProperties(widowControl: false, autoSpace: false, spacing: .exact).write(to: &xml)
         xml.end()
         xml.end()
     }
