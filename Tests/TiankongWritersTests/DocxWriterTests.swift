@@ -192,6 +192,15 @@ struct DocxWriterTests {
         #expect(try part("docProps/core.xml", of: report).descendants.first { $0.name == "dc:creator" } == nil)
     }
 
+    @Test("An empty report is still a document Word opens: one empty paragraph, no title")
+    func emptyReport() throws {
+        let report = WordReport(text: "\n \r\n", author: nil)
+        let document = try part("word/document.xml", of: report)
+        #expect(document.descendants.filter { $0.name == "w:p" }.count == 1)
+        #expect(try part("docProps/core.xml", of: report).descendants.first { $0.name == "dc:title" } == nil)
+        #expect(centralDirectory(of: try DocxWriter.data(for: report)).count == Self.expectedParts.count)
+    }
+
     @Test("Writing the bundled report (prints the time; set TIANKONG_WRITERS_DOCX to keep the file)")
     func timing() throws {
         let report = try bundledReport()

@@ -21,6 +21,8 @@ enum DocumentPart {
                 write(paragraph, indentation: nil, to: &xml)
             }
         }
+        // A body needs one paragraph for Word to open it, even for a report with no text.
+        if structure.paragraphs.isEmpty { writeEmptyLine(to: &xml) }
         writeSection(to: &xml)
         xml.end()
         xml.end()
