@@ -25,8 +25,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
+from conftest import FIXTURES, run
+
 ROOT = Path(__file__).resolve().parents[2]
-ANSWERS = ROOT / "Tests" / "Fixtures" / "answers-complete.json"
+ANSWERS = FIXTURES / "answers-complete.json"
 FONTS_CONF = Path(__file__).resolve().parent / "docx" / "fonts.conf"
 TRICKY_ANSWER = "A&B <C> \"D\" 'E'"
 
@@ -45,18 +47,10 @@ def tool(name):
     return path
 
 
-def tiankong():
-    binary = os.environ.get("TIANKONG")
-    assert binary, "TIANKONG must name the tiankong binary (make test sets it)"
-    assert os.access(binary, os.X_OK), f"TIANKONG={binary} is not an executable"
-    return binary
-
-
 def fill(answers, out, cwd):
-    result = subprocess.run(
-        [tiankong(), "fill", "--answers", str(answers), "-o", str(out)],
-        cwd=cwd, capture_output=True, text=True, timeout=60,
-    )
+    """Runs `tiankong fill --answers ANSWERS -o OUT` on the bundled template; fails with its stderr."""
+    assert os.environ.get("TIANKONG"), "TIANKONG must name the tiankong binary (make test sets it)"
+    result = run("fill", "--answers", answers, "-o", out, cwd=cwd)
     assert result.returncode == 0, f"tiankong fill -o {out.name} failed ({result.returncode}):\n{result.stderr}"
     assert out.exists()
     return out
