@@ -19,8 +19,8 @@ struct FieldsCommand: ParsableCommand {
 
     func run() throws {
         let template = try template.load()
-        let output = format == .json ? FieldsListing.json(template) : FieldsListing.text(template, say: CommandText())
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let output = format == .json ? FieldsListing.json(template) : Array(FieldsListing.text(template, say: CommandText()).utf8)
+        FileHandle.standardOutput.write(Data(output))
     }
 }
 
@@ -32,7 +32,6 @@ enum FieldsListing {
         out += say.t("标题：\(template.title)\n", "Title: \(template.title)\n")
         out += say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())\n",
                      "Encoding: \(say.encodingName(template.encoding))\(template.hasByteOrderMark ? " with BOM" : ""), line endings: \(template.lineEnding.rawValue.uppercased())\n")
-        out += "sha256: \(template.digest)\n"
         if !template.removedLines.isEmpty {
             out += say.t("\n已去掉的广告行（\(template.removedLines.count) 行）：\n", "\nAdvert lines removed (\(template.removedLines.count)):\n")
             for line in template.removedLines { out += say.t("  第 \(line.line) 行：\(line.text)\n", "  line \(line.line): \(line.text)\n") }
@@ -53,14 +52,8 @@ enum FieldsListing {
         return out
     }
 
-    /// Up to 16 characters each side of the blank, within its sentence.
-    static func excerpt(_ blank: Blank) -> String {
-        let context = blank.context
-        guard let range = context.range(of: blank.marker) else { return context }
-        let head = context[..<range.lowerBound]
-        let tail = context[range.upperBound...]
-        return (head.count > 16 ? "…" + head.suffix(16) : head) + blank.marker + (tail.count > 16 ? tail.prefix(16) + "…" : tail)
-    }
+    /// The words right around the blank.
+    static func excerpt(_ blank: Blank) -> String { blank.before + blank.marker + blank.after }
 
     /// Pads to a display width, counting CJK as two columns.
     static func pad(_ s: String, _ width: Int) -> String {
@@ -68,32 +61,41 @@ enum FieldsListing {
         return used >= width ? s : s + String(repeating: " ", count: width - used)
     }
 
-    static func json(_ template: Template) -> String {
-        var fieldOfBlank: [Int: String] = [:]
+    static func json(_ template: Template) -> [UInt8] {
+        var fieldOfBlank = [String](repeating: "", count: template.blanks.count + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
-        let q = JSONText.quoted
-        var out = "{\n"
-        out += "  \"template\": \(q(template.source)),\n"
-        out += "  \"sha256\": \(q(template.digest)),\n"
-        out += "  \"title\": \(q(template.title)),\n"
-        out += "  \"encoding\": \(q(template.encoding.rawValue)),\n"
-        out += "  \"byteOrderMark\": \(template.hasByteOrderMark),\n"
-        out += "  \"lineEnding\": \(q(template.lineEnding.rawValue)),\n"
-        out += "  \"removedLines\": [" + template.removedLines.map {
-            "\n    {\"line\": \($0.line), \"text\": \(q($0.text))}"
-        }.joined(separator: ",") + (template.removedLines.isEmpty ? "],\n" : "\n  ],\n")
-        out += "  \"blanks\": [" + template.blanks.map { b in
-            "\n    {\"index\": \(b.index), \"line\": \(b.line), \"column\": \(b.column), \"marker\": \(q(b.marker)), \"kind\": \(q(b.kind.rawValue)), \"field\": \(q(fieldOfBlank[b.index] ?? "")), \"context\": \(q(b.context))}"
-        }.joined(separator: ",") + "\n  ],\n"
-        out += "  \"fields\": [" + template.fields.map { f in
-            var parts = ["\"id\": \(q(f.id))", "\"kind\": \(q(f.kind.rawValue))"]
-            if let unit = f.unit { parts.append("\"unit\": \(q(unit))") }
-            parts.append("\"label\": \(q(f.label))")
-            if let minimum = f.minimum { parts.append("\"min\": \(minimum)") }
-            if let maximum = f.maximum { parts.append("\"max\": \(maximum)") }
-            parts.append("\"blanks\": [\(f.blankIndexes.map(String.init).joined(separator: ", "))]")
-            return "\n    {" + parts.joined(separator: ", ") + "}"
-        }.joined(separator: ",") + "\n  ]\n}\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(template.blanks.count * 400 + 4096)
+        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+        func quoted(_ s: String) { JSONText.appendQuoted(s, to: &out) }
+        raw("{\n  \"template\": "); quoted(template.source)
+        raw(",\n  \"title\": "); quoted(template.title)
+        raw(",\n  \"encoding\": "); quoted(template.encoding.rawValue)
+        raw(",\n  \"byteOrderMark\": \(template.hasByteOrderMark)")
+        raw(",\n  \"lineEnding\": "); quoted(template.lineEnding.rawValue)
+        raw(",\n  \"removedLines\": [")
+        for (i, line) in template.removedLines.enumerated() {
+            raw(i == 0 ? "\n    {\"line\": \(line.line), \"text\": " : ",\n    {\"line\": \(line.line), \"text\": ")
+            quoted(line.text); raw("}")
+        }
+        raw(template.removedLines.isEmpty ? "],\n  \"blanks\": [" : "\n  ],\n  \"blanks\": [")
+        for (i, b) in template.blanks.enumerated() {
+            raw(i == 0 ? "\n    {" : ",\n    {")
+            raw("\"index\": \(b.index), \"line\": \(b.line), \"column\": \(b.column), \"marker\": "); quoted(b.marker)
+            raw(", \"kind\": \"\(b.kind.rawValue)\", \"field\": \"\(fieldOfBlank[b.index])\", \"context\": "); quoted(b.context)
+            raw("}")
+        }
+        raw("\n  ],\n  \"fields\": [")
+        for (i, f) in template.fields.enumerated() {
+            raw(i == 0 ? "\n    {" : ",\n    {")
+            raw("\"id\": \"\(f.id)\", \"kind\": \"\(f.kind.rawValue)\"")
+            if let unit = f.unit { raw(", \"unit\": "); quoted(unit) }
+            raw(", \"label\": "); quoted(f.label)
+            if let minimum = f.minimum { raw(", \"min\": \(minimum)") }
+            if let maximum = f.maximum { raw(", \"max\": \(maximum)") }
+            raw(", \"blanks\": [\(f.blankIndexes.map(String.init).joined(separator: ", "))]}")
+        }
+        raw("\n  ]\n}\n")
         return out
     }
 }

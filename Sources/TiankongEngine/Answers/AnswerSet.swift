@@ -87,6 +87,30 @@ public enum AnswerFileError: Error, Equatable, Sendable {
 
 /// JSON string quoting, shared by every JSON tiankong writes.
 public enum JSONText {
+    /// Appends `s` as a quoted JSON string to a byte buffer; UTF-8 passes through unchanged.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20:
+                    out.append(contentsOf: Array("\\u00".utf8))
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+
     public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {

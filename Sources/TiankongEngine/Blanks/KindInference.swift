@@ -45,43 +45,57 @@ public enum KindInference {
 
     /// The guess for a blank with `marker`, preceded by `before` and followed by `after` on its line.
     public static func guess(marker: String, before: String, after: String) -> Guess {
-        let isDecimalForm = marker.contains(".") || marker.contains("．")
+        let before = Array(before.utf8), after = Array(after.utf8)
+        let isDecimalForm = marker.utf8.contains(0x2E) || marker.contains("．")
         let runLength = marker.unicodeScalars.count
+        func starts(_ word: [UInt8]) -> Bool { after.starts(with: word) }
+        func ends(_ word: [UInt8]) -> Bool { before.count >= word.count && before.suffix(word.count).elementsEqual(word) }
 
-        if after.hasPrefix("%") || after.hasPrefix("％") || before.hasSuffix("百分之") {
-            return Guess(.percent, unit: after.hasPrefix("％") ? "％" : (before.hasSuffix("百分之") ? nil : "%"), minimum: 0)
+        if starts(Words.percent) || starts(Words.fullWidthPercent) || ends(Words.hundredParts) {
+            let unit: String? = starts(Words.fullWidthPercent) ? "％" : (ends(Words.hundredParts) ? nil : "%")
+            return Guess(.percent, unit: unit, minimum: 0)
         }
-        if before.hasSuffix("第") {
-            if after.hasPrefix("季度") { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
-            return Guess(.integer, unit: unitPrefix(of: after, among: countUnits), minimum: 1)
+        if ends(Words.ordinal) {
+            if starts(Words.quarter) { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
+            return Guess(.integer, unit: unitPrefix(of: after, among: Words.countUnits), minimum: 1)
         }
         if isDecimalForm {
-            return Guess(.decimal, unit: unitPrefix(of: after, among: decimalUnits + countUnits), minimum: 0)
+            return Guess(.decimal, unit: unitPrefix(of: after, among: Words.decimalUnits + Words.countUnits), minimum: 0)
         }
-        if after.hasPrefix("季度") { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
-        if after.hasPrefix("年") {
+        if starts(Words.quarter) { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
+        if starts(Words.year) {
             if runLength >= 2 { return Guess(.year, unit: "年", minimum: 1949, maximum: 2100) }
             return Guess(.integer, unit: "年", minimum: 0)
         }
-        if after.hasPrefix("个月") { return Guess(.integer, unit: "个月", minimum: 0) }
-        if after.hasPrefix("月") { return Guess(.month, unit: "月", minimum: 1, maximum: 12) }
-        if after.hasPrefix("日") || (after.hasPrefix("号") && before.hasSuffix("月")) {
-            return Guess(.day, unit: String(after.prefix(1)), minimum: 1, maximum: 31)
-        }
-        if let unit = unitPrefix(of: after, among: decimalUnits) {
+        if starts(Words.months) { return Guess(.integer, unit: "个月", minimum: 0) }
+        if starts(Words.month) { return Guess(.month, unit: "月", minimum: 1, maximum: 12) }
+        if starts(Words.day) { return Guess(.day, unit: "日", minimum: 1, maximum: 31) }
+        if starts(Words.dayNumber) && ends(Words.month) { return Guess(.day, unit: "号", minimum: 1, maximum: 31) }
+        if let unit = unitPrefix(of: after, among: Words.decimalUnits) {
             return Guess(.decimal, unit: unit, minimum: 0)
         }
-        if let unit = unitPrefix(of: after, among: countUnits) {
+        if let unit = unitPrefix(of: after, among: Words.countUnits) {
             return Guess(.integer, unit: unit, minimum: 0)
         }
-        if countPrefixes.contains(where: { before.hasSuffix($0) }) {
+        if Words.countPrefixes.contains(where: { ends($0) }) {
             return Guess(.integer, minimum: 0)
         }
         return Guess(.text)
     }
 
-    private static func unitPrefix(of after: String, among units: [String]) -> String? {
-        if wordsNotUnits.contains(where: { after.hasPrefix($0) }) { return nil }
-        return units.first { after.hasPrefix($0) }
+    /// The words above as UTF-8, compared byte for byte (one pass per blank, whatever the template's size).
+    enum Words {
+        static let percent = Array("%".utf8), fullWidthPercent = Array("％".utf8), hundredParts = Array("百分之".utf8)
+        static let ordinal = Array("第".utf8), quarter = Array("季度".utf8), year = Array("年".utf8)
+        static let months = Array("个月".utf8), month = Array("月".utf8), day = Array("日".utf8), dayNumber = Array("号".utf8)
+        static let countUnits = KindInference.countUnits.map { (String($0), Array($0.utf8)) }
+        static let decimalUnits = KindInference.decimalUnits.map { (String($0), Array($0.utf8)) }
+        static let wordsNotUnits = KindInference.wordsNotUnits.map { Array($0.utf8) }
+        static let countPrefixes = KindInference.countPrefixes.map { Array($0.utf8) }
+    }
+
+    private static func unitPrefix(of after: [UInt8], among units: [(String, [UInt8])]) -> String? {
+        if Words.wordsNotUnits.contains(where: { after.starts(with: $0) }) { return nil }
+        return units.first { after.starts(with: $0.1) }?.0
     }
 }

@@ -34,13 +34,27 @@ public struct Boilerplate: Sendable {
             }
         }
         attributionWords.sort { $0.count > $1.count }
+        wordBytes = words.map { Array($0.utf8) }
+        contactBytes = contactWords.map { Array($0.utf8) }
+        attributionBytes = attributionWords.map { Array($0.utf8) }
     }
+
+    private var wordBytes: [[UInt8]] = []
+    private var contactBytes: [[UInt8]] = []
+    private var attributionBytes: [[UInt8]] = []
 
     /// True when a line reads as advertising.
     public func isAdvert(_ raw: String) -> Bool {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
-        if line.isEmpty || line.unicodeScalars.count > maximumLength || Boilerplate.isHeading(line) { return false }
-        if words.contains(where: { line.contains($0) }) { return true }
+        Array(raw.utf8).withUnsafeBufferPointer { isAdvert($0) }
+    }
+
+    /// True when a line, as UTF-8 bytes without its line end, reads as advertising.
+    /// Works on the bytes, so that checking every short line of a 100 MB template stays cheap.
+    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let line = LineBytes.trimmed(raw)
+        if line.isEmpty || LineBytes.scalarCount(line) > maximumLength { return false }
+        if LineBytes.mayBeHeading(line), Boilerplate.isHeading(String(decoding: line.prefix(24), as: UTF8.self)) { return false }
+        if wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) { return true }
         if hasContact(line) { return true }
         return isAttribution(line)
     }
@@ -74,47 +88,124 @@ public struct Boilerplate: Sendable {
         return ["、", ".", "．", "，"].contains(scalars[k])
     }
 
-    private func hasContact(_ line: String) -> Bool {
-        let scalars = Array(line.unicodeScalars)
-        for word in contactWords {
-            let w = Array(word.unicodeScalars)
-            var i = 0
-            while i + w.count <= scalars.count {
-                if Array(scalars[i..<(i + w.count)]) == w {
-                    var k = i + w.count
-                    // Up to six characters of filler ("号", "：", "群", spaces) before the number.
-                    var skipped = 0
-                    while k < scalars.count, skipped < 6, !isDigit(scalars[k]) { k += 1; skipped += 1 }
-                    var digits = 0
-                    while k < scalars.count, isDigit(scalars[k]) || scalars[k] == "-" { if scalars[k] != "-" { digits += 1 }; k += 1 }
-                    if digits >= 5 { return true }
-                    // An empty contact slot: "QQ群：" followed by nothing but spaces.
-                    var j = i + w.count
-                    while j < scalars.count, !(scalars[j] == "：" || scalars[j] == ":"), j - i - w.count < 2 { j += 1 }
-                    if j < scalars.count, scalars[j] == "：" || scalars[j] == ":" {
-                        let rest = scalars[(j + 1)...]
-                        if rest.allSatisfy({ $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) || rest.isEmpty { return true }
-                        if String(String.UnicodeScalarView(rest)).range(of: "：") != nil
-                            && rest.prefix(while: { $0 == " " || $0 == "\u{3000}" }).count >= 4 { return true }
-                    }
+
+    /// A contact word followed, within six characters, by a number of five or more digits;
+    /// or by a colon and nothing but spaces ("免费QQ群：      ").
+    private func hasContact(_ line: ArraySlice<UInt8>) -> Bool {
+        for word in contactBytes {
+            var from = 0
+            while let hit = LineBytes.find(word, in: line, from: from) {
+                from = hit + 1
+                var k = line.startIndex + hit + word.count
+                var skipped = 0
+                while k < line.endIndex, skipped < 6, LineBytes.digitLength(line, k) == 0 {
+                    k += LineBytes.scalarLength(line[k]); skipped += 1
                 }
-                i += 1
+                var digits = 0
+                while k < line.endIndex {
+                    let length = LineBytes.digitLength(line, k)
+                    if length > 0 { digits += 1; k += length } else if line[k] == 0x2D { k += 1 } else { break }
+                }
+                if digits >= 5 { return true }
+                // An empty contact slot: the word, at most two characters, a colon, then only spaces.
+                var j = line.startIndex + hit + word.count
+                var steps = 0
+                while j < line.endIndex, steps <= 2, LineBytes.colonLength(line, j) == 0 { j += LineBytes.scalarLength(line[j]); steps += 1 }
+                if j < line.endIndex, LineBytes.colonLength(line, j) > 0 {
+                    let rest = line[(j + LineBytes.colonLength(line, j))...]
+                    let spaces = LineBytes.leadingSpaceCount(rest)
+                    if LineBytes.trimmed(rest).isEmpty || spaces >= 4 { return true }
+                }
             }
         }
         return false
     }
 
-    private func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
-
     /// "某某整理", "某某整理，咨询…": a short line crediting the text to whoever compiled it.
-    private func isAttribution(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 24 else { return false }
+    private func isAttribution(_ line: ArraySlice<UInt8>) -> Bool {
+        guard LineBytes.scalarCount(line) <= 24,
+              attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return false }
+        let text = String(decoding: line, as: UTF8.self)
         for word in attributionWords {
-            guard let range = line.range(of: word) else { continue }
-            let head = line[..<range.lowerBound]
-            let tail = line[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ，,。、"))
+            guard let range = text.range(of: word) else { continue }
+            let head = text[..<range.lowerBound]
+            let tail = text[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ，,。、"))
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }
         }
         return false
+    }
+}
+
+/// Small byte-level helpers for reading one line of UTF-8.
+enum LineBytes {
+    /// The line without spaces, tabs, CR and ideographic spaces at either end.
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> { trimmed(ArraySlice(b)) }
+
+    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lo = line.startIndex, hi = line.endIndex
+        while lo < hi {
+            if line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x0D { lo += 1; continue }
+            if hi - lo >= 3, line[lo] == 0xE3, line[lo + 1] == 0x80, line[lo + 2] == 0x80 { lo += 3; continue }
+            break
+        }
+        while hi > lo {
+            if line[hi - 1] == 0x20 || line[hi - 1] == 0x09 || line[hi - 1] == 0x0D { hi -= 1; continue }
+            if hi - lo >= 3, line[hi - 3] == 0xE3, line[hi - 2] == 0x80, line[hi - 1] == 0x80 { hi -= 3; continue }
+            break
+        }
+        return line[lo..<hi]
+    }
+
+    static func leadingSpaceCount(_ line: ArraySlice<UInt8>) -> Int {
+        var k = line.startIndex, n = 0
+        while k < line.endIndex {
+            if line[k] == 0x20 || line[k] == 0x09 { k += 1; n += 1; continue }
+            if k + 2 < line.endIndex, line[k] == 0xE3, line[k + 1] == 0x80, line[k + 2] == 0x80 { k += 3; n += 2; continue }
+            break
+        }
+        return n
+    }
+
+    /// Headings start with a digit, a bracket, or a Chinese numeral (all in U+4E00–U+96F6, lead byte E4–E9).
+    static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        return first == 0x28 || (first >= 0x30 && first <= 0x39) || first == 0xEF || first == 0xE3 || (first >= 0xE4 && first <= 0xE9)
+    }
+
+    static func scalarCount(_ line: ArraySlice<UInt8>) -> Int { line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// 1 for an ASCII digit, 3 for a full-width one (０–９), else 0.
+    static func digitLength(_ line: ArraySlice<UInt8>, _ k: Int) -> Int {
+        if line[k] >= 0x30 && line[k] <= 0x39 { return 1 }
+        if k + 2 < line.endIndex, line[k] == 0xEF, line[k + 1] == 0xBC, line[k + 2] >= 0x90 && line[k + 2] <= 0x99 { return 3 }
+        return 0
+    }
+
+    /// 1 for ":", 3 for "：", else 0.
+    static func colonLength(_ line: ArraySlice<UInt8>, _ k: Int) -> Int {
+        if line[k] == 0x3A { return 1 }
+        if k + 2 < line.endIndex, line[k] == 0xEF, line[k + 1] == 0xBC, line[k + 2] == 0x9A { return 3 }
+        return 0
+    }
+
+    /// The offset (from the slice's start) of the first `word` at or after `from`.
+    static func find(_ word: [UInt8], in line: ArraySlice<UInt8>, from: Int) -> Int? {
+        guard !word.isEmpty, line.count - from >= word.count else { return nil }
+        let first = word[0]
+        var k = line.startIndex + from
+        let last = line.endIndex - word.count
+        while k <= last {
+            if line[k] == first {
+                var m = 1
+                while m < word.count, line[k + m] == word[m] { m += 1 }
+                if m == word.count { return k - line.startIndex }
+            }
+            k += 1
+        }
+        return nil
     }
 }

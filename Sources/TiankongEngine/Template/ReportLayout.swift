@@ -11,7 +11,11 @@ struct ReportLayout {
         // Only short lines can be adverts or the title; long ones are never decoded here.
         let shortLimit = boilerplate.maximumLength * 4
         func isShort(_ i: Int) -> Bool { lines.byteLength(i) <= shortLimit }
-        func isAdvert(_ i: Int) -> Bool { isShort(i) && !lines.isBlank(i) && boilerplate.isAdvert(lines.content(i)) }
+        func isAdvert(_ i: Int) -> Bool {
+            guard isShort(i), !lines.isBlank(i) else { return false }
+            let range = lines.contentRange(i)
+            return text.withUnsafeBufferPointer { boilerplate.isAdvert(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
 
         // The title: the first line that reads as one, before the first long paragraph;
         // else the first non-empty line that is not an advert.

@@ -11,8 +11,10 @@ public struct Template: Sendable {
 
     /// Where the template came from: the path as the user gave it, or the bundled template's name.
     public let source: String
-    /// SHA-256 of the template file's bytes, in lowercase hex.
-    public let digest: String
+    /// The file's bytes as read (shared with `text` when the file is UTF-8 without a BOM).
+    public let fileBytes: [UInt8]
+    /// SHA-256 of the template file's bytes, in lowercase hex; computed when asked, so keep it.
+    public var digest: String { SHA256.hex(fileBytes) }
     public let encoding: TextEncoding
     public let hasByteOrderMark: Bool
     public let lineEnding: LineEnding
@@ -48,7 +50,7 @@ public struct Template: Sendable {
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
         let decoded = try TextDecoder.decode(bytes, path: source)
         self.source = source
-        digest = SHA256.hex(bytes)
+        fileBytes = bytes
         encoding = decoded.encoding
         hasByteOrderMark = decoded.hasByteOrderMark
         lineEnding = decoded.lineEnding
