@@ -26,25 +26,28 @@ public struct WizardText: Sendable {
     public var acceptWarning: String { t("按 Ctrl-R 采用建议；再按回车保留原样", "Ctrl-R takes the suggestion; Enter again keeps it as it is") }
     public var keptInvalid: String { t("（已保留，稍后再改）", "(kept; fix it later)") }
 
-    // MARK: - Key help, one line
-    public var editingKeys: String {
-        t("回车 下一项 · Shift-Tab 上一项 · Ctrl-G 跳转 · Ctrl-S 保存 · F1 帮助 · Ctrl-C 退出",
-          "Enter next · Shift-Tab back · Ctrl-G jump · Ctrl-S save · F1 help · Ctrl-C quit")
+    // MARK: - Key help, one line: (key, what it does), the most needed first
+    public var editingKeys: [(String, String)] {
+        [("F1", t("帮助", "help")), (t("回车", "Enter"), t("下一项", "next")), ("Shift-Tab", t("上一项", "back")),
+         ("Ctrl-G", t("跳转", "jump")), ("Ctrl-S", t("保存", "save")), ("Ctrl-C", t("退出", "quit"))]
     }
-    public var listKeys: String { t("↑↓ 选择 · 回车 跳到该项 · Esc 返回", "↑↓ choose · Enter go there · Esc back") }
-    public var reviewKeys: String {
-        t("↑↓ 选择 · PgUp/PgDn 翻页 · 回车 跳到该项 · Ctrl-S 保存 · Esc 返回填写 · Ctrl-C 退出",
-          "↑↓ choose · PgUp/PgDn scroll · Enter go there · Ctrl-S save · Esc back · Ctrl-C quit")
+    public var listKeys: [(String, String)] {
+        [("↑↓", t("选择", "choose")), (t("回车", "Enter"), t("跳到该项", "go there")), ("Esc", t("返回", "back"))]
     }
-    public var helpKeys: String { t("任意键返回", "Any key to go back") }
-    public var promptKeys: String { t("回车 确定 · Esc 取消", "Enter OK · Esc cancel") }
-    public var confirmKeys: String { t("Y 是 · N 否", "Y yes · N no") }
+    public var reviewKeys: [(String, String)] {
+        [("Ctrl-S", t("保存", "save")), ("↑↓", t("选择", "choose")), (t("回车", "Enter"), t("去改", "fix it")),
+         ("PgUp/PgDn", t("翻页", "scroll")), ("Esc", t("返回填写", "back")), ("Ctrl-C", t("退出", "quit")), ("F1", t("帮助", "help"))]
+    }
+    public var helpKeys: [(String, String)] { [(t("任意键", "Any key"), t("返回", "back"))] }
+    public var promptKeys: [(String, String)] { [(t("回车", "Enter"), t("确定", "OK")), ("Esc", t("取消", "cancel"))] }
+    public var confirmKeys: [(String, String)] { [("Y", t("是", "yes")), ("N", t("否", "no"))] }
 
     // MARK: - Review and save
     public var reviewTitle: String { t("检查并保存", "Review and save") }
     public var reviewAllGood: String { t("全部填好了。按 Ctrl-S 保存。", "Every field is answered. Ctrl-S saves.") }
     public func reviewProblems(_ count: Int) -> String { t("还有 \(count) 处需要看一下：", "\(count) to look at:") }
     public var reviewReport: String { t("报告全文", "The report") }
+    public func saveHint(_ name: String) -> String { t("按 Ctrl-S 保存为 \(name)", "Ctrl-S saves it as \(name)") }
     public var saveAs: String { t("保存为：", "Save as: ") }
     public func overwrite(_ path: String) -> String { t("\(path) 已存在。覆盖它吗？", "\(path) exists. Overwrite it?") }
     public func blanksLeft(_ count: Int) -> String {

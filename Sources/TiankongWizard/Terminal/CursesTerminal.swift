@@ -16,6 +16,9 @@ final class CursesTerminal: Terminal {
     /// Takes over the terminal; nil when ncurses does not know it.
     /// - Parameter useColor: false for NO_COLOR: bold, reverse and underline only.
     init?(useColor: Bool) {
+        // The size comes from the terminal, never from LINES/COLUMNS left in the environment,
+        // or a resize would be ignored.
+        use_tioctl(true)
         guard let screen = tk_newterm() else { return nil }
         self.screen = screen
         window = tk_stdscr()

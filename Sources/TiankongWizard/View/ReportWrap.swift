@@ -55,13 +55,18 @@ public enum ReportWrap {
         return (raw, .answer)
     }
 
+    /// Punctuation that must not start a line.
+    static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "”", "’", "》", "」", "』", "】", ",", ".", ";", ":", "?", "!", ")"]
+
     /// Breaks pieces into lines at most `width` columns wide.
     static func wrap(_ pieces: [Piece], width: Int) -> [[Piece]] {
         var lines: [[Piece]] = []
         var line: [Piece] = []
         var used = 0
         for piece in pieces {
-            if used + piece.width > width, !line.isEmpty {
+            // Closing punctuation hangs in the margin rather than start a line.
+            let hangs = used + piece.width <= width + 2 && closing.contains(piece.character)
+            if used + piece.width > width, !line.isEmpty, !hangs {
                 lines.append(line)
                 line = []
                 used = 0
@@ -103,7 +108,8 @@ public enum ReportWrap {
             for character in text {
                 let w = character == "\t" ? 1 : DisplayWidth.of(character)
                 if w == 0 { continue }
-                if used + w > width, !lineIsEmpty { line += 1; used = 0 }
+                let hangs = used + w <= width + 2 && closing.contains(character)
+                if used + w > width, !lineIsEmpty, !hangs { line += 1; used = 0 }
                 used += w
                 lineIsEmpty = false
             }

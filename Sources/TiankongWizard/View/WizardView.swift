@@ -45,13 +45,25 @@ public enum WizardView {
         frame.put(right, row: 0, column: max(0, frame.size.columns - rightWidth), style: .bar)
     }
 
-    private static func keys(_ state: WizardState) -> String {
+    private static func keys(_ state: WizardState) -> [(String, String)] {
         switch state.dialog {
         case .resume?, .confirmQuit?, .confirmBlanks?, .confirmOverwrite?: return state.text.confirmKeys
         case .saveName?: return state.text.promptKeys
         case .fieldList?: return state.text.listKeys
         case .help?: return state.text.helpKeys
         case nil: return state.screen == .review ? state.text.reviewKeys : state.text.editingKeys
+        }
+    }
+
+    /// The key help: as many (key, what) pairs as fit, the most needed first.
+    private static func drawKeys(_ frame: inout Frame, _ pairs: [(String, String)], row: Int) {
+        frame.fill(row: row, with: " ", style: .bar)
+        var x = 1
+        for (key, what) in pairs {
+            let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(what)
+            if x + width > frame.size.columns { break }
+            x += frame.put(key, row: row, column: x, style: .bar)
+            x += frame.put(" " + what + "  ", row: row, column: x, style: .bar)
         }
     }
 
@@ -165,8 +177,7 @@ public enum WizardView {
 
     private static func drawBottom(_ frame: inout Frame, _ state: WizardState, _ layout: Layout) {
         let columns = frame.size.columns
-        frame.fill(row: layout.keysRow, with: " ", style: .bar)
-        frame.put(" " + keys(state), row: layout.keysRow, column: 0, style: .bar)
+        drawKeys(&frame, keys(state), row: layout.keysRow)
         switch state.dialog {
         case .resume(let count)?:
             frame.put(state.text.resumeTitle, row: layout.headingRow, column: 1, style: .strong)
@@ -224,8 +235,7 @@ public enum WizardView {
             }
         case .review:
             if state.notice == nil, state.savedPath == nil {
-                frame.put(state.reviewItems.isEmpty ? state.text.reviewAllGood : state.text.reviewKeys,
-                          row: layout.headingRow, column: 1)
+                frame.put(state.text.saveHint(state.fileEditor.text), row: layout.headingRow, column: 1)
             }
             drawNotice(&frame, state, layout)
         }
@@ -261,8 +271,6 @@ public enum WizardView {
             frame.put(key, row: k + 2, column: 2, style: .strong)
             frame.put(what, row: k + 2, column: 4 + keyWidth)
         }
-        let last = frame.size.rows - 1
-        frame.fill(row: last, with: " ", style: .bar)
-        frame.put(" " + state.text.helpKeys, row: last, column: 0, style: .bar)
+        drawKeys(&frame, state.text.helpKeys, row: frame.size.rows - 1)
     }
 }
