@@ -1,0 +1,78 @@
+import Foundation
+import TiankongEngine
+@testable import TiankongWizard
+
+/// A user at the wizard: keys go in through the key map and the reducer, as in the real session;
+/// what the user sees is the frame as plain text.
+struct Story {
+    var state: WizardState
+    var keyMap = KeyMap()
+    var effects: [Effect] = []
+
+    init(size: Size = Size(columns: 80, rows: 24), language: Language = .chinese, earlier: [String: String] = [:]) throws {
+        state = WizardState(template: try Template.bundled(), language: language, size: size, earlierAnswers: earlier)
+    }
+
+    /// Presses keys, one after another.
+    mutating func press(_ keys: Key...) {
+        for key in keys { press(key) }
+    }
+
+    mutating func press(_ key: Key) {
+        for action in keyMap.actions(for: key, in: KeyContext(state)) {
+            effects += Reducer.reduce(&state, action)
+        }
+    }
+
+    /// Types text one character at a time, as an input method delivers it.
+    mutating func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    /// Types an answer and presses Enter.
+    mutating func answer(_ text: String) {
+        type(text)
+        press(.enter)
+    }
+
+    mutating func resize(_ columns: Int, _ rows: Int) {
+        effects += Reducer.reduce(&state, .resize(Size(columns: columns, rows: rows)))
+    }
+
+    var frame: Frame { WizardView.frame(state, size: state.size) }
+    var screen: String { frame.text }
+    /// One row of the screen as text.
+    func row(_ k: Int) -> String { frame.line(k < 0 ? state.size.rows + k : k) }
+    var cursor: (row: Int, column: Int)? { frame.cursor }
+    var fieldNumber: Int { state.current + 1 }
+}
+
+/// The answers of Tests/Fixtures/answers-complete.json, in field order.
+enum CompleteAnswers {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func load() throws -> [(String, String)] {
+        let set = try AnswerSet.decode(Data(contentsOf: folder.appendingPathComponent("answers-complete.json")))
+        return set.answers.keys.sorted(by: AnswerSet.naturalOrder).map { ($0, set.answers[$0]!) }
+    }
+
+    static func report() throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: folder.appendingPathComponent("report-complete.txt")))
+    }
+}
+
+/// Exact frames kept as text files in Snapshots/, named after the test; TIANKONG_RECORD=1 writes them anew.
+enum Snapshot {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    /// The recorded frame, or nil after recording it.
+    static func expected(_ name: String, actual: String) -> String? {
+        let url = folder.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["TIANKONG_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            try? (actual + "\n").write(to: url, atomically: true, encoding: .utf8)
+            return nil
+        }
+        return (try? String(contentsOf: url, encoding: .utf8)).map { String($0.dropLast()) }
+    }
+}
