@@ -24,6 +24,7 @@ public struct WizardText: Sendable {
         t("回车采用前面填过的“\(answer)”，或直接输入新的", "Enter takes the earlier answer “\(answer)”, or type a new one")
     }
     public var acceptWarning: String { t("按 Ctrl-R 采用建议；再按回车保留原样", "Ctrl-R takes the suggestion; Enter again keeps it as it is") }
+    public var skipHint: String { t("（Ctrl-G 可先去填别的项）", " (Ctrl-G goes to another field first)") }
     public var keptInvalid: String { t("（已保留，稍后再改）", "(kept; fix it later)") }
 
     // MARK: - Key help, one line: (key, what it does), the most needed first

@@ -107,7 +107,9 @@ public enum Reducer {
         let verdict = Validation.check(raw, for: field, answers: state.answers)
         if let failure = verdict.failure {
             if !raw.isEmpty { state.verdicts[field.id] = verdict }
-            state.notice = Notice(kind: .error, text: state.messages.text(for: failure, field: field))
+            var text = state.messages.text(for: failure, field: field)
+            if failure == .empty { text += state.text.skipHint }
+            state.notice = Notice(kind: .error, text: text)
             return
         }
         state.verdicts[field.id] = verdict

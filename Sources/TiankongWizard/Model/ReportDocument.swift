@@ -15,6 +15,8 @@ public struct ReportDocument: Sendable {
     public let paragraphOfBlank: [Int: Int]
     /// The field each blank belongs to (an index into `fields`), by blank index.
     public let fieldOfBlank: [Int: Int]
+    /// Each blank, by its index.
+    public let blankByIndex: [Int: Blank]
 
     public init(template: Template) {
         var paragraphs: [[Run]] = []
@@ -23,7 +25,9 @@ public struct ReportDocument: Sendable {
         for (k, field) in template.fields.enumerated() {
             for b in field.blankIndexes { fieldOfBlank[b] = k }
         }
-        let blanks = template.blanks
+        // In the order they stand in the text, whatever their numbers.
+        let blanks = template.blanks.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+        blankByIndex = Dictionary(template.blanks.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         var nextBlank = 0
         let text = template.text
         for range in template.keptRanges {

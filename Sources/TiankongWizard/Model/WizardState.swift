@@ -162,7 +162,8 @@ public struct Layout: Sendable, Equatable {
     public var panelWidth: Int { hasSidePanel ? min(40, size.columns / 3) : 0 }
     /// Columns of the report pane, margins included.
     public var reportWidth: Int { size.columns - panelWidth }
-    public var reportTextWidth: Int { max(10, reportWidth - 3) }
+    /// Lines of a comfortable reading width, however wide the screen.
+    public var reportTextWidth: Int { max(10, min(96, reportWidth - 3)) }
     public var reportTop: Int { 1 }
     public var reportRows: Int { max(1, size.rows - 6) }
     public var separatorRow: Int { size.rows - 5 }

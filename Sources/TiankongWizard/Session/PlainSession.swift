@@ -35,7 +35,9 @@ struct PlainSession {
             let suggestion = previousAnswer(k, answers)
             while true {
                 write(text.plainAsk(k + 1, fields.count, field.label, messages.expectation(for: field)) + "\n")
-                if let blank = field.blankIndexes.first { write(text.plainContext(template.blanks[blank - 1].context) + "\n") }
+                if let index = field.blankIndexes.first, let blank = template.blanks.first(where: { $0.index == index }) {
+                    write(text.plainContext(blank.context) + "\n")
+                }
                 if let current = answers[field.id] {
                     write(text.plainCurrent(current) + "\n")
                 } else if let suggestion {

@@ -40,14 +40,14 @@ public enum ReportWrap {
 
     /// What a blank shows: the answer being typed, a checked answer, a refused one, or its marker.
     static func blank(_ state: WizardState, _ index: Int) -> (String, Style) {
-        let blank = state.template.blanks[index - 1]
-        guard let fieldIndex = state.document.fieldOfBlank[index] else { return (blank.marker, .blank) }
+        let marker = state.document.blankByIndex[index]?.marker ?? ""
+        guard let fieldIndex = state.document.fieldOfBlank[index] else { return (marker, .blank) }
         let field = state.fields[fieldIndex]
         let raw = state.answers[field.id]
         if state.screen == .editing && state.dialog == nil && fieldIndex == state.current {
-            return (raw ?? blank.marker, .current)
+            return (raw ?? marker, .current)
         }
-        guard let raw else { return (blank.marker, .blank) }
+        guard let raw else { return (marker, .blank) }
         if let verdict = state.verdicts[field.id] {
             if let value = verdict.value { return (value, verdict.warnings.isEmpty ? .answer : .warning) }
             return (raw, .invalid)
