@@ -12,11 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
         .target(
             name: "TiankongEngine",
+            dependencies: [.product(name: "Yams", package: "Yams")],
             plugins: ["EmbedResources"]
         ),
 

@@ -29,6 +29,7 @@ enum FieldsListing {
     static func text(_ template: Template, say: CommandText) -> String {
         var out = ""
         out += say.t("模板：\(template.source)\n", "Template: \(template.source)\n")
+        if let schema = template.schemaSource { out += say.t("模板说明：\(schema)\n", "Schema: \(schema)\n") }
         out += say.t("标题：\(template.title)\n", "Title: \(template.title)\n")
         out += say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())\n",
                      "Encoding: \(say.encodingName(template.encoding))\(template.hasByteOrderMark ? " with BOM" : ""), line endings: \(template.lineEnding.rawValue.uppercased())\n")
@@ -44,10 +45,11 @@ enum FieldsListing {
             out += "  \(pad(String(blank.index), 4)) \(pad("\(blank.line):\(blank.column)", 8)) \(pad(blank.marker, 5)) \(pad(kind, 10)) \(pad(fieldOfBlank[blank.index] ?? "", 4)) \(excerpt(blank))\n"
         }
         out += say.t("\n字段（\(template.fields.count) 个）：\n", "\nFields (\(template.fields.count)):\n")
+        let idWidth = template.fields.map(\.id.count).max() ?? 4
         for field in template.fields {
             let kind = say.kindName(field.kind) + (field.unit.map { "·\($0)" } ?? "")
             let blanks = field.blankIndexes.map(String.init).joined(separator: ",")
-            out += "  \(pad(field.id, 4)) \(pad(kind, 10)) \(field.label)  " + say.t("［空 \(blanks)］\n", "[blanks \(blanks)]\n")
+            out += "  \(pad(field.id, idWidth)) \(pad(kind, 10)) \(field.label)  " + say.t("［空 \(blanks)］\n", "[blanks \(blanks)]\n")
         }
         return out
     }
@@ -70,6 +72,7 @@ enum FieldsListing {
         func quoted(_ s: String) { JSONText.appendQuoted(s, to: &out) }
         raw("{\n  \"template\": "); quoted(template.source)
         raw(",\n  \"title\": "); quoted(template.title)
+        if let schema = template.schemaSource { raw(",\n  \"schema\": "); quoted(schema) }
         raw(",\n  \"encoding\": "); quoted(template.encoding.rawValue)
         raw(",\n  \"byteOrderMark\": \(template.hasByteOrderMark)")
         raw(",\n  \"lineEnding\": "); quoted(template.lineEnding.rawValue)
@@ -91,6 +94,9 @@ enum FieldsListing {
             raw("\"id\": \"\(f.id)\", \"kind\": \"\(f.kind.rawValue)\"")
             if let unit = f.unit { raw(", \"unit\": "); quoted(unit) }
             raw(", \"label\": "); quoted(f.label)
+            if let hint = f.hint { raw(", \"hint\": "); quoted(hint) }
+            if let value = f.defaultAnswer { raw(", \"default\": "); quoted(value) }
+            if f.isOptional { raw(", \"optional\": true") }
             if let minimum = f.minimum { raw(", \"min\": \(minimum)") }
             if let maximum = f.maximum { raw(", \"max\": \(maximum)") }
             raw(", \"blanks\": [\(f.blankIndexes.map(String.init).joined(separator: ", "))]}")

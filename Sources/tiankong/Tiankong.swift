@@ -13,7 +13,7 @@ struct Tiankong: ParsableCommand {
             discussion: say.t("不带子命令时打开填写向导；不给模板时使用自带的模板“2020年党建工作总结（党组）”。",
                               "Without a subcommand, the fill-in wizard opens; without a template, the bundled one is used."),
             version: "0.1.0",
-            subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, CheckCommand.self],
+            subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, CheckCommand.self, SchemaCommand.self],
             defaultSubcommand: WizardCommand.self
         )
     }
@@ -36,9 +36,13 @@ struct TemplateOptions: ParsableArguments {
           help: ArgumentHelp(CommandText().t("保留模板里的广告行，不删除", "Keep reseller advertising lines instead of removing them")))
     var keepBoilerplate = false
 
+    @Flag(name: .customLong("no-schema"),
+          help: ArgumentHelp(CommandText().t("不用模板旁的说明文件（模板.tiankong.yaml），只按推断提问", "Ignore the schema beside the template (TEMPLATE.tiankong.yaml); ask what inference finds")))
+    var noSchema = false
+
     /// Loads the template named on the command line, or the bundled one.
     func load() throws -> Template {
-        let options = Template.Options(keepBoilerplate: keepBoilerplate)
+        let options = Template.Options(keepBoilerplate: keepBoilerplate, useSchema: !noSchema)
         do {
             if let template { return try Template.load(path: template, options: options) }
             return try Template.bundled(options: options)

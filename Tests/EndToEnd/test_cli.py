@@ -25,7 +25,7 @@ def assert_clean_failure(result, code):
 
 
 def test_fields_lists_the_bundled_templates_blanks_and_fields_as_json():
-    result = run("fields", "--format", "json")
+    result = run("fields", "--no-schema", "--format", "json")
     assert result.returncode == 0, stderr(result)
     listing = json.loads(result.stdout)
     assert listing["encoding"] == "utf-8" and listing["lineEnding"] == "lf"
@@ -40,7 +40,7 @@ def test_fields_lists_the_bundled_templates_blanks_and_fields_as_json():
 
 
 def test_fields_as_text_names_what_was_removed():
-    result = run("fields")
+    result = run("fields", "--no-schema")
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "已去掉的广告行（10 行）" in out and "第 18 行：酷乐文行整理，咨询QQ206157060" in out
@@ -49,7 +49,7 @@ def test_fields_as_text_names_what_was_removed():
 
 def test_fill_writes_the_golden_report(tmp_path):
     out = tmp_path / "报告.txt"
-    result = run("fill", "--answers", ANSWERS, "-o", out)
+    result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", out)
     assert result.returncode == 0, stderr(result)
     assert out.read_bytes() == GOLDEN
     assert str(out) in stderr(result)
@@ -57,9 +57,9 @@ def test_fill_writes_the_golden_report(tmp_path):
 
 
 def test_fill_to_standard_output_and_default_name(tmp_path):
-    result = run("fill", BUNDLED, "--answers", ANSWERS, "-o", "-")
+    result = run("fill", "--no-schema", BUNDLED, "--answers", ANSWERS, "-o", "-")
     assert result.returncode == 0 and result.stdout == GOLDEN
-    result = run("fill", "--answers", ANSWERS, cwd=tmp_path)
+    result = run("fill", "--no-schema", "--answers", ANSWERS, cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
     assert (tmp_path / "2020年党建工作总结（党组）.txt").read_bytes() == GOLDEN
 
@@ -67,11 +67,11 @@ def test_fill_to_standard_output_and_default_name(tmp_path):
 def test_fill_never_overwrites_without_force(tmp_path):
     out = tmp_path / "r.txt"
     out.write_text("我的旧报告")
-    result = run("fill", "--answers", ANSWERS, "-o", out)
+    result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", out)
     assert_clean_failure(result, 73)
     assert "--force" in stderr(result)
     assert out.read_text() == "我的旧报告"
-    assert run("fill", "--answers", ANSWERS, "-o", out, "--force").returncode == 0
+    assert run("fill", "--no-schema", "--answers", ANSWERS, "-o", out, "--force").returncode == 0
     assert out.read_bytes() == GOLDEN
 
 
@@ -81,21 +81,21 @@ def test_fill_lists_every_invalid_answer_and_writes_nothing(tmp_path):
     del answers["f7"]
     bad = tmp_path / "a.json"
     bad.write_text(json.dumps(answers, ensure_ascii=False))
-    result = run("fill", "--answers", bad, "-o", tmp_path / "r.txt")
+    result = run("fill", "--no-schema", "--answers", bad, "-o", tmp_path / "r.txt")
     assert_clean_failure(result, 65)
     lines = [l.strip() for l in stderr(result).splitlines() if l.startswith("  ")]
     assert [l.split()[0] for l in lines] == ["f2", "f7", "f13", "f14"]
     assert "月份应在 1–12 之间" in stderr(result)
     assert not (tmp_path / "r.txt").exists()
-    english = run("fill", "--answers", bad, "-o", tmp_path / "r.txt", lang="en_US.UTF-8")
+    english = run("fill", "--no-schema", "--answers", bad, "-o", tmp_path / "r.txt", lang="en_US.UTF-8")
     assert "A month is between 1 and 12" in stderr(english)
 
 
 def test_partial_fill_leaves_the_unanswered_blanks(tmp_path):
     some = tmp_path / "a.json"
     some.write_text(json.dumps({"f1": "市财政局"}, ensure_ascii=False))
-    assert run("fill", "--answers", some, "-o", tmp_path / "r.txt").returncode == 65
-    result = run("fill", "--answers", some, "-o", tmp_path / "r.txt", "--partial")
+    assert run("fill", "--no-schema", "--answers", some, "-o", tmp_path / "r.txt").returncode == 65
+    result = run("fill", "--no-schema", "--answers", some, "-o", tmp_path / "r.txt", "--partial")
     assert result.returncode == 0, stderr(result)
     text = (tmp_path / "r.txt").read_text()
     assert text.count("市财政局党组") == 3 and "学习X次" in text and "我XXX事业" in text
@@ -106,20 +106,20 @@ def test_warns_about_doubled_words_without_blocking(tmp_path):
     answers["answers"]["f1"] = "市财政局党组"
     path = tmp_path / "a.json"
     path.write_text(json.dumps(answers, ensure_ascii=False))
-    result = run("fill", "--answers", path, "-o", "-")
+    result = run("fill", "--no-schema", "--answers", path, "-o", "-")
     assert result.returncode == 0
     assert "党组党组" in stderr(result) and "市财政局" in stderr(result)
 
 
 def test_gb18030_output_on_request(tmp_path):
-    result = run("fill", "--answers", ANSWERS, "-o", "-", "--encoding", "gb18030")
+    result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", "-", "--encoding", "gb18030")
     assert result.stdout == GOLDEN.decode("utf-8").encode("gb18030")
 
 
 def test_a_gb18030_crlf_template_round_trips(tmp_path):
     template = tmp_path / "模板.txt"
     template.write_bytes(BUNDLED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
-    result = run("fill", template, "--answers", ANSWERS, "-o", "-")
+    result = run("fill", "--no-schema", template, "--answers", ANSWERS, "-o", "-")
     assert result.returncode == 0, stderr(result)
     assert result.stdout == GOLDEN.decode().replace("\n", "\r\n").encode("gb18030")
 
@@ -149,9 +149,9 @@ def test_bad_templates_get_clear_messages_and_exit_codes(tmp_path):
 def test_bad_answers_files(tmp_path):
     (tmp_path / "broken.json").write_text('{"f1": "市财')
     (tmp_path / "list.json").write_text("[1, 2]")
-    assert_clean_failure(run("fill", "--answers", tmp_path / "missing.json"), 66)
-    assert_clean_failure(run("fill", "--answers", tmp_path / "broken.json"), 65)
-    result = run("fill", "--answers", tmp_path / "list.json")
+    assert_clean_failure(run("fill", "--no-schema", "--answers", tmp_path / "missing.json"), 66)
+    assert_clean_failure(run("fill", "--no-schema", "--answers", tmp_path / "broken.json"), 65)
+    result = run("fill", "--no-schema", "--answers", tmp_path / "list.json")
     assert_clean_failure(result, 65)
     assert "对象" in stderr(result)
 
@@ -183,4 +183,50 @@ def test_the_binary_carries_its_template_anywhere(tmp_path):
     shutil.copy(os.environ.get("TIANKONG"), lonely)
     result = subprocess.run([str(lonely), "fields", "--format", "json"], cwd="/", capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
-    assert len(json.loads(result.stdout)["blanks"]) == 20
+    listing = json.loads(result.stdout)
+    assert len(listing["fields"]) == 21 and listing["schema"].endswith(".tiankong.yaml")   # the schema travels too
+    assert sum(1 for b in listing["blanks"] if set(b["marker"]) <= {"X"}) == 20
+
+
+def test_the_bundled_template_asks_its_curated_questions():
+    result = run("fields", "--format", "json")
+    assert result.returncode == 0, stderr(result)
+    listing = json.loads(result.stdout)
+    ids = [f["id"] for f in listing["fields"]]
+    assert len(ids) == 21 and ids[:4] == ["year", "org", "study", "province"]
+    assert all(f.get("hint") for f in listing["fields"])
+    assert listing["schema"].endswith(".tiankong.yaml")
+
+
+def test_schema_written_beside_a_template_is_used_and_its_mistakes_are_named(tmp_path):
+    template = tmp_path / "总结.txt"
+    shutil.copy(BUNDLED, template)
+    written = run("schema", template)
+    assert written.returncode == 0, stderr(written)
+    (tmp_path / "总结.tiankong.yaml").write_bytes(written.stdout)
+    with_schema = json.loads(run("fields", template, "--format", "json").stdout)
+    without = json.loads(run("fields", template, "--no-schema", "--format", "json").stdout)
+    assert with_schema["schema"].endswith("总结.tiankong.yaml")
+    assert [f["blanks"] for f in with_schema["fields"]] == [f["blanks"] for f in without["fields"]]
+    broken = written.stdout.decode().replace("kind: integer", "kind: count", 1)
+    (tmp_path / "总结.tiankong.yaml").write_text(broken)
+    result = run("fields", template)
+    assert_clean_failure(result, 65)
+    line = broken.splitlines().index("    kind: count") + 1
+    assert f"总结.tiankong.yaml 第 {line} 行" in stderr(result) and "count" in stderr(result)
+
+
+def test_fill_with_the_curated_schema_rewrites_year_province_and_figures(tmp_path):
+    answers = {"year": "2021", "province": "河南", "org": "郑州市财政局", "talks": "30", "group_talks": "2",
+               "study": "12", "instructions": "6", "lectures": "4", "research": "8", "joint": "3", "field": "财政",
+               "petitions": "156", "wechat": "郑州财政", "authority": "国家卫健委", "articles": "200", "story": "财政人",
+               "volunteers": "86", "meeting_month": "3", "bureau": "市财政", "review_month": "11", "system": "全市财政"}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False))
+    result = run("fill", "--answers", path, "-o", "-")
+    assert result.returncode == 0, stderr(result)
+    text = result.stdout.decode()
+    assert text.startswith("2021年党建工作总结（党组）\n")
+    assert "2020" not in text and "甘肃" not in text and "X" not in text
+    assert text.count("河南") == 4 and text.count("郑州市财政局党组") == 3 and "促进我郑州市财政局事业" in text
+    assert "谈话提醒30人次" in text and "集体约谈2次" in text

@@ -6,6 +6,8 @@ public struct AnswerReview: Sendable {
         case missing
         /// An answer for a field the template does not have.
         case unknownField
+        /// A rule of the schema does not hold ("整改数 <= 发现问题数"); its own message.
+        case ruleBroken(String)
     }
 
     /// A failing field.
@@ -31,8 +33,8 @@ public struct AnswerReview: Sendable {
     /// Checks `answers` against every field of `template`; with `partial`, missing answers are allowed.
     public init(answers: [String: String], template: Template, partial: Bool) {
         for field in template.fields {
-            guard let raw = answers[field.id] else {
-                if !partial { problems.append(FieldProblem(fieldID: field.id, problem: .missing)) }
+            guard let raw = answers[field.id] ?? field.defaultAnswer else {
+                if !partial && !field.isOptional { problems.append(FieldProblem(fieldID: field.id, problem: .missing)) }
                 continue
             }
             let verdict = Validation.check(raw, for: field, answers: answers)
@@ -42,6 +44,9 @@ public struct AnswerReview: Sendable {
                 values[field.id] = value
                 for warning in verdict.warnings { warnings.append(FieldWarning(fieldID: field.id, warning: warning)) }
             }
+        }
+        for rule in template.rules where rule.holds(values) == false {
+            problems.append(FieldProblem(fieldID: rule.fieldIDs.first ?? "", problem: .ruleBroken(rule.message)))
         }
         let known = Set(template.fields.map(\.id))
         for key in answers.keys.sorted(by: AnswerSet.naturalOrder) where !known.contains(key) {

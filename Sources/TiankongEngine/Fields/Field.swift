@@ -16,6 +16,14 @@ public struct Field: Hashable, Sendable, Identifiable {
     public var surroundings: [Surrounding]
     /// The year, month and day fields this one forms a date with ("XXXX年X月X日"), when it does.
     public var date: DateGroup?
+    /// A sentence telling a first-time user what to write (from the template's schema).
+    public var hint: String?
+    /// The answer used when none is given (from the schema; for a replaced text, that text).
+    public var defaultAnswer: String?
+    /// When true, an unanswered field leaves its blanks as they were.
+    public var isOptional = false
+    /// For a field that replaces a literal text of the template ("2020", "甘肃"): that text.
+    public var replacedText: String?
 
     /// The text around one blank of the field.
     public struct Surrounding: Hashable, Sendable {

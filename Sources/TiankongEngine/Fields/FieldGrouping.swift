@@ -58,19 +58,22 @@ public enum FieldGrouping {
 
     /// "党组扩大会议学习＿＿次": the clause before the blank, the blank, and the word after it.
     static func label(for blank: Blank) -> String {
-        let before = Array(blank.before.unicodeScalars)
+        // The words before the blank within its sentence (more than the 12-character window).
+        let sentenceStart = blank.contextRange.lowerBound
+        let head = blank.source.string(sentenceStart..<blank.byteRange.lowerBound)
+        let before = Array(head.unicodeScalars.suffix(40))
         var start = before.count
         while start > 0, !clauseBreaks.contains(before[start - 1]) { start -= 1 }
-        var head = Array(before[start...])
-        if head.count < 2 {
+        var clause = Array(before[start...].suffix(18))
+        if clause.count < 2 {
             // Too little of a clause ("对X局党组", "，XXX党组"): take the words before it too.
-            head = Array(before.suffix(6)).drop { clauseBreaks.contains($0) }.map { $0 }
+            clause = Array(before.suffix(6)).drop { clauseBreaks.contains($0) }.map { $0 }
         }
         let after = Array(blank.after.unicodeScalars)
         var end = 0
         while end < after.count, end < 6, !clauseBreaks.contains(after[end]) { end += 1 }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: head)
+        scalars.append(contentsOf: clause)
         var label = String(scalars) + "＿＿"
         var tail = String.UnicodeScalarView()
         tail.append(contentsOf: after[..<end])

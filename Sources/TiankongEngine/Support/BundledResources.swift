@@ -4,6 +4,8 @@ import Foundation
 public enum BundledResources {
     /// The relative path of the bundled template inside Resources/.
     public static let bundledTemplatePath = "templates/2020年党建工作总结（党组）.txt"
+    /// The relative path of the bundled template's curated schema.
+    public static let bundledSchemaPath = "templates/2020年党建工作总结（党组）.tiankong.yaml"
 
     /// The bytes of a file under Resources/, or nil when there is no such file.
     public static func data(at relativePath: String) -> Data? {

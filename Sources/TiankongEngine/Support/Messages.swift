@@ -92,6 +92,8 @@ public struct Messages: Sendable {
             return field.map { t("没有答案；应填：\(expectation(for: $0))", "No answer; expected \(expectation(for: $0))") } ?? ""
         case .unknownField:
             return t("模板里没有这个字段", "The template has no such field")
+        case .ruleBroken(let message):
+            return message
         }
     }
 
@@ -114,7 +116,43 @@ public struct Messages: Sendable {
             return t("\(path) 的编码无法识别（既不是 UTF-8 也不是 GB18030），第 \(offset) 字节处出错", "Cannot decode \(path) as UTF-8 or GB18030: bad byte at offset \(offset)")
         case .noBlanks(let path):
             return t("模板 \(path) 里没有找到要填的空（如 XXX、X次、××）", "No blanks to fill (such as XXX, X次, ××) were found in \(path)")
+        case .schema(let error):
+            return text(for: error)
         }
+    }
+
+    /// "模板说明 a.tiankong.yaml 第 12 行：…"
+    public func text(for error: SchemaError) -> String {
+        let place = error.line.map { t("\(error.path) 第 \($0) 行", "\(error.path), line \($0)") } ?? error.path
+        let what: String
+        switch error.problem {
+        case .badYAML(let detail): what = t("不是有效的 YAML：\(detail)", "not valid YAML: \(detail)")
+        case .unreadable(let detail): what = t("无法读取：\(detail)", "cannot be read: \(detail)")
+        case .notAMapping(let name): what = t("\(name) 应是“键: 值”形式的映射", "\(name) must be a mapping of keys to values")
+        case .notAList(let name): what = t("\(name) 应是列表（每项以“- ”开头）", "\(name) must be a list (items starting with \"- \")")
+        case .notText(let key): what = t("\(key) 的值应是文字", "the value of \(key) must be text")
+        case .notANumber(let key): what = t("\(key) 的值应是整数", "the value of \(key) must be a whole number")
+        case .unknownKey(let key): what = t("不认识的键“\(key)”", "unknown key “\(key)”")
+        case .unknownKind(let kind):
+            what = t("不认识的类型“\(kind)”；可用：\(Kind.allCases.map(\.rawValue).joined(separator: "、"))",
+                     "unknown kind “\(kind)”; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .missingID: what = t("字段缺少 id", "a field has no id")
+        case .badID(let id): what = t("id“\(id)”只能含字母、数字、_ 和 -", "the id “\(id)” may hold only letters, digits, _ and -")
+        case .duplicateID(let id, let first): what = t("id“\(id)”重复（第 \(first) 行已用过）", "the id “\(id)” is used twice (first on line \(first))")
+        case .minimumAboveMaximum(let lo, let hi): what = t("min（\(lo)）大于 max（\(hi)）", "min (\(lo)) is greater than max (\(hi))")
+        case .fillsNothing(let id): what = t("字段 \(id) 既没有 blanks 也没有 replace，不填任何空", "the field \(id) has neither blanks nor replace, so it fills nothing")
+        case .replaceAndBlanks(let id): what = t("字段 \(id) 不能同时有 blanks 和 replace", "the field \(id) cannot have both blanks and replace")
+        case .noSuchBlank(let index): what = t("模板里没有第 \(index) 个空", "the template has no blank \(index)")
+        case .contextMatchesNothing(let context): what = t("模板里找不到“\(context)”", "“\(context)” is not in the template")
+        case .contextWithoutBlank(let context): what = t("“\(context)”里没有空（XXX）", "“\(context)” holds no blank (XXX)")
+        case .textNotFound(let text): what = t("模板里找不到要替换的“\(text)”", "the text to replace, “\(text)”, is not in the template")
+        case .blankClaimedTwice(let blank, let first, let second):
+            what = t("第 \(blank) 个空同时属于字段 \(first) 和 \(second)", "blank \(blank) is claimed by both \(first) and \(second)")
+        case .badRule(let check): what = t("规则“\(check)”应写成“字段 <= 字段”的形式", "the rule “\(check)” must read like “field <= field”")
+        case .ruleUnknownField(let id): what = t("规则里的字段 \(id) 不存在", "the rule names a field that does not exist: \(id)")
+        case .ruleNotNumeric(let id): what = t("规则只能比较数字字段，\(id) 不是", "rules compare numeric fields only; \(id) is not one")
+        }
+        return t("模板说明 \(place)：\(what)", "Schema \(place): \(what)")
     }
 
     public func text(for error: AnswerFileError, path: String) -> String {

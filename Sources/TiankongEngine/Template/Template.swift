@@ -6,7 +6,13 @@ public struct Template: Sendable {
     public struct Options: Sendable, Equatable {
         /// Keep reseller advertising instead of removing it.
         public var keepBoilerplate = false
-        public init(keepBoilerplate: Bool = false) { self.keepBoilerplate = keepBoilerplate }
+        /// Use the schema beside the template (TEMPLATE.tiankong.yaml) when there is one.
+        public var useSchema = true
+
+        public init(keepBoilerplate: Bool = false, useSchema: Bool = true) {
+            self.keepBoilerplate = keepBoilerplate
+            self.useSchema = useSchema
+        }
     }
 
     /// Where the template came from: the path as the user gave it, or the bundled template's name.
@@ -26,26 +32,69 @@ public struct Template: Sendable {
     public let removedLines: [RemovedLine]
     /// The byte ranges of `text` that make up the report, in order.
     public let keptRanges: [Range<Int>]
+    /// The blanks in document order (with a schema, literal texts it replaces are blanks too).
     public let blanks: [Blank]
+    /// The questions, in the order they first appear in the report.
     public let fields: [Field]
+    /// Comparisons between numeric fields, from the schema.
+    public let rules: [Rule]
+    /// Where the schema came from, when one was used.
+    public let schemaSource: String?
 
-    /// The bundled template, "2020年党建工作总结（党组）".
+    /// The bundled template, "2020年党建工作总结（党组）", with its curated schema.
     public static func bundled(options: Options = Options()) throws(TemplateError) -> Template {
         guard let data = BundledResources.data(at: BundledResources.bundledTemplatePath) else {
             throw .notFound(path: BundledResources.bundledTemplatePath)
         }
-        return try Template(bytes: [UInt8](data), source: bundledName, options: options)
+        var schema: SchemaFile?
+        if options.useSchema, let yaml = BundledResources.data(at: BundledResources.bundledSchemaPath) {
+            schema = SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: bundledSchemaName)
+        }
+        return try Template(bytes: [UInt8](data), source: bundledName, options: options, schema: schema)
     }
+
+    /// The name the bundled template's schema is shown by.
+    public static let bundledSchemaName = "2020年党建工作总结（党组）.tiankong.yaml"
 
     /// The name the bundled template is shown by.
     public static let bundledName = "2020年党建工作总结（党组）.txt"
 
-    /// Reads and analyses the template at `path`.
+    /// Reads and analyses the template at `path`, with the schema beside it unless `options` say not to.
     public static func load(path: String, options: Options = Options()) throws(TemplateError) -> Template {
-        try Template(bytes: TemplateFile.read(path), source: path, options: options)
+        let bytes = try TemplateFile.read(path)
+        var schema: SchemaFile?
+        if options.useSchema, let schemaPath = Schema.path(besideTemplate: path) {
+            do {
+                let yaml = try TemplateFile.read(schemaPath, limit: 16 << 20)
+                schema = SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: schemaPath)
+            } catch {
+                throw .schema(SchemaError(path: schemaPath, line: nil, problem: .unreadable(Messages().text(for: error))))
+            }
+        }
+        return try Template(bytes: bytes, source: path, options: options, schema: schema)
     }
 
-    /// Analyses template bytes.
+    /// A schema's text and where it came from.
+    public struct SchemaFile: Sendable {
+        public var text: String
+        public var path: String
+        public init(text: String, path: String) { self.text = text; self.path = path }
+    }
+
+    /// Analyses template bytes, applying a schema when one is given.
+    public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
+                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+        try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
+        guard let schema else { return }
+        do {
+            let parsed = try Schema.parse(schema.text, path: schema.path)
+            self = try applying(parsed, from: schema.path)
+        } catch {
+            throw .schema(error)
+        }
+    }
+
+    /// Analyses template bytes by inference alone.
     public init(bytes: [UInt8], source: String, options: Options = Options(),
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
         let decoded = try TextDecoder.decode(bytes, path: source)
@@ -84,6 +133,56 @@ public struct Template: Sendable {
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
         fields = FieldGrouping.fields(for: blanks)
+        rules = []
+        schemaSource = nil
+        lineStarts = lines.starts
+    }
+
+    private init(copying template: Template, blanks: [Blank], fields: [Field], rules: [Rule], schemaSource: String) {
+        source = template.source
+        fileBytes = template.fileBytes
+        encoding = template.encoding
+        hasByteOrderMark = template.hasByteOrderMark
+        lineEnding = template.lineEnding
+        text = template.text
+        title = template.title
+        removedLines = template.removedLines
+        keptRanges = template.keptRanges
+        lineStarts = template.lineStarts
+        self.blanks = blanks
+        self.fields = fields
+        self.rules = rules
+        self.schemaSource = schemaSource
+    }
+
+    private let lineStarts: [Int]
+
+    /// This template with a schema applied.
+    public func applying(_ schema: Schema, from path: String) throws(SchemaError) -> Template {
+        let buffer = blanks.first?.source ?? TextBuffer(text)
+        let starts = lineStarts
+        let text = self.text
+        let result = try SchemaApplication.apply(
+            schema, path: path, text: text, keptRanges: keptRanges, blanks: blanks, fields: fields,
+            lineOf: { offset in
+                var lo = 0, hi = starts.count - 1
+                while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
+                let column = text[starts[lo]..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+                return (lo + 1, column)
+            },
+            window: { range in
+                var lo = 0, hi = starts.count - 1
+                while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= range.lowerBound { lo = mid } else { hi = mid - 1 } }
+                let lineTable = LineTable(starts: starts, text: text)
+                let line = lineTable.contentRange(lo)
+                return text.withUnsafeBufferPointer { b in
+                    (TextWindow.scalarsBefore(b, range.lowerBound, limit: 12, floor: line.lowerBound),
+                     TextWindow.scalarsAfter(b, range.upperBound, limit: 12, ceiling: line.upperBound),
+                     TextWindow.sentenceRange(b, around: range, within: line))
+                }
+            },
+            buffer: buffer)
+        return Template(copying: self, blanks: result.blanks, fields: result.fields, rules: result.rules, schemaSource: path)
     }
 
     /// The field with this id.
@@ -102,6 +201,12 @@ struct LineTable {
     let starts: [Int]
     let count: Int
     let text: [UInt8]
+
+    init(starts: [Int], text: [UInt8]) {
+        self.starts = starts
+        self.text = text
+        count = text.isEmpty ? 0 : starts.count
+    }
 
     init(_ text: [UInt8]) {
         self.text = text
@@ -153,3 +258,4 @@ struct LineTable {
     /// The length of line `i` in bytes, without its terminator.
     func byteLength(_ i: Int) -> Int { contentRange(i).count }
 }
+

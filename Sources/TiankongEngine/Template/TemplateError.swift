@@ -10,12 +10,14 @@ public enum TemplateError: Error, Equatable, Sendable {
     case utf16WithoutBOM(path: String)
     case undecodable(path: String, byteOffset: Int)
     case noBlanks(path: String)
+    /// The schema beside the template has a mistake.
+    case schema(SchemaError)
 
     /// The sysexits code for this failure: 66 when the file cannot be read, 65 when its data is wrong.
     public var exitCode: Int32 {
         switch self {
         case .notFound, .unreadable, .isDirectory, .notRegularFile, .tooLarge: return 66
-        case .empty, .binary, .utf16WithoutBOM, .undecodable, .noBlanks: return 65
+        case .empty, .binary, .utf16WithoutBOM, .undecodable, .noBlanks, .schema: return 65
         }
     }
 }

@@ -1,0 +1,294 @@
+import Foundation
+import Yams
+
+/// A template's schema (TEMPLATE.tiankong.yaml): the questions named once by whoever prepares the template.
+///
+/// For each field: id, label, kind, unit, min/max, hint, default, optional, and the blanks it fills — by
+/// blank index, or by a piece of text the blank sits in ("党组扩大会议学习X次") so the schema survives small
+/// edits. A field with `replace:` asks for a literal text of the template ("2020") and replaces it everywhere
+/// (or only `within:` the given pieces of text). `rules:` compare numeric fields.
+public struct Schema: Sendable, Equatable {
+    /// One field as the schema describes it.
+    public struct FieldSpec: Sendable, Equatable {
+        public var id: String
+        public var label: String?
+        public var kind: Kind?
+        public var unit: String?
+        public var minimum: Int?
+        public var maximum: Int?
+        public var hint: String?
+        public var defaultAnswer: String?
+        public var isOptional = false
+        public var blanks: [BlankReference] = []
+        public var replace: String?
+        public var within: [String] = []
+        /// The schema file line the field starts on.
+        public var line: Int
+    }
+
+    /// Which blank a field fills.
+    public enum BlankReference: Sendable, Equatable {
+        case index(Int, line: Int)
+        case context(String, line: Int)
+    }
+
+    public var fields: [FieldSpec] = []
+    public var rules: [Rule] = []
+
+    /// The schema file next to a template: "模板.tiankong.yaml" (or "模板.txt.tiankong.yaml").
+    public static func path(besideTemplate path: String) -> String? {
+        var candidates: [String] = []
+        if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") {
+            candidates.append(String(path[..<dot]) + ".tiankong.yaml")
+        }
+        candidates.append(path + ".tiankong.yaml")
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Reads a schema file's text.
+    /// - Throws: `SchemaError` with the line of the mistake.
+    public static func parse(_ yaml: String, path: String) throws(SchemaError) -> Schema {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw SchemaError(path: path, line: SchemaError.line(of: error), problem: .badYAML(SchemaError.problem(of: error)))
+        } catch {
+            throw SchemaError(path: path, line: nil, problem: .badYAML(String(describing: error)))
+        }
+        guard let root, let top = root.mapping else {
+            throw SchemaError(path: path, line: root?.mark?.line, problem: .notAMapping("schema"))
+        }
+        var schema = Schema()
+        for (key, value) in top {
+            switch key.string {
+            case "fields":
+                guard let items = value.sequence else { throw SchemaError(path: path, line: value.mark?.line, problem: .notAList("fields")) }
+                for item in items { schema.fields.append(try fieldSpec(item, path: path)) }
+            case "rules":
+                guard let items = value.sequence else { throw SchemaError(path: path, line: value.mark?.line, problem: .notAList("rules")) }
+                for item in items { schema.rules.append(try rule(item, path: path)) }
+            case "template", "version":
+                continue
+            default:
+                throw SchemaError(path: path, line: key.mark?.line, problem: .unknownKey(key.string ?? "?"))
+            }
+        }
+        var seen: [String: Int] = [:]
+        for field in schema.fields {
+            if let first = seen[field.id] {
+                throw SchemaError(path: path, line: field.line, problem: .duplicateID(field.id, firstLine: first))
+            }
+            seen[field.id] = field.line
+        }
+        return schema
+    }
+
+    private static func fieldSpec(_ node: Node, path: String) throws(SchemaError) -> FieldSpec {
+        let line = node.mark?.line ?? 0
+        guard let mapping = node.mapping else { throw SchemaError(path: path, line: line, problem: .notAMapping("field")) }
+        var spec = FieldSpec(id: "", line: line)
+        var sawID = false
+        for (key, value) in mapping {
+            let keyLine = key.mark?.line ?? line
+            func text() throws(SchemaError) -> String {
+                guard let scalar = value.scalar else { throw SchemaError(path: path, line: keyLine, problem: .notText(key.string ?? "")) }
+                return scalar.string
+            }
+            func number() throws(SchemaError) -> Int {
+                guard let n = value.int else { throw SchemaError(path: path, line: keyLine, problem: .notANumber(key.string ?? "")) }
+                return n
+            }
+            switch key.string ?? "" {
+            case "id":
+                spec.id = try text()
+                sawID = true
+                guard !spec.id.isEmpty, spec.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                    throw SchemaError(path: path, line: keyLine, problem: .badID(spec.id))
+                }
+            case "label": spec.label = try text()
+            case "kind":
+                let name = try text()
+                guard let kind = Kind(rawValue: name) else { throw SchemaError(path: path, line: keyLine, problem: .unknownKind(name)) }
+                spec.kind = kind
+            case "unit": spec.unit = try text()
+            case "min": spec.minimum = try number()
+            case "max": spec.maximum = try number()
+            case "hint": spec.hint = try text()
+            case "default": spec.defaultAnswer = try text()
+            case "optional":
+                guard let flag = value.bool else { throw SchemaError(path: path, line: keyLine, problem: .notText("optional")) }
+                spec.isOptional = flag
+            case "replace": spec.replace = try text()
+            case "within":
+                if let items = value.sequence {
+                    for item in items {
+                        guard let s = item.string else { throw SchemaError(path: path, line: item.mark?.line ?? keyLine, problem: .notText("within")) }
+                        spec.within.append(s)
+                    }
+                } else {
+                    spec.within = [try text()]
+                }
+            case "blanks":
+                let items = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    let itemLine = item.mark?.line ?? keyLine
+                    if let index = item.int {
+                        spec.blanks.append(.index(index, line: itemLine))
+                    } else if let s = item.string {
+                        spec.blanks.append(.context(s, line: itemLine))
+                    } else {
+                        throw SchemaError(path: path, line: itemLine, problem: .notText("blanks"))
+                    }
+                }
+            default:
+                throw SchemaError(path: path, line: keyLine, problem: .unknownKey(key.string ?? "?"))
+            }
+        }
+        if !sawID { throw SchemaError(path: path, line: line, problem: .missingID) }
+        if let lo = spec.minimum, let hi = spec.maximum, lo > hi {
+            throw SchemaError(path: path, line: line, problem: .minimumAboveMaximum(lo, hi))
+        }
+        if spec.blanks.isEmpty && spec.replace == nil {
+            throw SchemaError(path: path, line: line, problem: .fillsNothing(spec.id))
+        }
+        if spec.replace != nil && !spec.blanks.isEmpty {
+            throw SchemaError(path: path, line: line, problem: .replaceAndBlanks(spec.id))
+        }
+        return spec
+    }
+
+    private static func rule(_ node: Node, path: String) throws(SchemaError) -> Rule {
+        let line = node.mark?.line ?? 0
+        guard let mapping = node.mapping else { throw SchemaError(path: path, line: line, problem: .notAMapping("rule")) }
+        var check: String?
+        var message: String?
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "check": check = value.string
+            case "message": message = value.string
+            default: throw SchemaError(path: path, line: key.mark?.line ?? line, problem: .unknownKey(key.string ?? "?"))
+            }
+        }
+        guard let check, let parsed = Rule(check: check, message: message ?? check, line: line) else {
+            throw SchemaError(path: path, line: line, problem: .badRule(check ?? ""))
+        }
+        return parsed
+    }
+}
+
+/// A comparison between numeric fields that must hold: "整改数 <= 发现问题数".
+public struct Rule: Sendable, Equatable {
+    public enum Operand: Sendable, Equatable {
+        case field(String)
+        case number(Double)
+    }
+
+    public enum Comparison: String, Sendable, CaseIterable {
+        case atMost = "<=", atLeast = ">=", notEqual = "!=", equal = "==", below = "<", above = ">"
+    }
+
+    public var left: Operand
+    public var comparison: Comparison
+    public var right: Operand
+    /// Shown when the rule does not hold.
+    public var message: String
+    public var line: Int
+
+    /// Parses "a <= b" (field ids or numbers either side).
+    public init?(check: String, message: String, line: Int) {
+        for comparison in Comparison.allCases {
+            guard let range = check.range(of: comparison.rawValue) else { continue }
+            let lhs = check[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let rhs = check[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard let l = Rule.operand(lhs), let r = Rule.operand(rhs) else { return nil }
+            self.left = l
+            self.comparison = comparison
+            self.right = r
+            self.message = message
+            self.line = line
+            return
+        }
+        return nil
+    }
+
+    private static func operand(_ s: String) -> Operand? {
+        if s.isEmpty { return nil }
+        if let n = Double(s) { return .number(n) }
+        guard s.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return .field(s)
+    }
+
+    /// The field ids the rule reads.
+    public var fieldIDs: [String] {
+        [left, right].compactMap { if case .field(let id) = $0 { return id } else { return nil } }
+    }
+
+    /// Whether the rule holds for these checked values; nil when a value it needs is missing.
+    public func holds(_ values: [String: String]) -> Bool? {
+        func value(_ operand: Operand) -> Double? {
+            switch operand {
+            case .number(let n): return n
+            case .field(let id): return values[id].flatMap(Double.init)
+            }
+        }
+        guard let a = value(left), let b = value(right) else { return nil }
+        switch comparison {
+        case .atMost: return a <= b
+        case .atLeast: return a >= b
+        case .below: return a < b
+        case .above: return a > b
+        case .equal: return a == b
+        case .notEqual: return a != b
+        }
+    }
+}
+
+/// A mistake in a schema file, with the line it is on.
+public struct SchemaError: Error, Equatable, Sendable {
+    public enum Problem: Equatable, Sendable {
+        case badYAML(String)
+        case unreadable(String)
+        case notAMapping(String)
+        case notAList(String)
+        case notText(String)
+        case notANumber(String)
+        case unknownKey(String)
+        case unknownKind(String)
+        case missingID
+        case badID(String)
+        case duplicateID(String, firstLine: Int)
+        case minimumAboveMaximum(Int, Int)
+        case fillsNothing(String)
+        case replaceAndBlanks(String)
+        case noSuchBlank(Int)
+        case contextMatchesNothing(String)
+        case contextWithoutBlank(String)
+        case textNotFound(String)
+        case blankClaimedTwice(blank: Int, first: String, second: String)
+        case badRule(String)
+        case ruleUnknownField(String)
+        case ruleNotNumeric(String)
+    }
+
+    public var path: String
+    /// 1-based line in the schema file, when known.
+    public var line: Int?
+    public var problem: Problem
+
+    public var exitCode: Int32 { 65 }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/// Applies a schema to what inference found: the schema's fields take the blanks they name, literal texts
+/// they replace become blanks too, and the blanks no schema field names keep their inferred fields.
+enum SchemaApplication {
+    struct Result {
+        var blanks: [Blank]
+        var fields: [Field]
+        var rules: [Rule]
+    }
+
+    static func apply(_ schema: Schema, path: String, text: [UInt8], keptRanges: [Range<Int>],
+                      blanks inferredBlanks: [Blank], fields inferredFields: [Field],
+                      lineOf: (Int) -> (line: Int, column: Int), window: (Range<Int>) -> (before: String, after: String, context: Range<Int>),
+                      buffer: TextBuffer) throws(SchemaError) -> Result {
+        var blanks = inferredBlanks
+        var nextIndex = (inferredBlanks.map(\.index).max() ?? 0) + 1
+        var owner: [Int: String] = [:]          // blank index → schema field id
+        var specBlanks: [String: [Int]] = [:]
+
+        func claim(_ index: Int, by id: String) throws(SchemaError) {
+            if let first = owner[index], first != id {
+                throw SchemaError(path: path, line: nil, problem: .blankClaimedTwice(blank: index, first: first, second: id))
+            }
+            owner[index] = id
+            if !(specBlanks[id] ?? []).contains(index) { specBlanks[id, default: []].append(index) }
+        }
+
+        for spec in schema.fields {
+            if let literal = spec.replace {
+                let occurrences = try occurrences(of: literal, within: spec.within, text: text, keptRanges: keptRanges,
+                                                  avoiding: blanks, path: path, line: spec.line)
+                for range in occurrences {
+                    let position = lineOf(range.lowerBound)
+                    let around = window(range)
+                    let guess = KindInference.guess(marker: literal, before: around.before, after: around.after)
+                    let blank = Blank(index: nextIndex, line: position.line, column: position.column, marker: literal,
+                                      byteRange: range, kind: spec.kind ?? guess.kind, unit: spec.unit ?? guess.unit,
+                                      minimum: spec.minimum ?? guess.minimum, maximum: spec.maximum ?? guess.maximum,
+                                      contextRange: around.context, source: buffer, before: around.before, after: around.after)
+                    blanks.append(blank)
+                    nextIndex += 1
+                    do { try claim(blank.index, by: spec.id) } catch { throw located(error, spec.line) }
+                }
+                continue
+            }
+            for reference in spec.blanks {
+                switch reference {
+                case .index(let index, let line):
+                    guard inferredBlanks.contains(where: { $0.index == index }) else {
+                        throw SchemaError(path: path, line: line, problem: .noSuchBlank(index))
+                    }
+                    do { try claim(index, by: spec.id) } catch { throw located(error, line) }
+                case .context(let context, let line):
+                    let found = try blanksMatching(context, text: text, blanks: inferredBlanks, path: path, line: line)
+                    for index in found {
+                        do { try claim(index, by: spec.id) } catch { throw located(error, line) }
+                    }
+                }
+            }
+        }
+
+        let byIndex = Dictionary(uniqueKeysWithValues: blanks.map { ($0.index, $0) })
+        var fields: [Field] = []
+        let schemaIDs = Set(schema.fields.map(\.id))
+        for spec in schema.fields {
+            let indexes = (specBlanks[spec.id] ?? []).sorted { byIndex[$0]!.byteRange.lowerBound < byIndex[$1]!.byteRange.lowerBound }
+            let first = byIndex[indexes[0]]!
+            let inferred = inferredFields.first { $0.blankIndexes.contains(first.index) }
+            var field = Field(
+                id: spec.id, kind: spec.kind ?? first.kind, unit: spec.unit ?? first.unit,
+                minimum: spec.minimum ?? (spec.kind == nil ? first.minimum : nil),
+                maximum: spec.maximum ?? (spec.kind == nil ? first.maximum : nil),
+                label: spec.label ?? inferred?.label ?? FieldGrouping.label(for: first), marker: first.marker,
+                blankIndexes: indexes,
+                surroundings: indexes.map { Field.Surrounding(before: byIndex[$0]!.before, after: byIndex[$0]!.after) })
+            if spec.kind != nil, spec.minimum == nil, spec.maximum == nil, spec.kind == first.kind {
+                field.minimum = first.minimum
+                field.maximum = first.maximum
+            }
+            field.hint = spec.hint
+            field.isOptional = spec.isOptional
+            field.replacedText = spec.replace
+            field.defaultAnswer = spec.defaultAnswer ?? spec.replace
+            fields.append(field)
+        }
+        // Blanks no schema field names keep their inferred field (and its id, unless the schema took it).
+        for var field in inferredFields {
+            field.blankIndexes.removeAll { owner[$0] != nil }
+            guard !field.blankIndexes.isEmpty else { continue }
+            field.surroundings = field.blankIndexes.map { Field.Surrounding(before: byIndex[$0]!.before, after: byIndex[$0]!.after) }
+            var id = field.id
+            var n = 2
+            while schemaIDs.contains(id) { id = field.id + "_\(n)"; n += 1 }
+            field.id = id
+            fields.append(field)
+        }
+        fields.sort { byIndex[$0.blankIndexes[0]]!.byteRange.lowerBound < byIndex[$1.blankIndexes[0]]!.byteRange.lowerBound }
+        blanks.sort { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+
+        let kinds = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.kind) })
+        for rule in schema.rules {
+            for id in rule.fieldIDs {
+                guard let kind = kinds[id] else { throw SchemaError(path: path, line: rule.line, problem: .ruleUnknownField(id)) }
+                guard kind.isNumeric else { throw SchemaError(path: path, line: rule.line, problem: .ruleNotNumeric(id)) }
+            }
+        }
+        return Result(blanks: blanks, fields: fields, rules: schema.rules)
+    }
+
+    private static func located(_ error: SchemaError, _ line: Int) -> SchemaError {
+        var error = error
+        if error.line == nil { error.line = line }
+        return error
+    }
+
+    /// The blanks a piece of text names: each run of X in `context` at a place where the text occurs.
+    static func blanksMatching(_ context: String, text: [UInt8], blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [Int] {
+        let pattern = Array(context.utf8)
+        let runs = BlankScanner(exceptionWords: []).runs(in: pattern)
+        guard !runs.isEmpty else { throw SchemaError(path: path, line: line, problem: .contextWithoutBlank(context)) }
+        let starts = Dictionary(uniqueKeysWithValues: blanks.map { ($0.byteRange.lowerBound, $0.index) })
+        var found: [Int] = []
+        var from = 0
+        let slice = ArraySlice(text)
+        while let hit = LineBytes.find(pattern, in: slice, from: from) {
+            for run in runs {
+                if let index = starts[hit + run.byteRange.lowerBound] { found.append(index) }
+            }
+            from = hit + 1
+        }
+        guard !found.isEmpty else { throw SchemaError(path: path, line: line, problem: .contextMatchesNothing(context)) }
+        return found
+    }
+
+    /// Where a literal text occurs in the report (not inside a blank, not part of a longer number),
+    /// optionally only inside the given pieces of text.
+    static func occurrences(of literal: String, within: [String], text: [UInt8], keptRanges: [Range<Int>],
+                            avoiding blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [Range<Int>] {
+        let pattern = Array(literal.utf8)
+        guard !pattern.isEmpty else { throw SchemaError(path: path, line: line, problem: .textNotFound(literal)) }
+        let slice = ArraySlice(text)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let numeric = pattern.allSatisfy(isDigit)
+        var areas: [Range<Int>] = []
+        if within.isEmpty {
+            areas = keptRanges
+        } else {
+            for piece in within {
+                let bytes = Array(piece.utf8)
+                guard LineBytes.find(pattern, in: ArraySlice(bytes), from: 0) != nil else {
+                    throw SchemaError(path: path, line: line, problem: .textNotFound(literal))
+                }
+                var from = 0
+                var any = false
+                while let hit = LineBytes.find(bytes, in: slice, from: from) {
+                    if keptRanges.contains(where: { $0.contains(hit) }) { areas.append(hit..<(hit + bytes.count)); any = true }
+                    from = hit + 1
+                }
+                if !any { throw SchemaError(path: path, line: line, problem: .textNotFound(piece)) }
+            }
+        }
+        var found: [Range<Int>] = []
+        for area in areas {
+            var from = area.lowerBound
+            while let hit = LineBytes.find(pattern, in: slice, from: from), hit + pattern.count <= area.upperBound {
+                from = hit + 1
+                let range = hit..<(hit + pattern.count)
+                if numeric, (hit > 0 && isDigit(text[hit - 1])) || (range.upperBound < text.count && isDigit(text[range.upperBound])) { continue }
+                if blanks.contains(where: { $0.byteRange.overlaps(range) }) { continue }
+                if !found.contains(range) { found.append(range) }
+            }
+        }
+        guard !found.isEmpty else { throw SchemaError(path: path, line: line, problem: .textNotFound(literal)) }
+        return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}

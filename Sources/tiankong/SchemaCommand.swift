@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import TiankongEngine
+
+/// `tiankong schema`: the inferred schema, commented, as a start for TEMPLATE.tiankong.yaml.
+struct SchemaCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "schema",
+            abstract: CommandText().t("输出推断出的模板说明（YAML，带注释），可另存为 模板.tiankong.yaml 后修改",
+                                      "Print the inferred schema (commented YAML), to save as TEMPLATE.tiankong.yaml and edit"))
+    }
+
+    @OptionGroup var template: TemplateOptions
+
+    func run() throws {
+        let template = try template.load()
+        FileHandle.standardOutput.write(Data(SchemaWriter.yaml(for: template, language: Language.fromEnvironment()).utf8))
+    }
+}
