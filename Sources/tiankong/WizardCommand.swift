@@ -1,5 +1,6 @@
 import ArgumentParser
 import TiankongEngine
+import TiankongWizard
 
 /// `tiankong [TEMPLATE]`: the full-screen wizard (a plain line-by-line mode without a terminal).
 struct WizardCommand: ParsableCommand {
@@ -15,7 +16,9 @@ struct WizardCommand: ParsableCommand {
     var plain = false
 
     func run() throws {
-        _ = try template.load()
-        throw CommandFailure(message: CommandText().t("向导尚未接入", "The wizard is not wired yet"), exitCode: 70)
+        // The template is read, and any mistake in it reported, before the screen is taken over.
+        let loaded = try template.load()
+        let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain))
+        if code != 0 { throw ExitCode(code) }
     }
 }
