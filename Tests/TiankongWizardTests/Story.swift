@@ -10,7 +10,7 @@ struct Story {
     var effects: [Effect] = []
 
     init(size: Size = Size(columns: 80, rows: 24), language: Language = .chinese, earlier: [String: String] = [:]) throws {
-        state = WizardState(template: try Template.bundled(), language: language, size: size, earlierAnswers: earlier)
+        state = WizardState(template: try Template.bundled(options: .init(useSchema: false)), language: language, size: size, earlierAnswers: earlier)
     }
 
     /// Presses keys, one after another.

@@ -64,7 +64,7 @@ public enum FieldGrouping {
         let before = Array(head.unicodeScalars.suffix(40))
         var start = before.count
         while start > 0, !clauseBreaks.contains(before[start - 1]) { start -= 1 }
-        var clause = Array(before[start...].suffix(18))
+        var clause = Array(before[start...].suffix(10))
         if clause.count < 2 {
             // Too little of a clause ("对X局党组", "，XXX党组"): take the words before it too.
             clause = Array(before.suffix(6)).drop { clauseBreaks.contains($0) }.map { $0 }
