@@ -134,3 +134,21 @@ struct AnswersAndOutputTests {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite("Writing into devices")
+struct DeviceOutputTests {
+    @Test("/dev/null is written into, never replaced; /dev/full reports a full disk")
+    func devices() throws {
+        var before = stat()
+        stat("/dev/null", &before)
+        try AtomicFile.write(Array("报告".utf8), to: "/dev/null", overwrite: false)
+        var after = stat()
+        stat("/dev/null", &after)
+        #expect(after.st_mode & S_IFMT == S_IFCHR && after.st_rdev == before.st_rdev)
+        #expect(throws: OutputError.io(path: "/dev/full", errno: ENOSPC)) {
+            try AtomicFile.write([UInt8](repeating: 0x41, count: 4096), to: "/dev/full", overwrite: true)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.contains("tiankong-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -26,7 +26,11 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(OutputError) {
         var info = stat()
         if stat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { throw .isDirectory(path: path) }
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into as it is: a temporary file
+            // beside it and a rename would replace the device itself.
+            if type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK { return try stream(bytes, to: path) }
             if !overwrite { throw .exists(path: path) }
         }
         let folder = AtomicFile.folder(of: path)
@@ -85,6 +89,22 @@ public enum AtomicFile {
         }
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { _ = fsync(dir); close(dir) }
+    }
+
+    /// Writes into an existing device or pipe.
+    static func stream(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        if fd < 0 { throw .cannotCreate(path: path, errno: errno) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, errno: errno)
+            }
+            written += n
+        }
     }
 
     /// The folder a path is in ("." for a bare name).
