@@ -7,16 +7,16 @@ enum DocumentPart {
         var xml = XMLWriter()
         xml.start("w:document", ["xmlns:w": Namespace.wordprocessingML, "xmlns:r": Namespace.relationships])
         xml.start("w:body")
+        let signature = SignatureLayout(structure: structure)
         for paragraph in structure.paragraphs {
             switch paragraph.role {
             case .signature:
                 // §7.3.5.2: one empty line between the body and the signature.
                 writeEmptyLine(to: &xml)
-                write(paragraph, indentation: SignatureLayout(structure: structure).signatureIndentation, to: &xml)
+                write(paragraph, indentation: signature.signatureIndentation, to: &xml)
             case .date:
-                let layout = SignatureLayout(structure: structure)
-                if !layout.hasSignature { writeEmptyLine(to: &xml) }
-                write(paragraph, indentation: layout.dateIndentation, to: &xml)
+                if !signature.hasSignature { writeEmptyLine(to: &xml) }
+                write(paragraph, indentation: signature.dateIndentation, to: &xml)
             default:
                 write(paragraph, indentation: nil, to: &xml)
             }
