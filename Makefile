@@ -2,6 +2,7 @@
 #
 #   make run       set up what is missing, build in release mode, start the wizard on the bundled template
 #   make test      the same set-up, then every test (unit, end-to-end, real terminal, Word readers)
+#   make bench     measure against peers in the same run; writes docs/BENCHMARKS.md
 #   make install   install the binary (PREFIX=/usr/local)
 
 PREFIX    ?= /usr/local
@@ -15,10 +16,12 @@ RELEASE   := $(BUILD)/release/tiankong
 BUILD_PACKAGES := libncurses-dev pkg-config
 TEST_PACKAGES  := tmux libxml2-utils poppler-utils libreoffice-writer-nogui \
                   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei
+# The benchmark's peer on screen.
+BENCH_PACKAGES := dialog time
 # Python packages for the tests, in a virtualenv under the build folder.
 PIP_PACKAGES   := pytest python-docx pyte
 
-.PHONY: all build release run test unit-test end-to-end install uninstall setup-build setup-test clean
+.PHONY: all build release run test unit-test end-to-end bench install uninstall setup-build setup-test clean
 
 all: build
 
@@ -49,6 +52,11 @@ unit-test: setup-build
 
 end-to-end: setup-test release
 	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) -m pytest -q Tests/EndToEnd
+
+# Measures the wizard against dialog and the engine against cat and a Python peer; writes docs/BENCHMARKS.md.
+bench: setup-test release
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
+	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) bench/run.py
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
