@@ -19,48 +19,75 @@ struct FieldsCommand: ParsableCommand {
 
     func run() throws {
         let template = try template.load()
-        let output = format == .json ? FieldsListing.json(template) : Array(FieldsListing.text(template, say: CommandText()).utf8)
+        let output = format == .json ? FieldsListing.json(template) : FieldsListing.text(template, say: CommandText())
         FileHandle.standardOutput.write(Data(output))
     }
 }
 
 /// The two listings of `fields`.
 enum FieldsListing {
-    static func text(_ template: Template, say: CommandText) -> String {
-        var out = ""
-        out += say.t("模板：\(template.source)\n", "Template: \(template.source)\n")
-        if let schema = template.schemaSource { out += say.t("模板说明：\(schema)\n", "Schema: \(schema)\n") }
-        out += say.t("标题：\(template.title)\n", "Title: \(template.title)\n")
-        out += say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())\n",
-                     "Encoding: \(say.encodingName(template.encoding))\(template.hasByteOrderMark ? " with BOM" : ""), line endings: \(template.lineEnding.rawValue.uppercased())\n")
+    static func text(_ template: Template, say: CommandText) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(template.blanks.count * 120 + template.fields.count * 80 + 4096)
+        func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(0x0A) }
+        func cell(_ s: String, _ width: Int) {
+            out.append(contentsOf: s.utf8)
+            let used = displayWidth(s)
+            out.append(contentsOf: repeatElement(0x20, count: max(1, width - used + 1)))
+        }
+        line(say.t("模板：\(template.source)", "Template: \(template.source)"))
+        if let schema = template.schemaSource { line(say.t("模板说明：\(schema)", "Schema: \(schema)")) }
+        line(say.t("标题：\(template.title)", "Title: \(template.title)"))
+        line(say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())",
+                   "Encoding: \(say.encodingName(template.encoding))\(template.hasByteOrderMark ? " with BOM" : ""), line endings: \(template.lineEnding.rawValue.uppercased())"))
         if !template.removedLines.isEmpty {
-            out += say.t("\n已去掉的广告行（\(template.removedLines.count) 行）：\n", "\nAdvert lines removed (\(template.removedLines.count)):\n")
-            for line in template.removedLines { out += say.t("  第 \(line.line) 行：\(line.text)\n", "  line \(line.line): \(line.text)\n") }
+            line(say.t("\n已去掉的广告行（\(template.removedLines.count) 行）：", "\nAdvert lines removed (\(template.removedLines.count)):"))
+            for removed in template.removedLines { line(say.t("  第 \(removed.line) 行：\(removed.text)", "  line \(removed.line): \(removed.text)")) }
         }
-        out += say.t("\n空（\(template.blanks.count) 个）：\n", "\nBlanks (\(template.blanks.count)):\n")
-        var fieldOfBlank: [Int: String] = [:]
+        line(say.t("\n空（\(template.blanks.count) 个）：", "\nBlanks (\(template.blanks.count)):"))
+        var fieldOfBlank = [String](repeating: "", count: (template.blanks.map(\.index).max() ?? 0) + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
+        let kindNames = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, say.kindName($0)) })
         for blank in template.blanks {
-            let kind = say.kindName(blank.kind) + (blank.unit.map { "·\($0)" } ?? "")
-            out += "  \(pad(String(blank.index), 4)) \(pad("\(blank.line):\(blank.column)", 8)) \(pad(blank.marker, 5)) \(pad(kind, 10)) \(pad(fieldOfBlank[blank.index] ?? "", 4)) \(excerpt(blank))\n"
+            out.append(contentsOf: [0x20, 0x20])
+            cell(String(blank.index), 4)
+            cell("\(blank.line):\(blank.column)", 8)
+            cell(blank.marker, 5)
+            cell(kindNames[blank.kind]! + (blank.unit.map { "·\($0)" } ?? ""), 10)
+            cell(fieldOfBlank[blank.index], 4)
+            out.append(contentsOf: blank.excerptUTF8)
+            out.append(0x0A)
         }
-        out += say.t("\n字段（\(template.fields.count) 个）：\n", "\nFields (\(template.fields.count)):\n")
+        line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
         let idWidth = template.fields.map(\.id.count).max() ?? 4
         for field in template.fields {
-            let kind = say.kindName(field.kind) + (field.unit.map { "·\($0)" } ?? "")
+            out.append(contentsOf: [0x20, 0x20])
+            cell(field.id, idWidth)
+            cell(kindNames[field.kind]! + (field.unit.map { "·\($0)" } ?? ""), 10)
             let blanks = field.blankIndexes.map(String.init).joined(separator: ",")
-            out += "  \(pad(field.id, idWidth)) \(pad(kind, 10)) \(field.label)  " + say.t("［空 \(blanks)］\n", "[blanks \(blanks)]\n")
+            line(field.label + "  " + say.t("［空 \(blanks)］", "[blanks \(blanks)]"))
         }
         return out
     }
 
-    /// The words right around the blank.
-    static func excerpt(_ blank: Blank) -> String { blank.before + blank.marker + blank.after }
-
-    /// Pads to a display width, counting CJK as two columns.
-    static func pad(_ s: String, _ width: Int) -> String {
-        let used = s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && $1.properties.isIdeographic) || ($1.value >= 0x3000 && $1.value <= 0xFFEF) ? 2 : 1) }
-        return used >= width ? s : s + String(repeating: " ", count: width - used)
+    /// Columns a string takes in a terminal, from its UTF-8 lead bytes: CJK and full-width forms are two.
+    static func displayWidth(_ s: String) -> Int {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
+        var width = 0
+        var utf8 = Array(s.utf8)[...]
+        while let lead = utf8.first {
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let second = utf8.dropFirst().first ?? 0
+            switch length {
+            case 3 where lead >= 0xE3 && lead <= 0xED: width += 2                       // CJK, kana, Hangul
+            case 3 where lead == 0xEF && (second == 0xBC || second == 0xBD): width += 2 // full-width forms
+            case 3 where lead == 0xE2 && second >= 0xBA: width += 2                     // CJK radicals
+            case 4: width += 2
+            default: width += 1
+            }
+            utf8 = utf8.dropFirst(length)
+        }
+        return width
     }
 
     static func json(_ template: Template) -> [UInt8] {

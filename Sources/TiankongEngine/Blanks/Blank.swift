@@ -47,10 +47,18 @@ public struct Blank: Hashable, Sendable {
     /// The sentence the blank sits in (read from the template's text when asked for, so a template with
     /// a million blanks does not hold a million sentences).
     public var context: String { source.string(contextRange) }
+    /// Where the (up to twelve) characters before the blank on its line lie in the template's text.
+    public let beforeRange: Range<Int>
+    /// Where the (up to twelve) characters after the blank on its line lie.
+    public let afterRange: Range<Int>
+
     /// Up to twelve characters before the blank, on its line.
-    public let before: String
+    public var before: String { source.string(beforeRange) }
     /// Up to twelve characters after the blank, on its line.
-    public let after: String
+    public var after: String { source.string(afterRange) }
+
+    /// The words right around the blank, with it, as UTF-8: `before + marker + after`.
+    public var excerptUTF8: ArraySlice<UInt8> { source.bytes[beforeRange.lowerBound..<afterRange.upperBound] }
 }
 
 /// A template's text, shared by its blanks without copying.

@@ -46,10 +46,23 @@ public enum KindInference {
     /// The guess for a blank with `marker`, preceded by `before` and followed by `after` on its line.
     public static func guess(marker: String, before: String, after: String) -> Guess {
         let before = Array(before.utf8), after = Array(after.utf8)
-        let isDecimalForm = marker.utf8.contains(0x2E) || marker.contains("．")
-        let runLength = marker.unicodeScalars.count
-        func starts(_ word: [UInt8]) -> Bool { after.starts(with: word) }
-        func ends(_ word: [UInt8]) -> Bool { before.count >= word.count && before.suffix(word.count).elementsEqual(word) }
+        return before.withUnsafeBufferPointer { b in
+            after.withUnsafeBufferPointer { a in guess(marker: Array(marker.utf8), before: b[...], after: a[...]) }
+        }
+    }
+
+    /// The guess from UTF-8 bytes: no strings are made, so a template with a million blanks stays fast.
+    static func guess(marker: [UInt8], before: Slice<UnsafeBufferPointer<UInt8>>, after: Slice<UnsafeBufferPointer<UInt8>>) -> Guess {
+        let isDecimalForm = marker.contains(0x2E) || LineBytes.find(Words.fullWidthPoint, in: ArraySlice(marker), from: 0) != nil
+        let runLength = marker.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        func starts(_ word: [UInt8]) -> Bool { hasPrefix(after, word) }
+        func ends(_ word: [UInt8]) -> Bool {
+            guard before.count >= word.count else { return false }
+            var k = 0
+            let base = before.endIndex - word.count
+            while k < word.count { if before[base + k] != word[k] { return false }; k += 1 }
+            return true
+        }
 
         if starts(Words.percent) || starts(Words.fullWidthPercent) || ends(Words.hundredParts) {
             let unit: String? = starts(Words.fullWidthPercent) ? "％" : (ends(Words.hundredParts) ? nil : "%")
@@ -85,6 +98,7 @@ public enum KindInference {
 
     /// The words above as UTF-8, compared byte for byte (one pass per blank, whatever the template's size).
     enum Words {
+        static let fullWidthPoint = Array("．".utf8)
         static let percent = Array("%".utf8), fullWidthPercent = Array("％".utf8), hundredParts = Array("百分之".utf8)
         static let ordinal = Array("第".utf8), quarter = Array("季度".utf8), year = Array("年".utf8)
         static let months = Array("个月".utf8), month = Array("月".utf8), day = Array("日".utf8), dayNumber = Array("号".utf8)
@@ -94,8 +108,17 @@ public enum KindInference {
         static let countPrefixes = KindInference.countPrefixes.map { Array($0.utf8) }
     }
 
-    private static func unitPrefix(of after: [UInt8], among units: [(String, [UInt8])]) -> String? {
-        if Words.wordsNotUnits.contains(where: { after.starts(with: $0) }) { return nil }
-        return units.first { after.starts(with: $0.1) }?.0
+    private static func unitPrefix(of after: Slice<UnsafeBufferPointer<UInt8>>, among units: [(String, [UInt8])]) -> String? {
+        if Words.wordsNotUnits.contains(where: { hasPrefix(after, $0) }) { return nil }
+        return units.first { hasPrefix(after, $0.1) }?.0
+    }
+
+    @inline(__always)
+    private static func hasPrefix(_ text: Slice<UnsafeBufferPointer<UInt8>>, _ word: [UInt8]) -> Bool {
+        guard text.count >= word.count else { return false }
+        var k = 0
+        let base = text.startIndex
+        while k < word.count { if text[base + k] != word[k] { return false }; k += 1 }
+        return true
     }
 }

@@ -6,6 +6,30 @@ enum TextWindow {
     @inline(__always)
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
+    /// Where up to `limit` characters ending at `offset` start, not before `floor`.
+    static func startBefore(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, floor: Int) -> Int {
+        var start = offset
+        var taken = 0
+        while start > floor, taken < limit {
+            start -= 1
+            while start > floor, isContinuation(b[start]) { start -= 1 }
+            taken += 1
+        }
+        return start
+    }
+
+    /// Where up to `limit` characters starting at `offset` end, not past `ceiling`.
+    static func endAfter(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, ceiling: Int) -> Int {
+        var end = offset
+        var taken = 0
+        while end < ceiling, taken < limit {
+            end += 1
+            while end < ceiling, isContinuation(b[end]) { end += 1 }
+            taken += 1
+        }
+        return end
+    }
+
     /// Up to `limit` characters ending at `offset`, not before `floor`.
     static func scalarsBefore(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, floor: Int) -> String {
         var start = offset

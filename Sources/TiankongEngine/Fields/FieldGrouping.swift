@@ -5,29 +5,40 @@
 public enum FieldGrouping {
     public static func fields(for blanks: [Blank]) -> [Field] {
         var fields: [Field] = []
-        var fieldOfTextKey: [String: Int] = [:]
+        var fieldOfTextKey: [[UInt8]: Int] = [:]
         var fieldOfBlank: [Int: Int] = [:]
         for blank in blanks {
-            let surrounding = Field.Surrounding(before: blank.before, after: blank.after)
+            // Only text answers are checked against their neighbours (the doubled-word warning).
+            let surrounding = blank.kind == .text ? [Field.Surrounding(before: blank.before, after: blank.after)] : []
             if blank.kind == .text {
-                let key = blank.marker + String(blank.after.unicodeScalars.prefix(2).map(Character.init))
-                if let existing = fieldOfTextKey[key] {
+                let key = blank.source.bytes[blank.byteRange] + firstTwoCharacters(blank.source.bytes, blank.afterRange)
+                if let existing = fieldOfTextKey[Array(key)] {
                     fields[existing].blankIndexes.append(blank.index)
-                    fields[existing].surroundings.append(surrounding)
+                    fields[existing].surroundings += surrounding
                     fieldOfBlank[blank.index] = existing
                     continue
                 }
-                fieldOfTextKey[key] = fields.count
+                fieldOfTextKey[Array(key)] = fields.count
             }
             fieldOfBlank[blank.index] = fields.count
             fields.append(Field(
                 id: "f\(fields.count + 1)", kind: blank.kind, unit: blank.unit,
                 minimum: blank.minimum, maximum: blank.maximum,
                 label: label(for: blank), marker: blank.marker,
-                blankIndexes: [blank.index], surroundings: [surrounding]))
+                blankIndexes: [blank.index], surroundings: surrounding))
         }
         linkDates(blanks: blanks, fields: &fields, fieldOfBlank: fieldOfBlank)
         return fields
+    }
+
+    private static func firstTwoCharacters(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
+        var end = range.lowerBound
+        var taken = 0
+        while end < range.upperBound, taken < 2 {
+            end += LineBytes.scalarLength(bytes[end])
+            taken += 1
+        }
+        return bytes[range.lowerBound..<min(end, range.upperBound)]
     }
 
     /// Marks "XXXX年X月X日" (and "X月X日") so the day is checked against its month and year.
@@ -51,33 +62,55 @@ public enum FieldGrouping {
         }
     }
 
-    /// Clause punctuation: a label starts after the last of these before the blank.
-    static let clauseBreaks: Set<Unicode.Scalar> = [
-        "，", "。", "、", "；", "：", "！", "？", ",", ";", ":", "!", "?", "“", "”", "《", "》", "（", "）", "(", ")", " ", "\u{3000}",
-    ]
-
-    /// "党组扩大会议学习＿＿次": the clause before the blank, the blank, and the word after it.
+    /// "党组扩大会议学习＿＿次": the clause before the blank (at most ten characters, or the words before
+    /// it when the clause is shorter than two), the blank, and up to six characters after it.
     static func label(for blank: Blank) -> String {
-        // The words before the blank within its sentence (more than the 12-character window).
-        let sentenceStart = blank.contextRange.lowerBound
-        let head = blank.source.string(sentenceStart..<blank.byteRange.lowerBound)
-        let before = Array(head.unicodeScalars.suffix(40))
-        var start = before.count
-        while start > 0, !clauseBreaks.contains(before[start - 1]) { start -= 1 }
-        var clause = Array(before[start...].suffix(10))
-        if clause.count < 2 {
-            // Too little of a clause ("对X局党组", "，XXX党组"): take the words before it too.
-            clause = Array(before.suffix(6)).drop { clauseBreaks.contains($0) }.map { $0 }
+        let bytes = blank.source.bytes
+        return bytes.withUnsafeBufferPointer { b -> String in
+            let sentenceStart = blank.contextRange.lowerBound
+            // Back from the blank to the last clause break, at most ten characters.
+            var start = blank.byteRange.lowerBound
+            var taken = 0
+            while start > sentenceStart, taken < 10 {
+                var k = start - 1
+                while k > sentenceStart, TextWindow.isContinuation(b[k]) { k -= 1 }
+                if isClauseBreak(b, k) { break }
+                start = k
+                taken += 1
+            }
+            if taken < 2 {
+                // "对X局党组", "，XXX党组": take up to six characters before, skipping leading breaks.
+                start = TextWindow.startBefore(b, blank.byteRange.lowerBound, limit: 6, floor: sentenceStart)
+                while start < blank.byteRange.lowerBound, isClauseBreak(b, start) { start += LineBytes.scalarLength(b[start]) }
+            }
+            var end = blank.byteRange.upperBound
+            taken = 0
+            while end < blank.afterRange.upperBound, taken < 6, !isClauseBreak(b, end) {
+                end += LineBytes.scalarLength(b[end])
+                taken += 1
+            }
+            end = min(end, blank.afterRange.upperBound)
+            var label = [UInt8](b[start..<blank.byteRange.lowerBound])
+            label += placeholder
+            label += b[blank.byteRange.upperBound..<end]
+            return String(decoding: label, as: UTF8.self)
         }
-        let after = Array(blank.after.unicodeScalars)
-        var end = 0
-        while end < after.count, end < 6, !clauseBreaks.contains(after[end]) { end += 1 }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: clause)
-        var label = String(scalars) + "＿＿"
-        var tail = String.UnicodeScalarView()
-        tail.append(contentsOf: after[..<end])
-        label += String(tail)
-        return label
+    }
+
+    static let placeholder = Array("＿＿".utf8)
+
+    /// Clause punctuation: ，。、；：！？ , ; : ! ? “ ” 《 》 （ ） ( ) and spaces.
+    static func isClauseBreak(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        switch c {
+        case 0x20, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29: return true
+        case 0xE2:   // “ ” (E2 80 9C/9D)
+            return i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0x9C || b[i + 2] == 0x9D)
+        case 0xE3:   // 、。《》 ideographic space (E3 80 81/82/8A/8B/80)
+            return i + 2 < b.count && b[i + 1] == 0x80 && [0x80, 0x81, 0x82, 0x8A, 0x8B].contains(b[i + 2])
+        case 0xEF:   // ，；：！？（） (EF BC 8C/9B/9A/81/9F/88/89)
+            return i + 2 < b.count && b[i + 1] == 0xBC && [0x8C, 0x9B, 0x9A, 0x81, 0x9F, 0x88, 0x89].contains(b[i + 2])
+        default: return false
+        }
     }
 }

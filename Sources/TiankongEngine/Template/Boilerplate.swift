@@ -53,10 +53,10 @@ public struct Boilerplate: Sendable {
     func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         let line = LineBytes.trimmed(raw)
         if line.isEmpty || LineBytes.scalarCount(line) > maximumLength { return false }
-        if LineBytes.mayBeHeading(line), Boilerplate.isHeading(String(decoding: line.prefix(24), as: UTF8.self)) { return false }
-        if wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) { return true }
-        if hasContact(line) { return true }
-        return isAttribution(line)
+        let signalled = wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil })
+            || hasContact(line) || isAttribution(line)
+        // The report's own headings are never adverts, whatever words they hold.
+        return signalled && !Boilerplate.isHeading(String(decoding: line.prefix(24), as: UTF8.self))
     }
 
     /// True when a line can be the report's title: short, and ending with a document word such as 总结 or 报告,

@@ -118,16 +118,18 @@ public struct Template: Sendable {
         text.withUnsafeBufferPointer { b in
             for run in runs where !layout.removedLineIndexes.contains(run.line) {
                 let lineRange = lines.contentRange(run.line)
-                let marker = String(decoding: b[run.byteRange], as: UTF8.self)
-                let before = TextWindow.scalarsBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
-                let after = TextWindow.scalarsAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
-                let guess = KindInference.guess(marker: marker, before: before, after: after)
+                let marker = Array(b[run.byteRange])
+                let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
+                let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
+                let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
+                                                after: b[run.byteRange.upperBound..<afterEnd])
                 blanks.append(Blank(
-                    index: blanks.count + 1, line: run.line + 1, column: run.column, marker: marker,
+                    index: blanks.count + 1, line: run.line + 1, column: run.column,
+                    marker: String(decoding: marker, as: UTF8.self),
                     byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
                     minimum: guess.minimum, maximum: guess.maximum,
                     contextRange: TextWindow.sentenceRange(b, around: run.byteRange, within: lineRange), source: buffer,
-                    before: before, after: after))
+                    beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
             }
         }
         if blanks.isEmpty { throw .noBlanks(path: source) }
@@ -176,8 +178,8 @@ public struct Template: Sendable {
                 let lineTable = LineTable(starts: starts, text: text)
                 let line = lineTable.contentRange(lo)
                 return text.withUnsafeBufferPointer { b in
-                    (TextWindow.scalarsBefore(b, range.lowerBound, limit: 12, floor: line.lowerBound),
-                     TextWindow.scalarsAfter(b, range.upperBound, limit: 12, ceiling: line.upperBound),
+                    (TextWindow.startBefore(b, range.lowerBound, limit: 12, floor: line.lowerBound)..<range.lowerBound,
+                     range.upperBound..<TextWindow.endAfter(b, range.upperBound, limit: 12, ceiling: line.upperBound),
                      TextWindow.sentenceRange(b, around: range, within: line))
                 }
             },

@@ -161,7 +161,13 @@ enum UTF8Validation {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             let n = buffer.count
             var i = 0
+            let raw = UnsafeRawBufferPointer(buffer)
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b0 = buffer[i]
                 if b0 < 0x80 { i += 1; continue }
                 let length: Int
