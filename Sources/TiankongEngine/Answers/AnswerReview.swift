@@ -49,7 +49,7 @@ public struct AnswerReview: Sendable {
             problems.append(FieldProblem(fieldID: rule.fieldIDs.first ?? "", problem: .ruleBroken(rule.message)))
         }
         let known = Set(template.fields.map(\.id))
-        for key in answers.keys.sorted(by: AnswerSet.naturalOrder) where !known.contains(key) {
+        for key in answers.keys.filter({ !known.contains($0) }).sorted(by: AnswerSet.naturalOrder) {
             problems.append(FieldProblem(fieldID: key, problem: .unknownField))
         }
     }

@@ -36,8 +36,8 @@ public enum Validation {
         if answer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return .failed(.controlCharacter)
         }
-        let runs = BlankScanner(exceptionWords: []).runs(in: Array(answer.utf8))
-        if let run = runs.first {
+        let mayHoldMarker = answer.utf8.contains(0x58) || answer.contains("Ｘ") || answer.contains("×")
+        if mayHoldMarker, let run = BlankScanner(exceptionWords: []).runs(in: Array(answer.utf8)).first {
             return .failed(.containsBlankMarker(String(decoding: Array(answer.utf8)[run.byteRange], as: UTF8.self)))
         }
         var warnings: [ValidationWarning] = []
@@ -58,6 +58,8 @@ public enum Validation {
 
     /// The longest run of up to four characters that ends `a` and starts `b`, when it would read doubled.
     static func overlap(suffixOf a: String, prefixOf b: String) -> String? {
+        // Quick refusal: the doubled word would have to start with a's last character.
+        guard let last = a.last, b.contains(last) else { return nil }
         let a = Array(a), b = Array(b)
         let limit = min(4, a.count - 1, b.count)
         guard limit >= 1 else { return nil }
@@ -111,6 +113,9 @@ public enum Validation {
 
     /// Parses a whole number: ASCII or full-width digits with optional thousands separators, or a Chinese numeral.
     static func wholeNumber(_ text: String) -> Result<Int, ValidationFailure> {
+        if text.utf8.count <= 15, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text) {
+            return .success(value)
+        }
         let s = asciiDigits(text)
         if s.hasPrefix("-") || s.hasPrefix("负") { return .failure(.negative) }
         let body = s.hasPrefix("+") ? String(s.dropFirst()) : s
