@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TiankongWizard",
-            dependencies: ["TiankongEngine", "CNcursesw"]
+            dependencies: ["TiankongEngine", "TiankongWriters", "CNcursesw"]
         ),
 
         // MARK: - The command line

@@ -18,10 +18,21 @@ public struct WizardText: Sendable {
     public var statusInvalid: String { t("有误", "error") }
     public var statusWarning: String { t("提醒", "check") }
     public var statusEditing: String { t("在填", "here") }
+    public var statusByDefault: String { t("默认", "kept") }
+    public var statusSkipped: String { t("选填", "skip") }
+    public var statusRuleBroken: String { t("不符", "rule") }
 
     // MARK: - The question
-    public func previousAnswer(_ answer: String) -> String {
-        t("回车采用前面填过的“\(answer)”，或直接输入新的", "Enter takes the earlier answer “\(answer)”, or type a new one")
+    /// The dimmed line under an empty field: what Enter takes.
+    public func offer(_ offer: Offer) -> String {
+        switch offer.source {
+        case .earlier:
+            return t("回车采用前面填过的“\(offer.text)”，或直接输入新的", "Enter takes the earlier answer “\(offer.text)”, or type a new one")
+        case .original:
+            return t("回车保留模板原文“\(offer.text)”，或直接输入新的", "Enter keeps the template’s “\(offer.text)”, or type a new one")
+        case .schemaDefault:
+            return t("回车采用默认的“\(offer.text)”，或直接输入新的", "Enter takes the default “\(offer.text)”, or type a new one")
+        }
     }
     public var acceptWarning: String { t("按 Ctrl-R 采用建议；再按回车保留原样", "Ctrl-R takes the suggestion; Enter again keeps it as it is") }
     public var skipHint: String { t("（Ctrl-G 可先去填别的项）", " (Ctrl-G goes to another field first)") }
@@ -46,16 +57,47 @@ public struct WizardText: Sendable {
     // MARK: - Review and save
     public var reviewTitle: String { t("检查并保存", "Review and save") }
     public var reviewAllGood: String { t("全部填好了。按 Ctrl-S 保存。", "Every field is answered. Ctrl-S saves.") }
-    public func reviewProblems(_ count: Int) -> String { t("还有 \(count) 处需要看一下：", "\(count) to look at:") }
-    public var reviewReport: String { t("报告全文", "The report") }
-    public func saveHint(_ name: String) -> String { t("按 Ctrl-S 保存为 \(name)", "Ctrl-S saves it as \(name)") }
-    public var saveAs: String { t("保存为：", "Save as: ") }
-    public func overwrite(_ path: String) -> String { t("\(path) 已存在。覆盖它吗？", "\(path) exists. Overwrite it?") }
-    public func blanksLeft(_ count: Int) -> String {
-        t("还有 \(count) 项没有填好，这些空会原样留在报告里。仍要保存吗？",
-          "\(count) fields are not answered; their blanks stay as they are. Save anyway?")
+    public func reviewProblems(_ count: Int) -> String { t("还有 \(count) 处需要看一下（回车去改）：", "\(count) to look at (Enter goes there):") }
+    /// Fields left empty whose default is used, as "label“value”".
+    public func reviewDefaultsKept(_ fields: [String]) -> String {
+        t("没有改的项保留原样：" + fields.joined(separator: "、"), "Left as they were: " + fields.joined(separator: ", "))
     }
-    public func saved(_ path: String) -> String { t("已保存：\(path)", "Saved: \(path)") }
+    public var reviewReport: String { t("报告全文", "The report") }
+    public func saveHint(_ name: String) -> String {
+        name.lowercased().hasSuffix(".docx")
+            ? t("按 Ctrl-S 保存为 \(name)（同时存一份 .txt）", "Ctrl-S saves it as \(name) (and a .txt beside it)")
+            : t("按 Ctrl-S 保存为 \(name)", "Ctrl-S saves it as \(name)")
+    }
+    public var saveAs: String { t("保存为：", "Save as: ") }
+    /// Asks before replacing files, named as typed ("报告.docx 和 .txt" when both are there).
+    public func overwrite(_ names: [String]) -> String {
+        var shown = names
+        if names.count == 2, names[0].lowercased().hasSuffix(".docx"), names[1].lowercased().hasSuffix(".txt"),
+           names[0].dropLast(5) == names[1].dropLast(4) {
+            shown = [names[0], ".txt"]
+        }
+        let list = shown.joined(separator: t(" 和 ", " and "))
+        return names.count > 1 ? t("\(list) 已存在。覆盖它们吗？", "\(list) exist. Overwrite them?")
+                               : t("\(list) 已存在。覆盖它吗？", "\(list) exists. Overwrite it?")
+    }
+    /// Asks before saving a report that is not complete: blanks left, refused answers, broken rules.
+    public func blanksLeft(_ count: Int, rules: Int = 0) -> String {
+        if rules == 0 {
+            return t("还有 \(count) 项没有填好，这些空会原样留在报告里。仍要保存吗？",
+                     "\(count) fields are not answered; their blanks stay as they are. Save anyway?")
+        }
+        if rules == count {
+            return t("有 \(count) 条检查没有通过（见检查页）。仍要保存吗？", "\(count) checks do not hold (see the review). Save anyway?")
+        }
+        return t("还有 \(count - rules) 项没有填好、\(rules) 条检查没有通过，没填好的空会原样留下。仍要保存吗？",
+                 "\(count - rules) fields are not answered and \(rules) checks do not hold; the blanks stay. Save anyway?")
+    }
+    /// The files written, one full path a line.
+    public func saved(_ paths: [String]) -> String {
+        let label = t("已保存：", "Saved: ")
+        let indent = String(repeating: " ", count: DisplayWidth.of(label))
+        return paths.enumerated().map { ($0 == 0 ? label : indent) + $1 }.joined(separator: "\n")
+    }
     public func saveFailed(_ reason: String) -> String { t("没有保存：\(reason)", "Not saved: \(reason)") }
     public var emptyFileName: String { t("请填写文件名", "Type a file name") }
 
@@ -102,13 +144,23 @@ public struct WizardText: Sendable {
     }
     public func plainContext(_ sentence: String) -> String { t("  原文：\(sentence)", "  Text: \(sentence)") }
     public func plainCurrent(_ answer: String) -> String { t("  回车保留：\(answer)", "  Enter keeps: \(answer)") }
-    public func plainDefault(_ answer: String) -> String { t("  回车采用：\(answer)", "  Enter takes: \(answer)") }
+    public func plainHint(_ hint: String) -> String { t("  说明：\(hint)", "  Hint: \(hint)") }
+    public func plainOffer(_ offer: Offer) -> String {
+        offer.source == .original ? t("  回车保留原文：\(offer.text)", "  Enter keeps the template’s: \(offer.text)")
+                                  : t("  回车采用：\(offer.text)", "  Enter takes: \(offer.text)")
+    }
+    public var plainProblemsTitle: String { t("还需要看一下：", "Still to look at:") }
+    public func plainProblem(_ label: String, _ text: String) -> String { "  \(label)：\(text)" }
     public var plainSkipped: String { t("  （跳过）", "  (skipped)") }
     public var plainAnswerPrompt: String { "> " }
     public func plainSaveAs(_ name: String) -> String { t("保存为 [\(name)]：", "Save as [\(name)]: ") }
-    public func plainOverwrite(_ path: String) -> String { t("\(path) 已存在。覆盖？[y/N] ", "\(path) exists. Overwrite? [y/N] ") }
-    public func plainBlanksLeft(_ count: Int) -> String {
-        t("还有 \(count) 项没有填好，这些空会原样保留。仍要保存？[y/N] ", "\(count) fields are not answered; their blanks stay. Save anyway? [y/N] ")
+    public func plainOverwrite(_ paths: [String]) -> String {
+        let list = paths.joined(separator: t(" 和 ", " and "))
+        return t("\(list) 已存在。覆盖？[y/N] ", "\(list) \(paths.count > 1 ? "exist" : "exists"). Overwrite? [y/N] ")
+    }
+    public func plainBlanksLeft(_ count: Int, rules: Int) -> String {
+        rules == 0 ? t("还有 \(count) 项没有填好，这些空会原样保留。仍要保存？[y/N] ", "\(count) fields are not answered; their blanks stay. Save anyway? [y/N] ")
+                   : t("还有 \(count) 处问题（其中 \(rules) 条检查没有通过）。仍要保存？[y/N] ", "\(count) problems (\(rules) checks do not hold). Save anyway? [y/N] ")
     }
     public var plainNotSaved: String { t("没有保存报告；答案已保存，下次可以继续。", "The report was not saved; your answers are kept for next time.") }
     public var plainEndOfInput: String { t("输入结束；答案已保存，下次可以继续。", "End of input; your answers are kept for next time.") }

@@ -8,9 +8,19 @@ struct Story {
     var state: WizardState
     var keyMap = KeyMap()
     var effects: [Effect] = []
+    /// Where reports are saved; while nil, a save stays an effect to look at, and nothing is written.
+    var workingDirectory: String?
 
-    init(size: Size = Size(columns: 80, rows: 24), language: Language = .chinese, earlier: [String: String] = [:]) throws {
-        state = WizardState(template: try Template.bundled(options: .init(useSchema: false)), language: language, size: size, earlierAnswers: earlier)
+    /// The bundled template as inference reads it (18 fields), or with its curated schema (21).
+    init(size: Size = Size(columns: 80, rows: 24), language: Language = .chinese, earlier: [String: String] = [:],
+         schema: Bool = false) throws {
+        try self.init(template: Template.bundled(options: .init(useSchema: schema)), size: size, language: language,
+                      earlier: earlier)
+    }
+
+    init(template: Template, size: Size = Size(columns: 80, rows: 24), language: Language = .chinese,
+         earlier: [String: String] = [:]) {
+        state = WizardState(template: template, language: language, size: size, earlierAnswers: earlier)
     }
 
     /// Presses keys, one after another.
@@ -21,6 +31,17 @@ struct Story {
     mutating func press(_ key: Key) {
         for action in keyMap.actions(for: key, in: KeyContext(state)) {
             effects += Reducer.reduce(&state, action)
+        }
+        if let workingDirectory { performWrites(in: workingDirectory) }
+    }
+
+    /// Writes the reports asked for, as the session does, and tells the reducer how it went.
+    mutating func performWrites(in directory: String) {
+        let saver = ReportSaver(template: state.template, messages: state.messages, workingDirectory: directory)
+        while let k = effects.firstIndex(where: { if case .writeReport = $0 { true } else { false } }) {
+            guard case .writeReport(let path, let overwrite) = effects.remove(at: k) else { break }
+            let outcome = saver.save(name: path, values: state.reportAnswers, overwrite: overwrite)
+            effects += Reducer.reduce(&state, .saveFinished(outcome))
         }
     }
 

@@ -87,7 +87,8 @@ struct WizardStoryTests {
         var story = try Story()
         story.answer("市财政局党组")
         #expect(story.fieldNumber == 1)
-        #expect(story.row(-2).contains("会印成“党组党组”"))
+        #expect(story.row(-3).contains("会印成“党组党组”"))
+        #expect((story.row(-3) + story.row(-2).dropFirst()).hasSuffix("再按回车保留原样"), "the notice wraps rather than lose its end")
         story.press(.control("r"))
         #expect(story.state.editor.text == "市财政局")
         story.press(.enter)
@@ -107,19 +108,22 @@ struct WizardStoryTests {
         #expect(story.row(0).hasSuffix("已填 18/18"))
         #expect(story.row(1) == " 全部填好了。按 Ctrl-S 保存。")
         story.press(.control("s"))
-        #expect(story.row(-3) == "> 2020年党建工作总结（党组）.txt")
+        #expect(story.row(-3) == "> 2020年党建工作总结（党组）.docx")
         story.press(.enter)
-        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.txt", overwrite: false)])
+        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.docx", overwrite: false)])
         let bytes = Report.bytes(template: story.state.template, answers: story.state.reportAnswers)
         #expect(bytes == (try CompleteAnswers.report()))
 
-        Reducer.reduce(&story.state, .saveFinished(.exists(path: "2020年党建工作总结（党组）.txt")))
-        #expect(story.row(-4).contains("已存在。覆盖它吗？"))
+        Reducer.reduce(&story.state, .saveFinished(.exists(path: "2020年党建工作总结（党组）.docx",
+                                                            existing: ["2020年党建工作总结（党组）.docx", "2020年党建工作总结（党组）.txt"])))
+        #expect(story.row(-4) == " 2020年党建工作总结（党组）.docx 和 .txt 已存在。覆盖它们吗？")
         story.effects = []
         story.press(.character("y"))
-        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.txt", overwrite: true)])
-        Reducer.reduce(&story.state, .saveFinished(.saved(fullPath: "/home/u/2020年党建工作总结（党组）.txt")))
-        #expect(story.row(-2) == " 已保存：/home/u/2020年党建工作总结（党组）.txt")
+        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.docx", overwrite: true)])
+        Reducer.reduce(&story.state, .saveFinished(.saved(fullPaths: ["/home/u/2020年党建工作总结（党组）.docx",
+                                                                      "/home/u/2020年党建工作总结（党组）.txt"])))
+        #expect(story.row(-3) == " 已保存：/home/u/2020年党建工作总结（党组）.docx")
+        #expect(story.row(-2) == "         /home/u/2020年党建工作总结（党组）.txt")
     }
 
     @Test("Saving with blanks left asks first")
@@ -134,7 +138,7 @@ struct WizardStoryTests {
         #expect(story.state.dialog == .saveName)
         story.press(.enter)
         story.press(.character("y"))
-        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.txt", overwrite: false)])
+        #expect(story.effects == [.writeReport(path: "2020年党建工作总结（党组）.docx", overwrite: false)])
     }
 
     @Test("Below 60×16 a please-enlarge screen; back to size, nothing lost")

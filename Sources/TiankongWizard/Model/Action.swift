@@ -33,15 +33,19 @@ public enum Action: Sendable, Equatable {
     case saveFinished(SaveOutcome)
 }
 
-/// What came of writing the report file.
+/// What came of writing the report files (see `ReportFiles`).
 public enum SaveOutcome: Sendable, Equatable {
-    case saved(fullPath: String)
-    case exists(path: String)
-    case failed(message: String)
+    /// Every file was written: their full paths, the Word file first.
+    case saved(fullPaths: [String])
+    /// Some of the files the typed name stands for are there already: those, as named.
+    case exists(path: String, existing: [String])
+    /// Nothing or not everything was written; the exit code the plain mode ends with (sysexits).
+    case failed(message: String, exitCode: Int32 = 74)
 }
 
 /// Work the reducer asks the session to do; the reducer itself never touches files or the terminal.
 public enum Effect: Sendable, Equatable {
+    /// Writes the report under the typed name: the files `ReportFiles(name:)` names.
     case writeReport(path: String, overwrite: Bool)
     /// Keep the earlier answers as a backup and start with none.
     case startAfresh

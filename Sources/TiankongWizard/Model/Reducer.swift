@@ -36,8 +36,8 @@ public enum Reducer {
             answerChanged(&state)
         case .cursorLeft: state.editor.moveLeft()
         case .cursorRight:
-            if state.editor.isAtEnd, let previous = state.previousAnswer(for: state.current), state.suggestionTail != nil {
-                state.editor = LineEditor(previous)
+            if state.editor.isAtEnd, let offer = state.offer(for: state.current), state.suggestionTail != nil {
+                state.editor = LineEditor(offer.text)
                 answerChanged(&state)
             } else {
                 state.editor.moveRight()
@@ -60,8 +60,7 @@ public enum Reducer {
             state.dialog = .help
         case .save:
             leaveField(&state)
-            state.dialog = .saveName
-            state.fileEditor.moveEnd()
+            openSaveName(&state)
         case .interrupt:
             state.dialog = .confirmQuit
         default:
@@ -69,6 +68,17 @@ public enum Reducer {
         }
         fitEditors(&state)
         return []
+    }
+
+    /// The file name prompt; a name the user has not changed follows the title (the year answered).
+    private static func openSaveName(_ state: inout WizardState) {
+        if state.fileEditor.text == state.offeredFileName {
+            let name = state.defaultFileName
+            state.fileEditor = LineEditor(name)
+            state.offeredFileName = name
+        }
+        state.dialog = .saveName
+        state.fileEditor.moveEnd()
     }
 
     private static func edit(_ editor: inout LineEditor, _ action: Action) {
@@ -99,11 +109,17 @@ public enum Reducer {
     /// Enter: check; on an error stay and say why; on a new warning stay once and show it; else go on.
     private static func goForward(_ state: inout WizardState) {
         let field = state.field
-        if state.editor.isEmpty, let previous = state.previousAnswer(for: state.current) {
-            state.editor = LineEditor(previous)
+        if state.editor.isEmpty, let offer = state.offer(for: state.current) {
+            state.editor = LineEditor(offer.text)
             answerChanged(&state)
         }
         let raw = state.editor.text
+        if raw.isEmpty, field.isOptional {
+            // An optional field may stay empty: its blanks are left as they were.
+            state.verdicts[field.id] = nil
+            moveOn(&state)
+            return
+        }
         let verdict = Validation.check(raw, for: field, answers: state.answers)
         if let failure = verdict.failure {
             if !raw.isEmpty { state.verdicts[field.id] = verdict }
@@ -121,6 +137,10 @@ public enum Reducer {
             state.notice = Notice(kind: .warning, text: text)
             return
         }
+        moveOn(&state)
+    }
+
+    private static func moveOn(_ state: inout WizardState) {
         if state.current + 1 < state.fields.count {
             enter(&state, state.current + 1)
         } else {
@@ -189,22 +209,20 @@ public enum Reducer {
             state.reviewSelection = max(0, state.reviewSelection - 1)
         case .selectNext:
             state.reviewSelection = min(max(0, items.count - 1), state.reviewSelection + 1)
-        case .pageDown: scrollReview(&state, by: max(1, Layout(state.size).reportRows - 2))
-        case .pageUp: scrollReview(&state, by: -max(1, Layout(state.size).reportRows - 2))
+        case .pageDown: scrollReview(&state, by: max(1, Layout(state).reportRows - 2))
+        case .pageUp: scrollReview(&state, by: -max(1, Layout(state).reportRows - 2))
         case .choose:
             if items.isEmpty {
-                state.dialog = .saveName
-                state.fileEditor.moveEnd()
+                openSaveName(&state)
             } else {
-                enter(&state, items[min(state.reviewSelection, items.count - 1)])
+                enter(&state, items[min(state.reviewSelection, items.count - 1)].field)
             }
         case .cancel, .previousField:
             enter(&state, state.fields.count - 1)
         case .openFieldList: state.dialog = .fieldList(selection: state.current)
         case .openHelp: state.dialog = .help
         case .save:
-            state.dialog = .saveName
-            state.fileEditor.moveEnd()
+            openSaveName(&state)
         case .interrupt: state.dialog = .confirmQuit
         default: break
         }
@@ -213,7 +231,7 @@ public enum Reducer {
     }
 
     private static func scrollReview(_ state: inout WizardState, by lines: Int) {
-        let width = Layout(state.size).reportTextWidth
+        let width = Layout(state).reportTextWidth
         var top = state.reviewTop
         top.line += lines
         while top.line < 0 {
@@ -284,9 +302,10 @@ public enum Reducer {
                     state.notice = Notice(kind: .error, text: state.text.emptyFileName)
                     break
                 }
-                let left = state.fields.count - state.answeredCount
-                if left > 0 {
-                    state.dialog = .confirmBlanks(count: left, path: path)
+                let left = state.reviewItems.filter(\.isBlocking)
+                if !left.isEmpty {
+                    let rules = left.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
+                    state.dialog = .confirmBlanks(count: left.count, rules: rules, path: path)
                 } else {
                     return [.writeReport(path: path, overwrite: false)]
                 }
@@ -294,14 +313,14 @@ public enum Reducer {
             case .interrupt: state.dialog = .confirmQuit
             default: break
             }
-        case .confirmBlanks(_, let path):
+        case .confirmBlanks(_, _, let path):
             switch action {
             case .yes: return [.writeReport(path: path, overwrite: false)]
             case .no, .cancel: state.dialog = .saveName
             case .interrupt: state.dialog = .confirmQuit
             default: break
             }
-        case .confirmOverwrite(let path):
+        case .confirmOverwrite(let path, _):
             switch action {
             case .yes: return [.writeReport(path: path, overwrite: true)]
             case .no, .cancel: state.dialog = .saveName
@@ -338,13 +357,13 @@ public enum Reducer {
 
     private static func finishSave(_ state: inout WizardState, _ outcome: SaveOutcome) -> [Effect] {
         switch outcome {
-        case .saved(let fullPath):
+        case .saved(let fullPaths):
             state.dialog = nil
-            state.savedPath = fullPath
-            state.notice = Notice(kind: .info, text: state.text.saved(fullPath))
-        case .exists(let path):
-            state.dialog = .confirmOverwrite(path: path)
-        case .failed(let message):
+            state.savedPaths = fullPaths
+            state.notice = Notice(kind: .info, text: state.text.saved(fullPaths))
+        case .exists(let path, let existing):
+            state.dialog = .confirmOverwrite(path: path, existing: existing)
+        case .failed(let message, _):
             state.dialog = .saveName
             state.notice = Notice(kind: .error, text: state.text.saveFailed(message))
         }
@@ -352,7 +371,7 @@ public enum Reducer {
     }
 
     private static func fitEditors(_ state: inout WizardState) {
-        let layout = Layout(state.size)
+        let layout = Layout(state)
         state.editor.fit(width: layout.editorWidth)
         state.fileEditor.fit(width: layout.fileEditorWidth - DisplayWidth.of(state.text.saveAs))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TiankongEngine
 
 /// The report as paragraphs of text and blanks, cut once from the template so that nothing on a
@@ -61,5 +62,26 @@ public struct ReportDocument: Sendable {
         self.paragraphs = paragraphs
         self.paragraphOfBlank = paragraphOfBlank
         self.fieldOfBlank = fieldOfBlank
+    }
+
+    /// The report's title with the answers in it: its first line that is not empty ("2021年党建工作总结（党组）").
+    /// - Parameters:
+    ///   - fields: the template's fields, which `fieldOfBlank` points into.
+    ///   - values: checked answers by field id; a blank without one shows its marker.
+    public func title(fields: [Field], values: [String: String]) -> String {
+        for runs in paragraphs {
+            var line = ""
+            for run in runs {
+                switch run {
+                case .text(let text): line += text
+                case .blank(let index):
+                    let value = fieldOfBlank[index].flatMap { values[fields[$0].id] }
+                    line += value ?? blankByIndex[index]?.marker ?? ""
+                }
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { return trimmed }
+        }
+        return ""
     }
 }

@@ -8,6 +8,61 @@ public enum FieldStatus: Sendable, Equatable {
     case warning
     /// The field being typed into: not checked yet.
     case editing
+    /// No answer, and the schema's default (for a replaced text, the template's own text) will be used.
+    case byDefault
+    /// No answer to an optional field: its blanks stay as they were.
+    case skipped
+}
+
+/// An answer the wizard offers for an empty field: shown dimmed, taken with Enter.
+public struct Offer: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// The answer to an earlier field with the same marker (the fourth "XXX").
+        case earlier
+        /// The text the template had there ("2020", "甘肃"), asked for by the schema.
+        case original
+        /// The schema's default.
+        case schemaDefault
+    }
+    public var text: String
+    public var source: Source
+
+    /// The answer offered for field `index`: the schema's default (for a replaced text, the
+    /// template's own text), or else, without a schema, an earlier valid answer to the same marker.
+    /// - Parameter value: the checked value of an earlier field's answer, if it has a valid one.
+    public static func make(for index: Int, in template: Template, value: (Field) -> String?) -> Offer? {
+        let fields = template.fields
+        let field = fields[index]
+        if let answer = field.defaultAnswer {
+            return Offer(text: answer, source: field.replacedText == answer ? .original : .schemaDefault)
+        }
+        // A schema says itself which blanks share an answer; a marker like "XX" there means nothing.
+        guard template.schemaSource == nil, field.kind == .text else { return nil }
+        for k in stride(from: index - 1, through: 0, by: -1) where fields[k].kind == .text && fields[k].marker == field.marker {
+            if let answer = value(fields[k]) { return Offer(text: answer, source: .earlier) }
+        }
+        return nil
+    }
+}
+
+/// One line of the review: a field to look at and why.
+public struct ReviewItem: Sendable, Equatable {
+    public enum Problem: Sendable, Equatable {
+        case missing
+        case invalid(ValidationFailure)
+        /// A rule of the schema that does not hold, with its message.
+        case ruleBroken(String)
+        case warning(ValidationWarning)
+    }
+    /// The field to go to, an index into `template.fields`.
+    public var field: Int
+    public var problem: Problem
+
+    /// True for what stops a complete report (everything but a warning).
+    public var isBlocking: Bool {
+        if case .warning = problem { return false }
+        return true
+    }
 }
 
 /// The main screen under any dialog.
@@ -27,8 +82,10 @@ public enum Dialog: Sendable, Equatable {
     case fieldList(selection: Int)
     /// The file name prompt (the text is in `fileEditor`).
     case saveName
-    case confirmOverwrite(path: String)
-    case confirmBlanks(count: Int, path: String)
+    /// The typed name, and the files it names that are there already.
+    case confirmOverwrite(path: String, existing: [String])
+    /// Saving although `count` things are not right, `rules` of them broken rules.
+    case confirmBlanks(count: Int, rules: Int, path: String)
     case confirmQuit
 }
 
@@ -67,8 +124,11 @@ public struct WizardState: Sendable {
     public var reviewSelection = 0
     public var reviewTop = ReportPosition(paragraph: 0, line: 0)
     public var fileEditor: LineEditor
-    /// The full path of the last saved report.
-    public var savedPath: String?
+    /// The default file name last put in `fileEditor`; while the name is still this one, it follows
+    /// the title (a year answered changes it).
+    var offeredFileName: String
+    /// The full paths of the files last saved (the Word file, then the text).
+    public var savedPaths: [String] = []
     /// Answers from an earlier session, until the user resumes or starts afresh.
     public var earlierAnswers: [String: String]
 
@@ -79,16 +139,23 @@ public struct WizardState: Sendable {
         text = WizardText(language: language)
         messages = Messages(language: language)
         self.size = size
-        fileEditor = LineEditor(Self.defaultFileName(template))
+        let name = Self.defaultFileName(title: template.title)
+        fileEditor = LineEditor(name)
+        offeredFileName = name
         self.earlierAnswers = earlierAnswers.filter { !$0.value.isEmpty }
         if !self.earlierAnswers.isEmpty { dialog = .resume(count: self.earlierAnswers.count) }
         editor.fit(width: Layout(size).editorWidth)
     }
 
-    /// The report's title plus ".txt", with characters a file name cannot hold replaced.
-    public static func defaultFileName(_ template: Template) -> String {
-        let title = template.title.isEmpty ? "report" : template.title
-        return title.replacingOccurrences(of: "/", with: "／") + ".txt"
+    /// A report title plus ".docx" (the text is saved beside it), with characters a file name cannot hold replaced.
+    public static func defaultFileName(title: String) -> String {
+        let title = title.trimmingCharacters(in: .whitespaces)
+        return (title.isEmpty ? "report" : title).replacingOccurrences(of: "/", with: "／") + ".docx"
+    }
+
+    /// The default file name for the report as answered so far: its title, with a year answered in it.
+    public var defaultFileName: String {
+        Self.defaultFileName(title: document.title(fields: fields, values: reportAnswers))
     }
 
     // MARK: - Reading the state
@@ -98,8 +165,12 @@ public struct WizardState: Sendable {
 
     /// How one field's answer stands.
     public func status(_ index: Int) -> FieldStatus {
-        let id = fields[index].id
-        guard answers[id] != nil else { return .empty }
+        let field = fields[index]
+        let id = field.id
+        guard answers[id] != nil else {
+            if field.defaultAnswer != nil { return .byDefault }
+            return field.isOptional ? .skipped : .empty
+        }
         guard let verdict = verdicts[id] else { return index == current && screen == .editing ? .editing : .empty }
         if !verdict.isValid { return .invalid }
         return verdict.warnings.isEmpty ? .answered : .warning
@@ -113,49 +184,75 @@ public struct WizardState: Sendable {
         }
     }
 
-    /// The answers as they go into the report: checked and normalized, valid ones only.
+    /// The answers as they go into the report: checked and normalized, valid ones only, and the
+    /// schema's defaults for fields left empty.
     public var reportAnswers: [String: String] {
-        var values: [String: String] = [:]
-        for field in fields {
-            guard let raw = answers[field.id] else { continue }
-            if let value = Validation.check(raw, for: field, answers: answers).value { values[field.id] = value }
-        }
-        return values
+        AnswerReview(answers: answers, template: template, partial: true).values
     }
 
-    /// An earlier answer to a text field with the same marker ("XXX"), offered for this one.
-    public func previousAnswer(for index: Int) -> String? {
-        let field = fields[index]
-        guard field.kind == .text else { return nil }
-        for k in stride(from: index - 1, through: 0, by: -1) where fields[k].kind == .text && fields[k].marker == field.marker {
-            if let verdict = verdicts[fields[k].id], let value = verdict.value { return value }
-        }
-        return nil
+    /// The answer offered for an empty field: the schema's default (for a replaced text, the
+    /// template's own text), or else, without a schema, an earlier answer to the same marker.
+    public func offer(for index: Int) -> Offer? {
+        Offer.make(for: index, in: template) { verdicts[$0.id]?.value }
     }
 
-    /// The dimmed rest of the earlier answer, when what is typed so far starts it.
+    /// The dimmed rest of the offered answer, when what is typed so far starts it.
     public var suggestionTail: String? {
-        guard screen == .editing, let previous = previousAnswer(for: current) else { return nil }
+        guard screen == .editing, let offer = offer(for: current) else { return nil }
         let typed = editor.text
-        guard previous.hasPrefix(typed), previous != typed, editor.isAtEnd else { return nil }
-        return String(previous.dropFirst(typed.count))
+        guard offer.text.hasPrefix(typed), offer.text != typed, editor.isAtEnd else { return nil }
+        return String(offer.text.dropFirst(typed.count))
     }
 
-    /// The fields the review lists: empty or invalid ones, then those with warnings, in field order.
-    public var reviewItems: [Int] {
-        fields.indices.filter { k in
-            let s = status(k)
-            return s != .answered
+    /// What the review lists, as the engine's `AnswerReview` finds it: fields without an answer that
+    /// need one, refused answers and broken rules, in field order, then warnings. Optional fields
+    /// and fields with a default are not missing.
+    public var reviewItems: [ReviewItem] {
+        let review = AnswerReview(answers: answers, template: template, partial: false)
+        let position = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.id, $0) })
+        var items: [ReviewItem] = []
+        for entry in review.problems {
+            guard let k = position[entry.fieldID] else { continue }
+            switch entry.problem {
+            case .missing: items.append(ReviewItem(field: k, problem: .missing))
+            case .invalid(let failure): items.append(ReviewItem(field: k, problem: .invalid(failure)))
+            case .ruleBroken(let message): items.append(ReviewItem(field: k, problem: .ruleBroken(message)))
+            case .unknownField: break
+            }
         }
+        for entry in review.warnings {
+            guard let k = position[entry.fieldID] else { continue }
+            items.append(ReviewItem(field: k, problem: .warning(entry.warning)))
+        }
+        return items
+    }
+
+    /// Fields left empty whose default goes into the report, by index.
+    public var defaultedFields: [Int] {
+        fields.indices.filter { status($0) == .byDefault }
     }
 }
 
 /// Where things go on a screen of a given size. The view draws by it; the reducer fits editors to it.
+///
+/// From the bottom: the key help, the notice (one line or more), the line editor, the field's hint
+/// (none or a few lines), the question, a rule; the report fills the rest.
 public struct Layout: Sendable, Equatable {
     public let size: Size
-    public init(_ size: Size) { self.size = size }
+    /// Lines of the hint under the question.
+    public let hintLines: Int
+    /// Lines of the notice under the editor (at least one).
+    public let noticeLines: Int
+
+    public init(_ size: Size, hintLines: Int = 0, noticeLines: Int = 1) {
+        self.size = size
+        self.hintLines = max(0, hintLines)
+        self.noticeLines = max(1, noticeLines)
+    }
 
     public static let minimum = Size(columns: 60, rows: 16)
+    /// The report keeps at least this many rows, however much the hint and the notice need.
+    public static let minimumReportRows = 4
     public var isTooSmall: Bool { size.columns < Self.minimum.columns || size.rows < Self.minimum.rows }
     /// The field list is a side panel on wide screens, and on Ctrl-G otherwise.
     public var hasSidePanel: Bool { size.columns >= 100 }
@@ -165,12 +262,17 @@ public struct Layout: Sendable, Equatable {
     /// Lines of a comfortable reading width, however wide the screen.
     public var reportTextWidth: Int { max(10, min(96, reportWidth - 3)) }
     public var reportTop: Int { 1 }
-    public var reportRows: Int { max(1, size.rows - 6) }
-    public var separatorRow: Int { size.rows - 5 }
-    public var headingRow: Int { size.rows - 4 }
-    public var editorRow: Int { size.rows - 3 }
-    public var noticeRow: Int { size.rows - 2 }
+    public var reportRows: Int { max(1, separatorRow - reportTop) }
+    public var separatorRow: Int { headingRow - 1 }
+    public var headingRow: Int { hintRow - 1 }
+    /// The first line of the hint (the editor's row when there is none).
+    public var hintRow: Int { editorRow - hintLines }
+    public var editorRow: Int { noticeRow - 1 }
+    /// The first line of the notice.
+    public var noticeRow: Int { keysRow - noticeLines }
     public var keysRow: Int { size.rows - 1 }
+    /// Columns for a hint or a notice line, which start in column 1.
+    public var textWidth: Int { max(10, size.columns - 2) }
     /// The line editor starts after a two-column prompt and keeps the last column free.
     public var editorColumn: Int { 2 }
     public var editorWidth: Int { max(4, size.columns - editorColumn - 1) }

@@ -9,13 +9,13 @@ final class FullScreenSession {
     private var state: WizardState
     private var keyMap = KeyMap()
     private var lastSaved: [String: String]
-    private let workingDirectory: String
+    private let saver: ReportSaver
 
     init(template: Template, language: Language, terminal: Terminal, store: AnswerStore,
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
-        self.workingDirectory = workingDirectory
+        saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: store.load())
         lastSaved = state.answers
     }
@@ -53,7 +53,7 @@ final class FullScreenSession {
                 if let code = dispatch(action) {
                     autosave()
                     terminal.close()
-                    if let path = state.savedPath { print(state.text.saved(path)) }
+                    if !state.savedPaths.isEmpty { print(state.text.saved(state.savedPaths)) }
                     return code
                 }
             }
@@ -85,17 +85,7 @@ final class FullScreenSession {
 
     private func writeReport(_ path: String, overwrite: Bool) -> SaveOutcome {
         autosave()
-        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst(1) : path
-        let full = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded
-        let bytes = Report.bytes(template: state.template, answers: state.reportAnswers)
-        do {
-            try AtomicFile.write(bytes, to: full, overwrite: overwrite)
-            return .saved(fullPath: (full as NSString).standardizingPath)
-        } catch .exists {
-            return .exists(path: path)
-        } catch {
-            return .failed(message: state.messages.text(for: error))
-        }
+        return saver.save(name: path, values: state.reportAnswers, overwrite: overwrite)
     }
 
     private func autosave() {

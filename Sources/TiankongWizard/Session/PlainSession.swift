@@ -8,7 +8,7 @@ struct PlainSession {
     let store: AnswerStore
     let text: WizardText
     let messages: Messages
-    let workingDirectory: String
+    let saver: ReportSaver
 
     init(template: Template, language: Language, store: AnswerStore,
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
@@ -16,7 +16,7 @@ struct PlainSession {
         self.store = store
         text = WizardText(language: language)
         messages = Messages(language: language)
-        self.workingDirectory = workingDirectory
+        saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory)
     }
 
     func run() -> Int32 {
@@ -32,27 +32,30 @@ struct PlainSession {
         }
 
         for (k, field) in fields.enumerated() {
-            let suggestion = previousAnswer(k, answers)
+            let offer = Offer.make(for: k, in: template) { earlier in
+                answers[earlier.id].flatMap { Validation.check($0, for: earlier, answers: answers).value }
+            }
             while true {
                 write(text.plainAsk(k + 1, fields.count, field.label, messages.expectation(for: field)) + "\n")
+                if let hint = field.hint, !hint.isEmpty { write(text.plainHint(hint) + "\n") }
                 if let index = field.blankIndexes.first, let blank = template.blanks.first(where: { $0.index == index }) {
                     write(text.plainContext(blank.context) + "\n")
                 }
                 if let current = answers[field.id] {
                     write(text.plainCurrent(current) + "\n")
-                } else if let suggestion {
-                    write(text.plainDefault(suggestion) + "\n")
+                } else if let offer {
+                    write(text.plainOffer(offer) + "\n")
                 }
                 write(text.plainAnswerPrompt)
                 guard var line = readLine() else { return endOfInput(answers) }
                 line = String(LineEditor.printable(line))
                 if line.trimmingCharacters(in: .whitespaces).isEmpty {
                     if answers[field.id] != nil { break }
-                    guard let suggestion else {
+                    guard let offer else {
                         write(text.plainSkipped + "\n")
                         break
                     }
-                    line = suggestion
+                    line = offer.text
                 }
                 var trial = answers
                 trial[field.id] = line
@@ -70,56 +73,47 @@ struct PlainSession {
         return save(answers)
     }
 
-    /// An earlier valid answer to a text field with the same marker.
-    private func previousAnswer(_ index: Int, _ answers: [String: String]) -> String? {
-        let fields = template.fields
-        guard fields[index].kind == .text else { return nil }
-        for k in stride(from: index - 1, through: 0, by: -1) where fields[k].kind == .text && fields[k].marker == fields[index].marker {
-            if let raw = answers[fields[k].id], let value = Validation.check(raw, for: fields[k], answers: answers).value {
-                return value
-            }
-        }
-        return nil
-    }
-
+    /// Lists what is still wrong (as `AnswerReview` finds it), asks for a name, and writes the report.
     private func save(_ answers: [String: String]) -> Int32 {
-        var values: [String: String] = [:]
-        for field in template.fields {
-            if let raw = answers[field.id], let value = Validation.check(raw, for: field, answers: answers).value {
-                values[field.id] = value
+        let review = AnswerReview(answers: answers, template: template, partial: false)
+        let problems = review.problems.filter { $0.problem != .unknownField }
+        if !problems.isEmpty {
+            write(text.plainProblemsTitle + "\n")
+            for entry in problems {
+                let field = template.field(entry.fieldID)
+                write(text.plainProblem(field?.label ?? entry.fieldID, messages.text(for: entry.problem, field: field)) + "\n")
             }
         }
-        let left = template.fields.count - values.count
-        let name = WizardState.defaultFileName(template)
+        let values = review.values
+        let name = WizardState.defaultFileName(title: ReportDocument(template: template).title(fields: template.fields, values: values))
         write(text.plainSaveAs(name))
         guard let reply = readLine() else { return endOfInput(answers) }
         var path = reply.trimmingCharacters(in: .whitespaces)
         if path.isEmpty { path = name }
-        if left > 0 {
-            write(text.plainBlanksLeft(left))
+        if !problems.isEmpty {
+            let rules = problems.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
+            write(text.plainBlanksLeft(problems.count, rules: rules))
             guard let yes = readLine(), yes.lowercased().hasPrefix("y") else {
                 write(text.plainNotSaved + "\n")
                 return 1
             }
         }
-        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-        let bytes = Report.bytes(template: template, answers: values)
         var overwrite = false
         while true {
-            do {
-                try AtomicFile.write(bytes, to: full, overwrite: overwrite)
-                write(text.saved((full as NSString).standardizingPath) + "\n")
+            switch saver.save(name: path, values: values, overwrite: overwrite) {
+            case .saved(let fullPaths):
+                write(text.saved(fullPaths) + "\n")
                 return 0
-            } catch .exists {
-                write(text.plainOverwrite(full))
+            case .exists(_, let existing):
+                write(text.plainOverwrite(existing.map(saver.fullPath)))
                 guard let yes = readLine(), yes.lowercased().hasPrefix("y") else {
                     write(text.plainNotSaved + "\n")
                     return 1
                 }
                 overwrite = true
-            } catch {
-                write(text.saveFailed(messages.text(for: error)) + "\n")
-                return error.exitCode
+            case .failed(let message, let exitCode):
+                write(text.saveFailed(message) + "\n")
+                return exitCode
             }
         }
     }

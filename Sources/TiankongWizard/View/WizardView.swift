@@ -4,7 +4,7 @@ import TiankongEngine
 public enum WizardView {
     public static func frame(_ state: WizardState, size: Size) -> Frame {
         var frame = Frame(size: size)
-        let layout = Layout(size)
+        let layout = Layout(state, size: size)
         if layout.isTooSmall {
             drawTooSmall(&frame, state)
             return frame
@@ -89,23 +89,34 @@ public enum WizardView {
         var row = layout.reportTop
         let width = layout.reportWidth
         if items.isEmpty {
+            let defaulted = state.defaultedFields.map { state.fields[$0] }
+            let kept = defaulted.compactMap { field in state.reportAnswers[field.id].map { "\(field.label)“\($0)”" } }
             frame.put(" " + state.text.reviewAllGood, row: row, column: 0, style: .strong, limit: width)
             row += 1
+            if !kept.isEmpty {
+                for line in TextWrap.lines(state.text.reviewDefaultsKept(kept), width: width - 2, maxLines: 2) {
+                    frame.put(line, row: row, column: 1, limit: width - 1)
+                    row += 1
+                }
+            }
         } else {
             frame.put(" " + state.text.reviewProblems(items.count), row: row, column: 0, style: .strong, limit: width)
             row += 1
             let shown = min(items.count, max(1, layout.reportRows / 3))
             let first = max(0, min(state.reviewSelection - shown + 1, items.count - shown))
+            let numberWidth = String(state.fields.count).count
             for k in first..<(first + shown) {
-                let index = items[k]
-                let field = state.fields[index]
+                let item = items[k]
+                let field = state.fields[item.field]
                 let selected = k == state.reviewSelection && state.dialog == nil
-                let (word, style) = statusWord(state, state.status(index))
+                let (word, style) = problemWord(state, item.problem)
+                let number = String(item.field + 1)
                 var x = 1
                 x += frame.put(selected ? "> " : "  ", row: row, column: x, style: selected ? .selected : .normal)
-                x += frame.put("\(index + 1). ", row: row, column: x, style: selected ? .selected : .normal)
+                x += frame.put(String(repeating: " ", count: numberWidth - number.count) + number + ". ", row: row,
+                               column: x, style: selected ? .selected : .normal)
                 x += frame.put(word, row: row, column: x, style: style)
-                x += frame.put(" " + field.label + "  " + problemText(state, index), row: row, column: x,
+                x += frame.put(" " + field.label + "  " + problemText(state, item), row: row, column: x,
                                style: selected ? .selected : .normal, limit: width - x)
                 row += 1
             }
@@ -118,12 +129,23 @@ public enum WizardView {
         drawReportRows(&frame, rows, top: row)
     }
 
-    private static func problemText(_ state: WizardState, _ index: Int) -> String {
-        let field = state.fields[index]
-        guard let verdict = state.verdicts[field.id] else { return state.messages.expectation(for: field) }
-        if let failure = verdict.failure { return state.messages.text(for: failure, field: field) }
-        if let warning = verdict.warnings.first { return state.messages.text(for: warning) }
-        return ""
+    private static func problemText(_ state: WizardState, _ item: ReviewItem) -> String {
+        let field = state.fields[item.field]
+        switch item.problem {
+        case .missing: return state.messages.expectation(for: field)
+        case .invalid(let failure): return state.messages.text(for: failure, field: field)
+        case .ruleBroken(let message): return message
+        case .warning(let warning): return state.messages.text(for: warning)
+        }
+    }
+
+    private static func problemWord(_ state: WizardState, _ problem: ReviewItem.Problem) -> (String, Style) {
+        switch problem {
+        case .missing: return (state.text.statusEmpty, .blank)
+        case .invalid: return (state.text.statusInvalid, .invalid)
+        case .ruleBroken: return (state.text.statusRuleBroken, .invalid)
+        case .warning: return (state.text.statusWarning, .warning)
+        }
     }
 
     private static func statusWord(_ state: WizardState, _ status: FieldStatus) -> (String, Style) {
@@ -133,6 +155,8 @@ public enum WizardView {
         case .invalid: return (state.text.statusInvalid, .invalid)
         case .warning: return (state.text.statusWarning, .warning)
         case .editing: return (state.text.statusEditing, .current)
+        case .byDefault: return (state.text.statusByDefault, .dim)
+        case .skipped: return (state.text.statusSkipped, .dim)
         }
     }
 
@@ -187,12 +211,13 @@ public enum WizardView {
             frame.put(state.text.quitQuestion, row: layout.headingRow, column: 1, style: .strong)
             frame.put("(Y/N)", row: layout.editorRow, column: 1)
             return
-        case .confirmBlanks(let count, _)?:
-            frame.put(state.text.blanksLeft(count), row: layout.headingRow, column: 1, style: .strong)
+        case .confirmBlanks(let count, let rules, _)?:
+            frame.put(state.text.blanksLeft(count, rules: rules), row: layout.headingRow, column: 1, style: .strong,
+                      limit: columns - 1)
             frame.put("(Y/N)", row: layout.editorRow, column: 1)
             return
-        case .confirmOverwrite(let path)?:
-            frame.put(state.text.overwrite(path), row: layout.headingRow, column: 1, style: .strong)
+        case .confirmOverwrite(_, let existing)?:
+            frame.put(state.text.overwrite(existing), row: layout.headingRow, column: 1, style: .strong, limit: columns - 1)
             frame.put("(Y/N)", row: layout.editorRow, column: 1)
             return
         case .saveName?:
@@ -217,6 +242,9 @@ public enum WizardView {
             x += frame.put(state.field.label, row: layout.headingRow, column: x, style: .strong)
             frame.put("  " + state.messages.expectation(for: state.field), row: layout.headingRow, column: x,
                       limit: columns - x)
+            for (k, line) in hintLines(state, width: layout.textWidth, max: layout.hintLines).enumerated() {
+                frame.put(line, row: layout.hintRow + k, column: 1)
+            }
             let editor = state.editor
             frame.put(">", row: layout.editorRow, column: 0, style: .strong)
             let shown = editor.visible(width: layout.editorWidth)
@@ -228,27 +256,57 @@ public enum WizardView {
             if state.dialog == nil {
                 frame.cursor = (layout.editorRow, layout.editorColumn + editor.cursorColumn)
             }
-            if state.notice == nil, let previous = state.previousAnswer(for: state.current), editor.isEmpty {
-                frame.put(state.text.previousAnswer(previous), row: layout.noticeRow, column: 1, style: .dim)
-            } else {
-                drawNotice(&frame, state, layout)
-            }
+            drawNotice(&frame, state, layout)
         case .review:
-            if state.notice == nil, state.savedPath == nil {
-                frame.put(state.text.saveHint(state.fileEditor.text), row: layout.headingRow, column: 1)
+            if state.notice == nil, state.savedPaths.isEmpty {
+                frame.put(state.text.saveHint(state.fileEditor.text), row: layout.headingRow, column: 1, limit: columns - 1)
             }
             drawNotice(&frame, state, layout)
         }
     }
 
     private static func drawNotice(_ frame: inout Frame, _ state: WizardState, _ layout: Layout) {
-        guard let notice = state.notice else { return }
-        let style: Style = switch notice.kind {
-        case .error: .error
-        case .warning: .warning
-        case .info: .strong
+        guard let (text, style) = notice(state) else { return }
+        for (k, line) in TextWrap.lines(text, width: layout.textWidth, maxLines: layout.noticeLines).enumerated() {
+            frame.put(line, row: layout.noticeRow + k, column: 1, style: style)
         }
-        frame.put(notice.text, row: layout.noticeRow, column: 1, style: style)
+    }
+
+    // MARK: - Room for the hint and the notice
+
+    /// Whether the bottom shows the current field's question (and so its hint).
+    static func showsQuestion(_ state: WizardState) -> Bool {
+        guard state.screen == .editing else { return false }
+        switch state.dialog {
+        case nil, .fieldList?, .help?: return true
+        default: return false
+        }
+    }
+
+    /// The current field's hint, wrapped; at most `max` lines.
+    static func hintLines(_ state: WizardState, width: Int, max: Int = 3) -> [String] {
+        guard max > 0, showsQuestion(state), let hint = state.field.hint, !hint.isEmpty else { return [] }
+        return TextWrap.lines(hint, width: width, maxLines: max)
+    }
+
+    /// What the notice line says, and how: the notice, or else the answer offered for an empty field.
+    static func notice(_ state: WizardState) -> (String, Style)? {
+        switch state.dialog {
+        case .resume?, .confirmQuit?, .confirmBlanks?, .confirmOverwrite?: return nil
+        default: break
+        }
+        if let notice = state.notice {
+            let style: Style = switch notice.kind {
+            case .error: .error
+            case .warning: .warning
+            case .info: .strong
+            }
+            return (notice.text, style)
+        }
+        if state.dialog != .saveName, state.screen == .editing, state.editor.isEmpty, let offer = state.offer(for: state.current) {
+            return (state.text.offer(offer), .dim)
+        }
+        return nil
     }
 
     // MARK: - Whole-screen pages
@@ -272,5 +330,26 @@ public enum WizardView {
             frame.put(what, row: k + 2, column: 4 + keyWidth)
         }
         drawKeys(&frame, state.text.helpKeys, row: frame.size.rows - 1)
+    }
+}
+
+extension Layout {
+    /// Hints and notices wrap to at most this many lines.
+    static let maximumHintLines = 3
+    static let maximumNoticeLines = 3
+
+    /// The layout for a state: room for the current field's hint and for the notice, as long as the
+    /// report keeps `minimumReportRows` rows (the notice wins over the hint).
+    public init(_ state: WizardState, size: Size? = nil) {
+        let size = size ?? state.size
+        let base = Layout(size)
+        var spare = max(0, base.reportRows - Layout.minimumReportRows)
+        var notice = 1
+        if let (text, _) = WizardView.notice(state) {
+            notice = min(Layout.maximumNoticeLines, 1 + spare, max(1, TextWrap.count(text, width: base.textWidth)))
+        }
+        spare -= notice - 1
+        let hint = min(spare, WizardView.hintLines(state, width: base.textWidth, max: Layout.maximumHintLines).count)
+        self.init(size, hintLines: hint, noticeLines: notice)
     }
 }

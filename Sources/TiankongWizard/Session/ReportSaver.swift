@@ -1,0 +1,52 @@
+import Foundation
+import TiankongEngine
+import TiankongWriters
+
+/// Writes the finished report under a typed name: the Word file and the text beside it (see
+/// `ReportFiles`), each atomically, neither over an existing file unless asked to.
+struct ReportSaver {
+    let template: Template
+    let messages: Messages
+    /// Where a relative name is saved.
+    let workingDirectory: String
+
+    /// The full path a typed name stands for ("~/" is the home folder).
+    func fullPath(_ name: String) -> String {
+        let expanded = name.hasPrefix("~/") ? NSHomeDirectory() + name.dropFirst(1) : name
+        let full = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded
+        return (full as NSString).standardizingPath
+    }
+
+    /// Writes the report with checked `values` (see `AnswerReview`).
+    func save(name: String, values: [String: String], overwrite: Bool) -> SaveOutcome {
+        let files = ReportFiles(name: name)
+        if !overwrite {
+            // Ask once for every file that is there, before writing any of them.
+            let existing = files.all.filter { FileManager.default.fileExists(atPath: fullPath($0)) }
+            if !existing.isEmpty { return .exists(path: name, existing: existing) }
+        }
+        var contents: [(name: String, bytes: [UInt8])] = []
+        if let word = files.word {
+            do {
+                let data = try DocxWriter.data(for: WordReport(template: template, values: values))
+                contents.append((word, [UInt8](data)))
+            } catch {
+                return .failed(message: String(describing: error))
+            }
+        }
+        contents.append((files.text, Report.bytes(template: template, answers: values)))
+        var written: [String] = []
+        for (file, bytes) in contents {
+            let full = fullPath(file)
+            do {
+                try AtomicFile.write(bytes, to: full, overwrite: overwrite)
+                written.append(full)
+            } catch .exists {
+                return .exists(path: name, existing: [file])
+            } catch {
+                return .failed(message: messages.text(for: error), exitCode: error.exitCode)
+            }
+        }
+        return .saved(fullPaths: written)
+    }
+}

@@ -1,0 +1,49 @@
+/// Breaks a hint or a message into screen lines by display width.
+///
+/// Chinese breaks between any two characters, but a closing mark ("，" "。" "”") never starts a
+/// line: the character before it goes down with it. English breaks at the last space when there is one.
+public enum TextWrap {
+    /// The lines of `text` (its own "\n" start new lines), each at most `width` columns; with
+    /// `maxLines`, the last line kept ends in "…" when text was left out.
+    public static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        let width = max(2, width)
+        var out: [[Character]] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line: [Character] = []
+            var used = 0
+            for character in paragraph {
+                let w = DisplayWidth.of(character)
+                if used + w > width, !line.isEmpty {
+                    var carried: [Character] = []
+                    if ReportWrap.closing.contains(character), line.count > 1 {
+                        carried = [line.removeLast()]
+                    } else if character != " ", let space = line.lastIndex(of: " "), space > line.count / 2,
+                              line[..<space].allSatisfy({ $0.isASCII }) || line[(space + 1)...].allSatisfy({ $0.isASCII }) {
+                        carried = Array(line[(space + 1)...])
+                        line.removeSubrange(space...)
+                    }
+                    out.append(line)
+                    line = carried
+                    used = carried.reduce(0) { $0 + DisplayWidth.of($1) }
+                    if character == " " && line.isEmpty { continue }
+                }
+                line.append(character)
+                used += w
+            }
+            out.append(line)
+        }
+        if out.count > maxLines {
+            out.removeSubrange(max(0, maxLines)...)
+            if var last = out.popLast() {
+                var used = last.reduce(0) { $0 + DisplayWidth.of($1) }
+                while used + DisplayWidth.of(Character("…")) > width, let removed = last.popLast() { used -= DisplayWidth.of(removed) }
+                last.append("…")
+                out.append(last)
+            }
+        }
+        return out.map { String($0) }
+    }
+
+    /// How many lines `lines(text, width:)` gives.
+    public static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
+}
