@@ -3,6 +3,7 @@
 #   make run       set up what is missing, build in release mode, start the wizard on the bundled template
 #   make test      the same set-up, then every test (unit, end-to-end, real terminal, Word readers)
 #   make bench     measure against peers in the same run; writes docs/BENCHMARKS.md
+#   make fuzz      libFuzzer on every target (FUZZ_SECONDS=300 each)
 #   make install   install the binary (PREFIX=/usr/local)
 
 PREFIX    ?= /usr/local
@@ -21,7 +22,7 @@ BENCH_PACKAGES := dialog time
 # Python packages for the tests, in a virtualenv under the build folder.
 PIP_PACKAGES   := pytest python-docx pyte
 
-.PHONY: all build release run test unit-test end-to-end bench install uninstall setup-build setup-test clean
+.PHONY: all build release run test unit-test end-to-end bench fuzz fuzz-replay install uninstall setup-build setup-test clean
 
 all: build
 
@@ -42,10 +43,24 @@ release: setup-build
 run: release
 	$(RELEASE)
 
+FUZZ_SECONDS ?= 300
+
 test: setup-test release
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) -m pytest -q Tests/EndToEnd
+	$(MAKE) fuzz-replay
+	scripts/fuzz.sh 30
+
+# Every committed fuzz seed and regression input, through a normal (unsanitized) build.
+fuzz-replay:
+	$(SWIFT) build --product tiankong-fuzz
+	for t in template numerals answers schema docx; do \
+		TIANKONG_FUZZ=$$t $(BUILD)/debug/tiankong-fuzz Fuzz/corpus/$$t Fuzz/regressions/$$t || exit 1; done
+
+# libFuzzer on every target for FUZZ_SECONDS seconds each (make fuzz FUZZ_SECONDS=3600).
+fuzz: setup-build
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 unit-test: setup-build
 	$(SWIFT) test

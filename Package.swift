@@ -49,12 +49,21 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Fuzzing: libFuzzer targets (`make fuzz`), and a replay runner in normal builds
+        .executableTarget(
+            name: "tiankong-fuzz",
+            dependencies: [
+                "TiankongEngine",
+                "TiankongWriters",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/TiankongFuzz"
+        ),
+
         // MARK: - Build tools: Resources/ embedded into the binary
-        .executableTarget(name: "ResourceEmbedder"),
         .plugin(
             name: "EmbedResources",
-            capability: .buildTool(),
-            dependencies: ["ResourceEmbedder"]
+            capability: .buildTool()
         ),
 
         // MARK: - Tests

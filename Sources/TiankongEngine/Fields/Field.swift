@@ -29,6 +29,11 @@ public struct Field: Hashable, Sendable, Identifiable {
     public struct Surrounding: Hashable, Sendable {
         public var before: String
         public var after: String
+
+        public init(before: String, after: String) {
+            self.before = before
+            self.after = after
+        }
     }
 
     /// Field ids of a written date's parts.
@@ -36,6 +41,12 @@ public struct Field: Hashable, Sendable, Identifiable {
         public var year: String?
         public var month: String?
         public var day: String?
+
+        public init(year: String?, month: String?, day: String?) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
     }
 
     public init(id: String, kind: Kind, unit: String? = nil, minimum: Int? = nil, maximum: Int? = nil,
