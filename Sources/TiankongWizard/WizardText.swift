@@ -23,6 +23,18 @@ public struct WizardText: Sendable {
     public var statusRuleBroken: String { t("不符", "rule") }
 
     // MARK: - The question
+    /// What a field expects, in a few words. A text field with a hint of its own is just "文字":
+    /// the engine's general example ("如单位名称") would contradict the hint ("如“河南”").
+    public func expectation(for field: Field, _ messages: Messages) -> String {
+        if field.kind == .text, let hint = field.hint, !hint.isEmpty { return t("文字", "text") }
+        return messages.expectation(for: field)
+    }
+    /// Enter on an empty field that needs an answer.
+    public func notAnswered(_ field: Field, _ messages: Messages) -> String {
+        let expected = expectation(for: field, messages)
+        return t("还没有填写；应填：\(expected)", "Nothing written yet; expected \(expected)")
+    }
+
     /// The dimmed line under an empty field: what Enter takes.
     public func offer(_ offer: Offer) -> String {
         switch offer.source {

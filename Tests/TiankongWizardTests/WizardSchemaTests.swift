@@ -26,7 +26,7 @@ struct WizardSchemaTests {
         var story = try Story(schema: true)
         story.press(.enter)
         #expect(story.fieldNumber == 2)
-        #expect(story.row(-5) == " 第 2/21 项  单位名称  文字，如单位名称")
+        #expect(story.row(-5) == " 第 2/21 项  单位名称  文字", "the hint gives the example, not the general “如单位名称”")
         #expect(story.row(-4) == " 单位名称，即“党组”前的部分，如“某某市财政局”")
         #expect(story.row(-3) == ">")
         #expect(story.cursor! == (21, 2))
@@ -163,6 +163,18 @@ struct WizardSchemaTests {
         #expect(FileManager.default.fileExists(atPath: folder.path + "/报告.txt"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/报告.docx"))
         #expect(story.state.savedPaths == [folder.path + "/报告.txt"])
+    }
+
+    @Test("On a narrow screen a long question wraps instead of losing its end")
+    func narrowConfirmations() throws {
+        var story = try Story(size: Size(columns: 60, rows: 16), earlier: ["org": "市财政局"], schema: true)
+        #expect(story.row(-4) == " 继续上次的填写？")
+        #expect(story.row(-3) + story.row(-2).dropFirst() == " 上次填了 1 项。回车或 Y 继续；N 重新开始（旧答案会备份）。")
+        story.press(.enter)
+        Reducer.reduce(&story.state, .saveFinished(.exists(path: "2020年党建工作总结（党组）.docx",
+                                                            existing: ["2020年党建工作总结（党组）.docx", "2020年党建工作总结（党组）.txt"])))
+        #expect(story.row(-5) + story.row(-4).dropFirst() == " 2020年党建工作总结（党组）.docx 和 .txt 已存在。覆盖它们吗？")
+        #expect(story.row(-3) == " (Y/N)")
     }
 
     @Test("Nothing assumes blanks numbered in text order or marked with X")

@@ -124,7 +124,7 @@ public enum Reducer {
         if let failure = verdict.failure {
             if !raw.isEmpty { state.verdicts[field.id] = verdict }
             var text = state.messages.text(for: failure, field: field)
-            if failure == .empty { text += state.text.skipHint }
+            if failure == .empty { text = state.text.notAnswered(field, state.messages) + state.text.skipHint }
             state.notice = Notice(kind: .error, text: text)
             return
         }

@@ -36,7 +36,7 @@ struct PlainSession {
                 answers[earlier.id].flatMap { Validation.check($0, for: earlier, answers: answers).value }
             }
             while true {
-                write(text.plainAsk(k + 1, fields.count, field.label, messages.expectation(for: field)) + "\n")
+                write(text.plainAsk(k + 1, fields.count, field.label, text.expectation(for: field, messages)) + "\n")
                 if let hint = field.hint, !hint.isEmpty { write(text.plainHint(hint) + "\n") }
                 if let index = field.blankIndexes.first, let blank = template.blanks.first(where: { $0.index == index }) {
                     write(text.plainContext(blank.context) + "\n")

@@ -116,8 +116,8 @@ public enum WizardView {
                 x += frame.put(String(repeating: " ", count: numberWidth - number.count) + number + ". ", row: row,
                                column: x, style: selected ? .selected : .normal)
                 x += frame.put(word, row: row, column: x, style: style)
-                x += frame.put(" " + field.label + "  " + problemText(state, item), row: row, column: x,
-                               style: selected ? .selected : .normal, limit: width - x)
+                x += putFitting(&frame, " " + field.label + "  " + problemText(state, item), row: row, column: x,
+                                style: selected ? .selected : .normal, limit: width - x)
                 row += 1
             }
         }
@@ -132,7 +132,7 @@ public enum WizardView {
     private static func problemText(_ state: WizardState, _ item: ReviewItem) -> String {
         let field = state.fields[item.field]
         switch item.problem {
-        case .missing: return state.messages.expectation(for: field)
+        case .missing: return state.text.expectation(for: field, state.messages)
         case .invalid(let failure): return state.messages.text(for: failure, field: field)
         case .ruleBroken(let message): return message
         case .warning(let warning): return state.messages.text(for: warning)
@@ -158,6 +158,16 @@ public enum WizardView {
         case .byDefault: return (state.text.statusByDefault, .dim)
         case .skipped: return (state.text.statusSkipped, .dim)
         }
+    }
+
+    /// Writes `string` in at most `limit` columns, ending in "…" when it had to be cut.
+    @discardableResult
+    private static func putFitting(_ frame: inout Frame, _ string: String, row: Int, column: Int, style: Style,
+                                   limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        if DisplayWidth.of(string) <= limit { return frame.put(string, row: row, column: column, style: style, limit: limit) }
+        let (prefix, _) = DisplayWidth.prefix(string, fitting: limit - DisplayWidth.of(Character("…")))
+        return frame.put(prefix + "…", row: row, column: column, style: style, limit: limit)
     }
 
     // MARK: - The field list
@@ -192,7 +202,7 @@ public enum WizardView {
                            row: row, column: x, style: base)
             let (word, style) = statusWord(state, state.status(index))
             x += frame.put(word, row: row, column: x, style: highlighted ? .selected : style)
-            x += frame.put(" " + state.fields[index].label, row: row, column: x, style: base, limit: left + width - x)
+            x += putFitting(&frame, " " + state.fields[index].label, row: row, column: x, style: base, limit: left + width - x)
             if highlighted { frame.paint(row: row, from: x, to: left + width, style: .selected) }
         }
     }
@@ -203,22 +213,16 @@ public enum WizardView {
         let columns = frame.size.columns
         drawKeys(&frame, keys(state), row: layout.keysRow)
         switch state.dialog {
-        case .resume(let count)?:
-            frame.put(state.text.resumeTitle, row: layout.headingRow, column: 1, style: .strong)
-            frame.put(state.text.resumeDetail(count), row: layout.editorRow, column: 1)
-            return
-        case .confirmQuit?:
-            frame.put(state.text.quitQuestion, row: layout.headingRow, column: 1, style: .strong)
-            frame.put("(Y/N)", row: layout.editorRow, column: 1)
-            return
-        case .confirmBlanks(let count, let rules, _)?:
-            frame.put(state.text.blanksLeft(count, rules: rules), row: layout.headingRow, column: 1, style: .strong,
-                      limit: columns - 1)
-            frame.put("(Y/N)", row: layout.editorRow, column: 1)
-            return
-        case .confirmOverwrite(_, let existing)?:
-            frame.put(state.text.overwrite(existing), row: layout.headingRow, column: 1, style: .strong, limit: columns - 1)
-            frame.put("(Y/N)", row: layout.editorRow, column: 1)
+        case .resume?, .confirmQuit?, .confirmBlanks?, .confirmOverwrite?:
+            guard let (question, answer) = confirmation(state) else { return }
+            let questionLines = TextWrap.lines(question, width: layout.textWidth, maxLines: 1 + layout.hintLines)
+            for (k, line) in questionLines.enumerated() {
+                frame.put(line, row: layout.headingRow + k, column: 1, style: .strong)
+            }
+            let answerLines = TextWrap.lines(answer, width: layout.textWidth, maxLines: 1 + layout.noticeLines)
+            for (k, line) in answerLines.enumerated() {
+                frame.put(line, row: layout.editorRow + k, column: 1)
+            }
             return
         case .saveName?:
             frame.put(state.text.saveAs, row: layout.headingRow, column: 1, style: .strong)
@@ -240,7 +244,7 @@ public enum WizardView {
             x += frame.put(state.text.question(state.current + 1, state.fields.count) + "  ",
                            row: layout.headingRow, column: x, style: .strong)
             x += frame.put(state.field.label, row: layout.headingRow, column: x, style: .strong)
-            frame.put("  " + state.messages.expectation(for: state.field), row: layout.headingRow, column: x,
+            frame.put("  " + state.text.expectation(for: state.field, state.messages), row: layout.headingRow, column: x,
                       limit: columns - x)
             for (k, line) in hintLines(state, width: layout.textWidth, max: layout.hintLines).enumerated() {
                 frame.put(line, row: layout.hintRow + k, column: 1)
@@ -273,6 +277,18 @@ public enum WizardView {
     }
 
     // MARK: - Room for the hint and the notice
+
+    /// A confirmation's question, and what to answer: the resume question and its detail, or a
+    /// yes-or-no question and "(Y/N)".
+    static func confirmation(_ state: WizardState) -> (String, String)? {
+        switch state.dialog {
+        case .resume(let count)?: return (state.text.resumeTitle, state.text.resumeDetail(count))
+        case .confirmQuit?: return (state.text.quitQuestion, "(Y/N)")
+        case .confirmBlanks(let count, let rules, _)?: return (state.text.blanksLeft(count, rules: rules), "(Y/N)")
+        case .confirmOverwrite(_, let existing)?: return (state.text.overwrite(existing), "(Y/N)")
+        default: return nil
+        }
+    }
 
     /// Whether the bottom shows the current field's question (and so its hint).
     static func showsQuestion(_ state: WizardState) -> Bool {
@@ -344,6 +360,14 @@ extension Layout {
         let size = size ?? state.size
         let base = Layout(size)
         var spare = max(0, base.reportRows - Layout.minimumReportRows)
+        if let (question, answer) = WizardView.confirmation(state) {
+            // The question wraps down from the question row; its answer from the editor's row.
+            let below = min(Layout.maximumNoticeLines, 1 + spare, max(1, TextWrap.count(answer, width: base.textWidth) - 1))
+            spare -= below - 1
+            let above = min(spare, Layout.maximumHintLines, TextWrap.count(question, width: base.textWidth) - 1)
+            self.init(size, hintLines: above, noticeLines: below)
+            return
+        }
         var notice = 1
         if let (text, _) = WizardView.notice(state) {
             notice = min(Layout.maximumNoticeLines, 1 + spare, max(1, TextWrap.count(text, width: base.textWidth)))
