@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides which lines of a template make up the report: finds the title, drops the adverts
 /// and the empty lines they leave behind.
 struct ReportLayout {
@@ -30,7 +32,13 @@ struct ReportLayout {
             titleIndex = (0..<count).first { !lines.isBlank($0) && !isAdvert($0) } ?? (0..<count).first { !lines.isBlank($0) }
         }
         if let titleIndex {
-            title = lines.content(titleIndex).trimmingCharacters(in: .whitespaces)
+            // A title is short; a template that is one long line gets its first forty characters.
+            let range = lines.contentRange(titleIndex)
+            let head = text.withUnsafeBufferPointer { b in
+                range.lowerBound..<TextWindow.endAfter(b, range.lowerBound, limit: 40, ceiling: range.upperBound)
+            }
+            title = String(decoding: text[isShort(titleIndex) ? range : head], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
         }
 
         var removed = [Bool](repeating: false, count: count)
