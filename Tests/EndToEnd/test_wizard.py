@@ -8,6 +8,7 @@ import pathlib
 import signal
 import subprocess
 import tempfile
+import zipfile
 
 import pytest
 
@@ -18,6 +19,7 @@ GOLDEN = (FIXTURES / "report-complete.txt").read_bytes()
 ANSWERS = json.loads((FIXTURES / "answers-complete.json").read_text(encoding="utf-8"))["answers"]
 ORDER = sorted(ANSWERS, key=lambda k: int(k[1:]))
 REPORT_NAME = "2020年党建工作总结（党组）.txt"
+WORD_NAME = "2020年党建工作总结（党组）.docx"
 
 
 @pytest.fixture
@@ -79,12 +81,14 @@ def test_fill_every_field_with_a_mistake_a_correction_and_a_step_back_then_save(
         t.wait_text("已填 18/18")
         t.keys("C-s")
         t.wait_text("保存为")
-        t.wait_text(REPORT_NAME)
+        t.wait_text(WORD_NAME)
         t.keys("Enter")
         t.wait_text("已保存")
         saved = work / REPORT_NAME
         assert saved.read_bytes() == GOLDEN
-        assert str(saved) in t.screen().replace("\n", "")
+        assert_word_file(work / WORD_NAME)
+        screen = t.screen().replace("\n", "")
+        assert str(saved) in screen and str(work / WORD_NAME) in screen
         t.keys("C-c")
         t.wait_text("现在退出吗")
         t.type("y")
@@ -206,3 +210,120 @@ def test_plain_mode_with_answers_piped_in_writes_the_same_report(tiankong, folde
     assert result.returncode == 0, result.stdout + result.stderr
     assert "月份应在 1–12 之间" in result.stdout
     assert (work / REPORT_NAME).read_bytes() == GOLDEN
+    assert_word_file(work / WORD_NAME)
+
+
+def assert_word_file(path):
+    """A .docx: a zip with the document part in it."""
+    assert path.exists(), path
+    assert zipfile.is_zipfile(path), path
+    with zipfile.ZipFile(path) as z:
+        assert "word/document.xml" in z.namelist()
+        assert "市财政局" in z.read("word/document.xml").decode("utf-8")
+
+
+# MARK: - The bundled template with its curated schema (21 questions)
+
+SEED = (pathlib.Path(__file__).resolve().parents[2] / "Resources" / "templates" / "2020年党建工作总结（党组）.txt")
+
+# The answers in the order the wizard asks; None takes the template's own text with Enter.
+CURATED = [
+    ("year", None), ("org", "市财政局"), ("study", "十二"), ("province", None), ("instructions", "6"),
+    ("lectures", "4"), ("research", "8"), ("joint", "3"), ("field", "财政"), ("petitions", "1560"),
+    ("wechat", "中原财政"), ("authority", "国家卫健委"), ("articles", "200"), ("story", "财政人"),
+    ("volunteers", "86"), ("meeting_month", "3"), ("bureau", "市财政"), ("talks", None), ("group_talks", None),
+    ("review_month", "11"), ("system", "全市财政"),
+]
+
+
+def curated_report():
+    """Lines 16–35 of the template without the advert on line 18, each blank replaced by hand.
+
+    The year, the province and the two figures keep the template's text (their defaults); all four
+    XXX are the organisation."""
+    seed = SEED.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(seed[15:17] + seed[18:35]) + "\n"
+    replacements = [
+        ("今年以来，XXX党组坚持", "今年以来，市财政局党组坚持"),
+        ("党组扩大会议学习X次", "党组扩大会议学习12次"),
+        ("指示精神工作X次", "指示精神工作6次"),
+        ("上党课X次", "上党课4次"),
+        ("党建工作会议X次", "党建工作会议8次"),
+        ("共建活动X次", "共建活动3次"),
+        ("着力为XX发展", "着力为财政发展"),
+        ("问题X件", "问题1560件"),
+        ("正式运行XX微信公众号", "正式运行中原财政微信公众号"),
+        ("推介XX等权威机构", "推介国家卫健委等权威机构"),
+        ("政策措施X余篇", "政策措施200余篇"),
+        ("讲好XX抗击疫情", "讲好财政人抗击疫情"),
+        ("全系统X名在职党员", "全系统86名在职党员"),
+        ("X月初召开", "3月初召开"),
+        ("对X局党组", "对市财政局党组"),
+        ("X月份召开", "11月份召开"),
+        ("对XX系统领导干部", "对全市财政系统领导干部"),
+        ("今年以来，XXX党组工作", "今年以来，市财政局党组工作"),
+        ("下一步，XXX党组将", "下一步，市财政局党组将"),
+        ("促进我XXX事业", "促进我市财政局事业"),
+    ]
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    assert "X" not in text
+    assert text.count("2020") == 4 and text.count("甘肃") == 4
+    assert "谈话提醒45人次" in text and "集体约谈6次" in text
+    return text
+
+
+def curated(n):
+    return f"第 {n}/21 项"
+
+
+def test_the_curated_template_asks_21_questions_with_hints_and_defaults_then_saves_word_and_text(tiankong, folders):
+    work, state = folders
+    command = f"{shell_quote(tiankong)}"
+    with Tmux(command, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
+        screen = t.wait_text(curated(1))
+        assert "已填 0/21" in screen
+        assert "回车保留模板原文“2020”" in screen
+        for k, (field, answer) in enumerate(CURATED, start=1):
+            screen = t.wait_text(curated(k))
+            if field == "org":
+                assert "单位名称，即“党组”前的部分，如“某某市财政局”" in screen
+            if answer is None:
+                t.keys("Enter")
+                continue
+            t.type(answer)
+            t.wait_text("> " + answer)
+            t.keys("Enter")
+        screen = t.wait_text("检查并保存")
+        assert "已填 21/21" in screen
+        assert "全部填好了" in screen
+        t.keys("C-s")
+        t.wait_text("保存为")
+        t.wait_text(WORD_NAME)
+        t.keys("Enter")
+        t.wait_text("已保存")
+        screen = t.screen().replace("\n", "")
+        assert str(work / WORD_NAME) in screen and str(work / REPORT_NAME) in screen
+        t.keys("C-c")
+        t.wait_text("现在退出吗")
+        t.type("y")
+        assert t.wait_dead() == 0
+    assert (work / REPORT_NAME).read_text(encoding="utf-8") == curated_report()
+    assert_word_file(work / WORD_NAME)
+
+
+def test_plain_mode_shows_the_hints_and_offers_the_template_text(tiankong, folders):
+    work, state = folders
+    lines = ["" if answer is None else answer for _, answer in CURATED] + ["", ]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+    result = subprocess.run([tiankong, "--plain"], input="\n".join(lines) + "\n", capture_output=True, text=True,
+                            cwd=work, env=env, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "共 21 项" in result.stdout
+    assert "说明：单位名称，即“党组”前的部分，如“某某市财政局”" in result.stdout
+    assert "回车保留原文：2020" in result.stdout and "回车保留原文：甘肃" in result.stdout
+    assert str(work / WORD_NAME) in result.stdout and str(work / REPORT_NAME) in result.stdout
+    assert (work / REPORT_NAME).read_text(encoding="utf-8") == curated_report()
+    assert_word_file(work / WORD_NAME)
