@@ -30,30 +30,6 @@ enum TextWindow {
         return end
     }
 
-    /// Up to `limit` characters ending at `offset`, not before `floor`.
-    static func scalarsBefore(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, floor: Int) -> String {
-        var start = offset
-        var taken = 0
-        while start > floor, taken < limit {
-            start -= 1
-            while start > floor, isContinuation(b[start]) { start -= 1 }
-            taken += 1
-        }
-        return String(decoding: b[start..<offset], as: UTF8.self)
-    }
-
-    /// Up to `limit` characters starting at `offset`, not past `ceiling`.
-    static func scalarsAfter(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, limit: Int, ceiling: Int) -> String {
-        var end = offset
-        var taken = 0
-        while end < ceiling, taken < limit {
-            end += 1
-            while end < ceiling, isContinuation(b[end]) { end += 1 }
-            taken += 1
-        }
-        return String(decoding: b[offset..<end], as: UTF8.self)
-    }
-
     /// Where the sentence around `range` lies: back to the previous sentence end and on through the next
     /// one, within the line and at most 300 characters each way.
     static func sentenceRange(_ b: UnsafeBufferPointer<UInt8>, around range: Range<Int>, within line: Range<Int>) -> Range<Int> {

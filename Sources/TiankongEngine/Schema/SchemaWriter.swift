@@ -50,18 +50,6 @@ public enum SchemaWriter {
         return out
     }
 
-    /// A YAML double-quoted string.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted string (a JSON string is one).
+    static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }
