@@ -35,6 +35,12 @@ public struct WizardText: Sendable {
         return t("还没有填写；应填：\(expected)", "Nothing written yet; expected \(expected)")
     }
 
+    /// A field the review finds without an answer.
+    public func missingAnswer(_ field: Field, _ messages: Messages) -> String {
+        let expected = expectation(for: field, messages)
+        return t("没有答案；应填：\(expected)", "No answer; expected \(expected)")
+    }
+
     /// The dimmed line under an empty field: what Enter takes.
     public func offer(_ offer: Offer) -> String {
         switch offer.source {
@@ -72,7 +78,7 @@ public struct WizardText: Sendable {
     public func reviewProblems(_ count: Int) -> String { t("还有 \(count) 处需要看一下（回车去改）：", "\(count) to look at (Enter goes there):") }
     /// Fields left empty whose default is used, as "label“value”".
     public func reviewDefaultsKept(_ fields: [String]) -> String {
-        t("没有改的项保留原样：" + fields.joined(separator: "、"), "Left as they were: " + fields.joined(separator: ", "))
+        t("没有填的项保留模板原文：" + fields.joined(separator: "、"), "Not answered, kept as the template has them: " + fields.joined(separator: ", "))
     }
     public var reviewReport: String { t("报告全文", "The report") }
     public func saveHint(_ name: String) -> String {
@@ -147,8 +153,8 @@ public struct WizardText: Sendable {
 
     // MARK: - Plain mode
     public func plainIntro(_ title: String, _ count: Int) -> String {
-        t("《\(title)》共 \(count) 项。每项输入答案后回车；空行跳过该项。",
-          "“\(title)”: \(count) fields. Type each answer and press Enter; an empty line skips the field.")
+        t("《\(title)》共 \(count) 项。每项输入答案后回车；空行采用列出的默认答案，没有默认就跳过该项。",
+          "“\(title)”: \(count) fields. Type each answer and press Enter; an empty line takes the answer offered, or else skips the field.")
     }
     public var plainResume: String { t("继续上次的填写？[Y/n] ", "Go on where you left off? [Y/n] ") }
     public func plainAsk(_ number: Int, _ total: Int, _ label: String, _ expectation: String) -> String {

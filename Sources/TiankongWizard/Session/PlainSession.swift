@@ -81,7 +81,12 @@ struct PlainSession {
             write(text.plainProblemsTitle + "\n")
             for entry in problems {
                 let field = template.field(entry.fieldID)
-                write(text.plainProblem(field?.label ?? entry.fieldID, messages.text(for: entry.problem, field: field)) + "\n")
+                let problem = if let field, entry.problem == .missing {
+                    text.missingAnswer(field, messages)
+                } else {
+                    messages.text(for: entry.problem, field: field)
+                }
+                write(text.plainProblem(field?.label ?? entry.fieldID, problem) + "\n")
             }
         }
         let values = review.values
