@@ -177,6 +177,16 @@ struct WizardSchemaTests {
         #expect(story.row(-3) == " (Y/N)")
     }
 
+    @Test("The files a typed name stands for")
+    func fileNames() {
+        #expect(ReportFiles(name: "报告.docx").all == ["报告.docx", "报告.txt"])
+        #expect(ReportFiles(name: "报告.DOCX").all == ["报告.DOCX", "报告.txt"])
+        #expect(ReportFiles(name: "报告.txt").all == ["报告.txt"])
+        #expect(ReportFiles(name: "报告").all == ["报告.docx", "报告.txt"], "no extension: both")
+        #expect(ReportFiles(name: "out/报告.md").all == ["out/报告.md"], "another extension: the text under that name")
+        #expect(ReportFiles(name: "v1.2/报告").all == ["v1.2/报告.docx", "v1.2/报告.txt"])
+    }
+
     @Test("Nothing assumes blanks numbered in text order or marked with X")
     func blankNumbers() throws {
         let story = try Story(schema: true)
