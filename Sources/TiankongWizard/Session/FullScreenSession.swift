@@ -10,14 +10,19 @@ final class FullScreenSession {
     private var keyMap = KeyMap()
     private var lastSaved: [String: String]
     private let saver: ReportSaver
+    /// Warnings waiting for the screen to be free (no dialog, no other notice).
+    private var warnings: [String]
+    private var autosaveWarned: Bool
 
-    init(template: Template, language: Language, terminal: Terminal, store: AnswerStore,
+    init(template: Template, language: Language, terminal: Terminal, store: AnswerStore, start: Start = Start(),
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
-        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: store.load())
+        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers)
         lastSaved = state.answers
+        warnings = start.warnings
+        autosaveWarned = start.autosaveWarned
     }
 
     /// The event loop. Draws and autosaves when no key is waiting, so a burst of keys costs one frame.
@@ -37,6 +42,11 @@ final class FullScreenSession {
             let idle: Int32 = needsDraw || state.answers != lastSaved ? 0 : 200
             guard let event = terminal.nextEvent(timeoutMilliseconds: idle) else {
                 autosave()
+                if !warnings.isEmpty, state.dialog == nil, state.notice == nil {
+                    state.notice = Notice(kind: .warning, text: warnings.joined(separator: " "))
+                    warnings = []
+                    needsDraw = true
+                }
                 if needsDraw {
                     terminal.draw(WizardView.frame(state, size: state.size))
                     needsDraw = false
@@ -94,8 +104,12 @@ final class FullScreenSession {
             try store.save(state.answers)
             lastSaved = state.answers
         } catch {
-            // Keep going: the answers are still on screen; the next change tries again.
+            // Keep going: the answers are still on screen; the next change tries again. Said once.
             lastSaved = state.answers
+            if !autosaveWarned {
+                autosaveWarned = true
+                warnings.append(state.text.autosaveFailed(state.messages.text(for: error)))
+            }
         }
     }
 }
