@@ -16,6 +16,16 @@ public struct WizardOptions: Sendable {
     }
 }
 
+/// What a session starts with, found before it starts: the answers from the autosave, and what to
+/// tell the user about it.
+struct Start {
+    var earlierAnswers: [String: String] = [:]
+    /// Shown once, as soon as the screen is free for them.
+    var warnings: [String] = []
+    /// The autosave is already known not to work; a failed save need not say so again.
+    var autosaveWarned = false
+}
+
 /// The wizard: walks the user through every field of a template and saves the finished report.
 public enum Wizard {
     /// Runs the wizard and returns the exit code. Full screen on a terminal; line by line when TERM
@@ -24,19 +34,65 @@ public enum Wizard {
         let environment = ProcessInfo.processInfo.environment
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(environment),
                                 digest: template.digest)
+        let text = WizardText(language: options.language)
+        let messages = Messages(language: options.language)
+        // Before anything is read or written: a second wizard on the same template must not touch the
+        // first one's answers. The lock lives as long as this call (the kernel drops it on any exit).
+        var start = Start()
+        let lock: StateLock?
+        switch StateLock.acquire(store) {
+        case .held(let held): lock = held
+        case .busy(let holder):
+            FileHandle.standardError.write(Data((text.lockedOut(holder) + "\n").utf8))
+            return 75  // EX_TEMPFAIL: try again once the other one has quit
+        case .unavailable(let error):
+            lock = nil
+            start.warnings.append(text.autosaveFailed(messages.text(for: error)))
+            start.autosaveWarned = true
+        }
+        defer { withExtendedLifetime(lock) {} }
+        switch store.load(fieldIDs: Set(template.fields.map(\.id))) {
+        case .none: break
+        case .answers(let kept, let dropped):
+            start.earlierAnswers = kept
+            if !dropped.isEmpty { start.warnings.append(text.autosaveDropped(dropped, backup: store.copyAside())) }
+        case .damaged(let damage):
+            // Asked before the screen is taken over, the same way in both modes.
+            if let code = confirmFreshStart(damage, store: store, text: text, messages: messages) { return code }
+        }
+
         let term = environment["TERM"] ?? ""
         let plain = options.plain || term.isEmpty || term == "dumb" || isatty(0) == 0 || isatty(1) == 0
         if plain {
-            return PlainSession(template: template, language: options.language, store: store).run()
+            return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
         prepareLocale()
         Signals.install()
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         guard let terminal = CursesTerminal(useColor: !noColor) else {
             // ncurses does not know this terminal: ask line by line instead.
-            return PlainSession(template: template, language: options.language, store: store).run()
+            return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
-        return FullScreenSession(template: template, language: options.language, terminal: terminal, store: store).run()
+        return FullScreenSession(template: template, language: options.language, terminal: terminal, store: store,
+                                 start: start).run()
+    }
+
+    /// A damaged autosave: says why, and starts afresh only when the user says so, the file moved
+    /// aside to a ".bak" first. Returns an exit code when the wizard does not start.
+    private static func confirmFreshStart(_ damage: AutosaveDamage, store: AnswerStore, text: WizardText,
+                                          messages: Messages) -> Int32? {
+        func say(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+        say(text.autosaveDamage(damage, path: store.path, messages) + "\n" + text.damagedQuestion)
+        guard let reply = readLine(), reply.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") else {
+            say(text.damagedNotStarted(store.path) + "\n")
+            return 1
+        }
+        guard let backup = store.keepDamaged() else {
+            say(text.damagedNotMoved(store.path, messages.reason(errno)) + "\n")
+            return 1
+        }
+        say(text.damagedKept(backup) + "\n")
+        return nil
     }
 
     /// ncurses reads wide characters only in a UTF-8 locale; without one, CJK input is lost silently.

@@ -131,6 +131,48 @@ public struct WizardText: Sendable {
         t("至少 60×16，现在 \(size.columns)×\(size.rows)", "At least 60×16; now \(size.columns)×\(size.rows)")
     }
 
+    // MARK: - The autosave and the lock
+    /// The autosave cannot be written (the state folder read-only, the disk full): said once.
+    public func autosaveFailed(_ reason: String) -> String {
+        t("无法自动保存答案：\(reason)。可以继续填写并保存报告，但退出后这些答案不会保留。",
+          "Cannot autosave the answers: \(reason). You can go on and save the report, but the answers will not be kept after you quit.")
+    }
+    /// Another wizard holds the template's lock: this one does not start.
+    public func lockedOut(_ holder: Int32?) -> String {
+        let who = holder.map { t("（进程 \($0)）", " (process \($0))") } ?? ""
+        return t("另一个填空\(who)正在填写这份模板。为免两边的答案互相覆盖，这里不再打开；请先退出那一个。",
+                 "Another tiankong\(who) is filling in this template. So that neither overwrites the other’s answers, this one does not start; quit the other one first.")
+    }
+    /// Why the autosave found at start cannot be used.
+    public func autosaveDamage(_ damage: AutosaveDamage, path: String, _ messages: Messages) -> String {
+        switch damage {
+        case .unreadable(let code):
+            return t("上次自动保存的答案 \(path) 无法读取：\(messages.reason(code))", "The answers saved last time, \(path), cannot be read: \(messages.reason(code))")
+        case .notAnswers(let error):
+            return t("上次自动保存的答案已损坏（可能只写了一半）。", "The answers saved last time are damaged (perhaps cut short). ") + messages.text(for: error, path: path)
+        case .otherTemplate:
+            return t("上次自动保存的答案 \(path) 属于另一份模板", "The answers saved last time, \(path), belong to another template")
+        }
+    }
+    public var damagedQuestion: String {
+        t("重新开始吗？这个文件会改名为 .bak 保留在原处，不会删除。[y/N] ",
+          "Start afresh? The file will be kept beside it as .bak, never deleted. [y/N] ")
+    }
+    public func damagedKept(_ backup: String) -> String { t("已保留为 \(backup)；从头开始。", "Kept as \(backup); starting afresh.") }
+    public func damagedNotStarted(_ path: String) -> String {
+        t("没有开始；文件原样留在 \(path)。", "Not started; the file is left as it is at \(path).")
+    }
+    public func damagedNotMoved(_ path: String, _ reason: String) -> String {
+        t("无法把 \(path) 改名保留：\(reason)；为免覆盖它，没有开始。", "Cannot keep \(path) aside: \(reason); not started, so as not to write over it.")
+    }
+    /// Answers in the autosave to fields this template does not have (its schema changed).
+    public func autosaveDropped(_ ids: [String], backup: String?) -> String {
+        let list = ids.joined(separator: t("、", ", "))
+        let kept = backup.map { t("；原文件备份在 \($0)", "; the file as it was is kept at \($0)") } ?? ""
+        return t("上次的答案里有 \(ids.count) 项不是这份模板的填写项，已略去：\(list)\(kept)。",
+                 "\(ids.count) of the answers saved last time are for fields this template does not have, and are left out: \(list)\(kept).")
+    }
+
     // MARK: - Help
     public var helpTitle: String { t("帮助", "Help") }
     public var helpLines: [(String, String)] {

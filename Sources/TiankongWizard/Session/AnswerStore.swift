@@ -1,6 +1,27 @@
 import Foundation
 import TiankongEngine
 
+/// What the autosave holds when a session starts.
+public enum Autosave: Sendable, Equatable {
+    /// No autosave for this template.
+    case none
+    /// Answers to this template's fields; `dropped`, the ids in the file the template does not have
+    /// (a schema changed, or the template was read with or without its schema).
+    case answers([String: String], dropped: [String])
+    /// There is a file, but it cannot be used: it is kept as it is until the user agrees to start afresh.
+    case damaged(AutosaveDamage)
+}
+
+/// Why an autosave file cannot be used.
+public enum AutosaveDamage: Sendable, Equatable {
+    /// It could not be read at all (the system's error number).
+    case unreadable(errno: Int32)
+    /// It was read but is not an answers file (cut short, or overwritten with something else).
+    case notAnswers(AnswerFileError)
+    /// It says it belongs to another template.
+    case otherTemplate
+}
+
 /// The autosave: the answers typed so far, kept under the state folder by the template's sha256.
 public struct AnswerStore: Sendable {
     public let directory: String
@@ -20,19 +41,55 @@ public struct AnswerStore: Sendable {
 
     public var path: String { directory + "/" + digest + ".json" }
 
-    /// The answers saved last time; none when there is no file or it cannot be read.
-    public func load() -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path),
-              let set = try? AnswerSet.decode(data) else { return [:] }
-        if let saved = set.templateDigest, saved != digest { return [:] }
-        return set.answers
+    /// The answers saved last time, for a template with these field ids.
+    ///
+    /// Answers are cleaned as typed ones are (newlines to spaces, control characters dropped): a
+    /// file edited by hand must not bring into the report what the editor keeps out.
+    public func load(fieldIDs: Set<String>) -> Autosave {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return errno == ENOENT ? .none : .damaged(.unreadable(errno: errno))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { return .damaged(.unreadable(errno: EISDIR)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .damaged(.unreadable(errno: access(path, R_OK) == 0 ? EIO : errno))
+        }
+        let set: AnswerSet
+        do { set = try AnswerSet.decode(data) } catch { return .damaged(.notAnswers(error)) }
+        if let saved = set.templateDigest, saved != digest { return .damaged(.otherTemplate) }
+        var kept: [String: String] = [:]
+        var dropped: [String] = []
+        for (id, raw) in set.answers {
+            let text = String(LineEditor.printable(raw))
+            if !fieldIDs.contains(id) {
+                if !text.isEmpty { dropped.append(id) }
+            } else if !text.isEmpty {
+                kept[id] = text
+            }
+        }
+        return .answers(kept, dropped: dropped.sorted(by: AnswerSet.naturalOrder))
     }
 
     /// Saves the answers atomically: a crash leaves the old file or the new one.
-    public func save(_ answers: [String: String]) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    public func save(_ answers: [String: String]) throws(OutputError) {
+        try makeDirectory()
         let bytes = [UInt8](AnswerSet(templateDigest: digest, answers: answers).encoded())
-        do { try AtomicFile.write(bytes, to: path, overwrite: true) } catch { throw error }
+        try AtomicFile.write(bytes, to: path, overwrite: true)
+    }
+
+    /// Creates the state folder and the folders above it, as `mkdir -p` does.
+    func makeDirectory() throws(OutputError) {
+        var built = ""
+        for part in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            if mkdir(built, 0o700) != 0 && errno != EEXIST {
+                throw .cannotCreate(path: built, errno: errno)
+            }
+        }
+        var info = stat()
+        if stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+            throw .cannotCreate(path: directory, errno: ENOTDIR)
+        }
     }
 
     /// Keeps the saved answers as a backup beside them, and returns its path.
@@ -42,5 +99,30 @@ public struct AnswerStore: Sendable {
         let stamp = Int(now.timeIntervalSince1970)
         let backup = directory + "/" + digest + ".\(stamp).backup.json"
         return rename(path, backup) == 0 ? backup : nil
+    }
+
+    /// Moves a damaged autosave aside to a ".bak" beside it (never deleted), so a fresh start does
+    /// not write over it. Returns its new path; nil when it could not be moved (then nothing is
+    /// written over it either: the autosave fails in the same folder).
+    public func keepDamaged() -> String? {
+        guard let backup = freeBackupPath() else { return nil }
+        return rename(path, backup) == 0 ? backup : nil
+    }
+
+    /// Copies the autosave to a ".bak" beside it before answers are dropped from it. Returns its path.
+    public func copyAside() -> String? {
+        guard let backup = freeBackupPath(), let data = FileManager.default.contents(atPath: path) else { return nil }
+        do { try AtomicFile.write([UInt8](data), to: backup, overwrite: false) } catch { return nil }
+        return backup
+    }
+
+    /// `<digest>.json.bak`, or `<digest>.json.2.bak`, … — the first that is not there.
+    private func freeBackupPath() -> String? {
+        for n in 1...1000 {
+            let candidate = n == 1 ? path + ".bak" : path + ".\(n).bak"
+            var info = stat()
+            if lstat(candidate, &info) != 0 && errno == ENOENT { return candidate }
+        }
+        return nil
     }
 }

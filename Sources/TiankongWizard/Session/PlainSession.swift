@@ -9,11 +9,16 @@ struct PlainSession {
     let text: WizardText
     let messages: Messages
     let saver: ReportSaver
+    let start: Start
+    /// Whether the user has been told the autosave does not work (once is enough).
+    private let autosaveWarned: Flag
 
-    init(template: Template, language: Language, store: AnswerStore,
+    init(template: Template, language: Language, store: AnswerStore, start: Start = Start(),
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.template = template
         self.store = store
+        self.start = start
+        autosaveWarned = Flag(start.autosaveWarned)
         text = WizardText(language: language)
         messages = Messages(language: language)
         saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory)
@@ -23,8 +28,9 @@ struct PlainSession {
         let fields = template.fields
         var answers: [String: String] = [:]
         write(text.plainIntro(template.title, fields.count) + "\n")
+        for warning in start.warnings { write(text.warningPrefix(warning) + "\n") }
 
-        let earlier = store.load().filter { !$0.value.isEmpty }
+        let earlier = start.earlierAnswers.filter { !$0.value.isEmpty }
         if !earlier.isEmpty {
             write(text.resumeDetail(earlier.count) + "\n" + text.plainResume)
             guard let reply = readLine() else { return endOfInput(answers) }
@@ -65,7 +71,7 @@ struct PlainSession {
                     continue
                 }
                 answers[field.id] = line
-                try? store.save(answers)
+                autosave(answers)
                 for warning in verdict.warnings { write(text.warningPrefix(messages.text(for: warning)) + "\n") }
                 break
             }
@@ -124,12 +130,29 @@ struct PlainSession {
     }
 
     private func endOfInput(_ answers: [String: String]) -> Int32 {
-        if !answers.isEmpty { try? store.save(answers) }
+        if !answers.isEmpty { autosave(answers) }
         write("\n" + text.plainEndOfInput + "\n")
         return 1
+    }
+
+    /// Saves the answers so far; when that fails, says so once and goes on.
+    private func autosave(_ answers: [String: String]) {
+        do {
+            try store.save(answers)
+        } catch {
+            guard !autosaveWarned.value else { return }
+            autosaveWarned.value = true
+            write(text.warningPrefix(text.autosaveFailed(messages.text(for: error))) + "\n")
+        }
     }
 
     private func write(_ s: String) {
         FileHandle.standardOutput.write(Data(s.utf8))
     }
+}
+
+/// A yes-or-no that a struct's methods can set.
+private final class Flag {
+    var value: Bool
+    init(_ value: Bool) { self.value = value }
 }
