@@ -32,7 +32,7 @@ public struct LineEditor: Sendable, Equatable {
     static func printable(_ string: String) -> [Character] {
         var out: [Character] = []
         for character in string {
-            if character == "\n" || character == "\r\n" || character == "\r" || character == "\t" {
+            if Self.breaks.contains(character) {
                 out.append(" ")
                 continue
             }
@@ -41,6 +41,9 @@ public struct LineEditor: Sendable, Equatable {
         }
         return out
     }
+
+    /// Line and paragraph breaks of every kind, and tabs: each becomes a space.
+    private static let breaks: Set<Character> = ["\n", "\r\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"]
 
     private static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
