@@ -1,0 +1,453 @@
+"""The wizard's part of robustness (issue 7), in a real terminal: a state folder it cannot write, a
+damaged or outdated autosave, two wizards on one template, hostile terminal sizes, resize storms,
+huge pastes, keys typed before the first frame, and answers that break formats.
+
+Each test has its own tmux server, working folder and state folder. Every wait polls with a deadline.
+"""
+import hashlib
+import json
+import os
+import pathlib
+import signal
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+
+from conftest import BUNDLED
+from tmuxdrive import Tmux, shell_quote, wait_until
+
+DIGEST = hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+REPORT_NAME = "2020年党建工作总结（党组）.txt"
+WORD_NAME = "2020年党建工作总结（党组）.docx"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def folders():
+    with tempfile.TemporaryDirectory(prefix="tk-work-") as work, tempfile.TemporaryDirectory(prefix="tk-state-") as state:
+        yield pathlib.Path(work), pathlib.Path(state)
+
+
+def autosave_path(state):
+    return state / "tiankong" / f"{DIGEST}.json"
+
+
+def autosave(state):
+    try:
+        return json.loads(autosave_path(state).read_text(encoding="utf-8"))["answers"]
+    except (FileNotFoundError, ValueError, KeyError):
+        return {}
+
+
+def write_autosave(state, data):
+    folder = state / "tiankong"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{DIGEST}.json"
+    path.write_bytes(data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    return path
+
+
+def wizard_command(tiankong, *args):
+    return " ".join(shell_quote(a) for a in [tiankong, "--no-schema", *args])
+
+
+def wizard(tiankong, work, state, *args, columns=100, rows=30):
+    return Tmux(wizard_command(tiankong, *args), columns=columns, rows=rows,
+                env={"XDG_STATE_HOME": str(state)}, cwd=str(work))
+
+
+def in_a_shell(tiankong, work, state, *args, before="", columns=100, rows=30):
+    """The wizard inside sh, with `stty -g` written before and after it and its exit status kept."""
+    script = (f"stty -g > before; {before}XDG_STATE_HOME={shell_quote(state)} {wizard_command(tiankong, *args)}; "
+              f"echo $? > status; stty -g > after; sleep 600")
+    return Tmux(f"sh -c {shell_quote(script)}", columns=columns, rows=rows, env={}, cwd=str(work))
+
+
+def shell_finished(work):
+    wait_until(lambda: (work / "after").exists() and (work / "after").read_text().strip(), "the shell to go on")
+    assert (work / "after").read_text() == (work / "before").read_text(), "stty -g changed"
+    return int((work / "status").read_text().strip())
+
+
+def plain(tiankong, work, state, text, *args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+    return subprocess.run([tiankong, "--plain", "--no-schema", *args], input=text.encode("utf-8"), capture_output=True,
+                          cwd=work, env=env, timeout=60)
+
+
+def quit_wizard(t):
+    t.keys("C-c")
+    t.wait_text("现在退出吗")
+    t.type("y")
+
+
+def question(n):
+    return f"第 {n}/18 项"
+
+
+# MARK: - 1. The state folder cannot be written
+
+@pytest.fixture
+def read_only_state():
+    """A read-only tmpfs as XDG_STATE_HOME (root ignores chmod, not a read-only mount)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    folder = tempfile.mkdtemp(prefix="tk-ro-")
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", folder], capture_output=True, text=True)
+    if result.returncode != 0:
+        os.rmdir(folder)
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+    try:
+        yield pathlib.Path(folder)
+    finally:
+        subprocess.run(["umount", folder], capture_output=True)
+        os.rmdir(folder)
+
+
+def test_a_read_only_state_folder_is_said_once_and_the_report_still_saves(tiankong, read_only_state):
+    with tempfile.TemporaryDirectory(prefix="tk-work-") as work:
+        work = pathlib.Path(work)
+        with in_a_shell(tiankong, work, read_only_state) as t:
+            screen = t.wait_text("无法自动保存答案")
+            assert "文件系统是只读的" in screen and question(1) in screen
+            t.type("市财政局")
+            t.wait_text("> 市财政局")
+            t.wait_gone("无法自动保存答案")
+            t.keys("Enter")
+            t.wait_text(question(2))
+            t.type("12")
+            t.keys("Enter")
+            t.wait_text(question(3))
+            assert "无法自动保存答案" not in t.screen()
+            t.keys("C-s")
+            t.wait_text("保存为")
+            t.keys("Enter")
+            t.wait_text("仍要保存吗")
+            t.type("y")
+            t.wait_text("已保存")
+            assert "无法自动保存答案" not in t.screen()
+            quit_wizard(t)
+            assert shell_finished(work) == 0
+        text = (work / REPORT_NAME).read_text(encoding="utf-8")
+        assert "今年以来，市财政局党组坚持" in text and "学习12次" in text
+        assert (work / WORD_NAME).exists()
+        assert list(read_only_state.iterdir()) == []
+
+
+def test_plain_mode_says_once_that_the_state_folder_is_read_only(tiankong, read_only_state):
+    with tempfile.TemporaryDirectory(prefix="tk-work-") as work:
+        result = plain(tiankong, work, read_only_state, "市财政局\n12\n" + "\n" * 16 + "\ny\n")
+        out = result.stdout.decode("utf-8")
+        assert out.count("无法自动保存答案") == 1, out
+        assert result.returncode == 0, out
+        assert "市财政局" in (pathlib.Path(work) / REPORT_NAME).read_text(encoding="utf-8")
+
+
+# MARK: - 2. A damaged or outdated autosave
+
+DAMAGED = [
+    ("truncated", None),
+    ("empty", b""),
+    ("binary", bytes(range(256)) * 4),
+    ("a list", b'["f1", "f2"]'),
+    ("a number for an answer", b'{"answers": {"f1": true}}'),
+    ("another template", json.dumps({"template": "0" * 64, "answers": {"f1": "x"}}).encode()),
+    ("invalid UTF-8", b'{"answers": {"f1": "\xff\xfe"}}'),
+]
+
+
+def truncated():
+    whole = json.dumps({"template": DIGEST, "answers": {"f1": "市财政局", "f2": "12"}}, ensure_ascii=False).encode("utf-8")
+    return whole[: len(whole) - 7]
+
+
+def damaged_bytes(data):
+    return truncated() if data is None else data
+
+
+def test_a_truncated_autosave_is_kept_as_bak_and_a_fresh_start_waits_for_yes(tiankong, folders):
+    work, state = folders
+    damaged = truncated()
+    path = write_autosave(state, damaged)
+    with in_a_shell(tiankong, work, state) as t:
+        screen = t.wait_text("[y/N]")
+        assert "上次自动保存的答案已损坏" in screen and str(path) in screen.replace("\n", "")
+        t.type("y")
+        t.keys("Enter")
+        screen = t.wait_text(question(1))
+        assert "继续上次的填写" not in screen
+        assert pathlib.Path(str(path) + ".bak").read_bytes() == damaged
+        t.type("市财政局")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the fresh autosave")
+        quit_wizard(t)
+        assert shell_finished(work) == 0
+    assert pathlib.Path(str(path) + ".bak").read_bytes() == damaged
+
+
+def test_a_damaged_autosave_is_left_alone_when_the_user_says_no(tiankong, folders):
+    work, state = folders
+    damaged = truncated()
+    path = write_autosave(state, damaged)
+    with in_a_shell(tiankong, work, state) as t:
+        t.wait_text("[y/N]")
+        t.type("n")
+        t.keys("Enter")
+        assert shell_finished(work) == 1
+        assert "没有开始" in t.screen()
+    assert path.read_bytes() == damaged
+    assert sorted(p.name for p in path.parent.iterdir()) == [f"{DIGEST}.json", f"{DIGEST}.lock"]
+
+
+@pytest.mark.parametrize("name,data", DAMAGED, ids=[d[0] for d in DAMAGED])
+def test_plain_mode_asks_before_a_fresh_start_over_a_damaged_autosave(tiankong, folders, name, data):
+    work, state = folders
+    damaged = damaged_bytes(data)
+    path = write_autosave(state, damaged)
+    refused = plain(tiankong, work, state, "n\n")
+    assert refused.returncode == 1
+    assert path.read_bytes() == damaged and not pathlib.Path(str(path) + ".bak").exists()
+    out = refused.stdout.decode("utf-8")
+    assert "上次自动保存的答案" in out and "没有开始" in out
+    # End of input is a no as well.
+    assert plain(tiankong, work, state, "").returncode == 1
+    assert path.read_bytes() == damaged
+    accepted = plain(tiankong, work, state, "y\n市财政局\n")
+    assert accepted.returncode == 1  # input ends before the last question
+    assert pathlib.Path(str(path) + ".bak").read_bytes() == damaged
+    assert autosave(state) == {"f1": "市财政局"}
+
+
+def test_a_directory_in_the_autosave_s_place_is_reported_and_kept(tiankong, folders):
+    work, state = folders
+    path = autosave_path(state)
+    path.mkdir(parents=True)
+    (path / "inside").write_text("kept")
+    result = plain(tiankong, work, state, "y\n市财政局\n")
+    assert "无法读取" in result.stdout.decode("utf-8")
+    assert (pathlib.Path(str(path) + ".bak") / "inside").read_text() == "kept"
+    assert autosave(state) == {"f1": "市财政局"}
+
+
+def test_answers_for_fields_the_template_no_longer_has_are_dropped_and_named(tiankong, folders):
+    work, state = folders
+    original = {"template": DIGEST, "answers": {"f1": "市财政局", "f2": "12", "org_old": "旧单位", "f99": "x"}}
+    path = write_autosave(state, original)
+    before = path.read_bytes()
+    with wizard(tiankong, work, state) as t:
+        screen = t.wait_text("继续上次的填写？")
+        assert "上次填了 2 项" in screen
+        t.keys("Enter")
+        screen = t.wait_text("已略去").replace("\n", "")
+        assert "2 项不是这份模板的填写项" in screen and "f99、org_old" in screen
+        assert question(3) in screen
+        t.type("6")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局", "f2": "12", "f3": "6"}, "the autosave of the kept answers")
+        t.wait_gone("已略去")
+    assert pathlib.Path(str(path) + ".bak").read_bytes() == before
+
+
+def test_answers_saved_without_the_schema_are_named_when_the_schema_asks_other_questions(tiankong, folders):
+    work, state = folders
+    write_autosave(state, {"template": DIGEST, "answers": {"f1": "市财政局"}})
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+    result = subprocess.run([tiankong, "--plain"], input=b"", capture_output=True, cwd=work, env=env, timeout=60)
+    out = result.stdout.decode("utf-8")
+    assert "1 项不是这份模板的填写项，已略去：f1" in out, out
+
+
+# MARK: - 3. Two wizards on one template
+
+def test_a_second_wizard_on_the_same_template_is_turned_away_and_clobbers_nothing(tiankong, folders):
+    work, state = folders
+    with wizard(tiankong, work, state) as first:
+        first.wait_text(question(1))
+        first.type("市财政局")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the first wizard's autosave")
+        pid = first.program_pid()
+        with in_a_shell(tiankong, work, state) as second:
+            assert shell_finished(work) == 75
+            screen = second.screen().replace("\n", "")
+            assert f"另一个填空（进程 {pid}）正在填写这份模板" in screen
+        second_plain = plain(tiankong, work, state, "国家卫健委\n")
+        assert second_plain.returncode == 75
+        assert "正在填写这份模板" in second_plain.stderr.decode("utf-8")
+        assert autosave(state) == {"f1": "市财政局"}
+        first.type("，")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局，"}, "the first wizard still saving")
+        quit_wizard(first)
+        assert first.wait_dead() == 0
+    # Released on exit: the next one starts and offers the answers.
+    with wizard(tiankong, work, state) as third:
+        third.wait_text("继续上次的填写？")
+
+
+def test_a_kill_9_does_not_lock_the_next_start_out(tiankong, folders):
+    work, state = folders
+    with wizard(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        t.type("市财政局")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the autosave")
+        os.kill(t.program_pid(), signal.SIGKILL)
+        assert t.wait_dead() == 128 + signal.SIGKILL
+    with wizard(tiankong, work, state) as t:
+        t.wait_text("继续上次的填写？")
+        t.keys("Enter")
+        screen = t.wait_text(question(2))
+        assert "已填 1/18" in screen
+
+
+# MARK: - 4. The terminal
+
+@pytest.mark.parametrize("columns,rows", [(1, 1), (10, 3), (59, 15)])
+def test_starting_in_a_tiny_terminal_does_not_crash_and_keeps_what_is_typed(tiankong, folders, columns, rows):
+    work, state = folders
+    with in_a_shell(tiankong, work, state, columns=columns, rows=rows) as t:
+        if (columns, rows) == (59, 15):
+            t.wait_text("请放大终端窗口")
+        pid = wait_until(lambda: subprocess.run(["pgrep", "-P", str(t.program_pid())], capture_output=True, text=True)
+                         .stdout.split(), "the wizard")[0]
+        t.type("市财政局")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the autosave typed at the tiny size")
+        t.resize(100, 30)
+        t.wait_text("今年以来，市财政局党组坚持")
+        t.resize(columns, rows)
+        t.type("1")
+        wait_until(lambda: autosave(state) == {"f1": "市财政局1"}, "the autosave after shrinking again")
+        assert os.path.exists(f"/proc/{pid}")
+        t.keys("C-c")
+        t.type("y")
+        assert shell_finished(work) == 0
+    assert autosave(state) == {"f1": "市财政局1"}
+
+
+def test_a_hundred_resizes_in_a_second_lose_no_keystroke(tiankong, folders):
+    work, state = folders
+    sizes = [(100, 30), (1, 1), (60, 16), (10, 3), (120, 40), (59, 15), (80, 24), (200, 60), (61, 17), (40, 10)]
+    typed = "市财政局abc数据中心XYZ" * 2  # 34 characters
+    with in_a_shell(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        # One tmux command line: 100 resizes with a character sent after every third, in well under a second.
+        commands = []
+        k = 0
+        for n in range(100):
+            columns, rows = sizes[n % len(sizes)]
+            commands += ["resize-window", "-t", "t", "-x", str(columns), "-y", str(rows), ";"]
+            if n % 3 == 0 and k < len(typed):
+                commands += ["send-keys", "-t", "t", "-l", typed[k], ";"]
+                k += 1
+        rest = typed[k:]
+        t.tmux(*commands[:-1])
+        if rest:
+            t.type(rest)
+        t.resize(100, 30)
+        wait_until(lambda: autosave(state) == {"f1": typed}, "every character in the autosave", timeout=20)
+        t.wait_text("> " + typed[:20])
+        t.keys("Enter")
+        t.wait_text(question(2))
+        quit_wizard(t)
+        assert shell_finished(work) == 0
+    assert autosave(state) == {"f1": typed}
+
+
+def test_ten_thousand_characters_pasted_at_once_are_all_kept_in_order(tiankong, folders):
+    work, state = folders
+    line = "党建工作0123456789abcdefghij，。"  # 30 characters
+    pasted = "\n".join([line] * 400)[:9998] + "末尾"
+    expected = pasted.replace("\n", " ")
+    assert len(pasted) == 10000
+    with in_a_shell(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        t.paste(pasted)
+        wait_until(lambda: autosave(state).get("f1") == expected, "the whole paste in the autosave", timeout=30)
+        screen = t.wait_text(question(1))
+        assert expected[-20:] in screen
+        t.keys("Enter")
+        t.wait_text(question(2))
+        quit_wizard(t)
+        assert shell_finished(work) == 0
+    assert autosave(state) == {"f1": expected}
+
+
+def test_keys_typed_before_the_first_frame_all_arrive(tiankong, folders):
+    work, state = folders
+    # The program starts a moment after the shell, so these keys are in the terminal before it is.
+    with in_a_shell(tiankong, work, state, before="sleep 0.3; ") as t:
+        t.type("市财政局")
+        t.keys("Enter")
+        t.type("12")
+        t.keys("Enter")
+        t.type("6")
+        screen = t.wait_text(question(3))
+        assert "> 6" in screen
+        wait_until(lambda: autosave(state) == {"f1": "市财政局", "f2": "12", "f3": "6"}, "every early key")
+        quit_wizard(t)
+        assert shell_finished(work) == 0
+
+
+# MARK: - 5. Answers that break formats
+
+def test_control_characters_typed_or_pasted_never_get_into_an_answer(tiankong, folders):
+    work, state = folders
+    with in_a_shell(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        t.type("市")
+        t.keys("C-o", "C-t", "C-x", "C-y", "C-q", "C-v", "C-l", "C-]", "C-\\", "C-^", "C-_", "C-@")
+        t.type("财")
+        t.paste("政\t局\r\n\x01\x02\x07\x0b\x0c\x1b\x7f\x85\u2028！")
+        wait_until(lambda: autosave(state).get("f1", "").endswith("！"), "the whole paste")
+        assert autosave(state)["f1"] == "市财政 局    ！"
+        quit_wizard(t)
+        assert shell_finished(work) == 0
+
+
+XML_BREAKERS = "A&B<C>D\"E'F’G“H”&amp;<w:t>"
+
+
+def test_xml_and_quote_characters_survive_into_word_and_text(tiankong, folders):
+    work, state = folders
+    with wizard(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        t.type(XML_BREAKERS)
+        wait_until(lambda: autosave(state).get("f1") == XML_BREAKERS, "the autosave")
+        t.keys("Enter")
+        t.wait_text(question(2))
+        t.keys("C-s")
+        t.wait_text("保存为")
+        t.keys("Enter")
+        t.wait_text("仍要保存吗")
+        t.type("y")
+        t.wait_text("已保存")
+        quit_wizard(t)
+        assert t.wait_dead() == 0
+    text = (work / REPORT_NAME).read_text(encoding="utf-8")
+    assert f"今年以来，{XML_BREAKERS}党组坚持" in text
+    assert_word_holds(work / WORD_NAME, f"今年以来，{XML_BREAKERS}党组坚持")
+
+
+def test_plain_mode_keeps_crlf_tabs_and_control_characters_out_of_answers(tiankong, folders):
+    work, state = folders
+    lines = ["市财\t政局\x01\x1b", "12", *[""] * 16, "", "y"]
+    result = plain(tiankong, work, state, "\r\n".join(lines) + "\r\n")
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0, out
+    text = (work / REPORT_NAME).read_text(encoding="utf-8")
+    assert "今年以来，市财 政局党组坚持" in text and "学习12次" in text
+    assert not any(c in text for c in "\r\t\x01\x1b")
+    assert_word_holds(work / WORD_NAME, "今年以来，市财 政局党组坚持")
+
+
+def assert_word_holds(path, sentence):
+    """The .docx is a zip whose document part is well-formed XML with the sentence in its text."""
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                ET.fromstring(z.read(name))
+        root = ET.fromstring(z.read("word/document.xml"))
+    paragraphs = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
+    assert any(sentence in p for p in paragraphs), paragraphs[:5]
