@@ -37,6 +37,32 @@ public struct Boilerplate: Sendable {
         wordBytes = words.map { Array($0.utf8) }
         contactBytes = contactWords.map { Array($0.utf8) }
         attributionBytes = attributionWords.map { Array($0.utf8) }
+        signalStarts = Set((wordBytes + contactBytes + attributionBytes).compactMap { Boilerplate.firstCharacterKey($0[...]) })
+    }
+
+    /// The first character of every signal word, as a number: a line without any of them is no advert.
+    private var signalStarts: Set<UInt32> = []
+
+    /// The UTF-8 bytes of the character at the start of `bytes`, packed into one number.
+    static func firstCharacterKey(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        guard let lead = bytes.first else { return nil }
+        let length = min(LineBytes.scalarLength(lead), bytes.count)
+        var key: UInt32 = 0
+        for byte in bytes.prefix(length) { key = key << 8 | UInt32(byte) }
+        return key
+    }
+
+    /// True when the line holds a character that starts some signal word; one pass over the line.
+    private func mayHoldSignal(_ line: ArraySlice<UInt8>) -> Bool {
+        var k = line.startIndex
+        while k < line.endIndex {
+            let length = LineBytes.scalarLength(line[k])
+            if let key = Boilerplate.firstCharacterKey(line[k..<min(k + length, line.endIndex)]), signalStarts.contains(key) {
+                return true
+            }
+            k += length
+        }
+        return false
     }
 
     private var wordBytes: [[UInt8]] = []
@@ -52,7 +78,7 @@ public struct Boilerplate: Sendable {
     /// Works on the bytes, so that checking every short line of a 100 MB template stays cheap.
     func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         let line = LineBytes.trimmed(raw)
-        if line.isEmpty || LineBytes.scalarCount(line) > maximumLength { return false }
+        if line.isEmpty || LineBytes.scalarCount(line) > maximumLength || !mayHoldSignal(line) { return false }
         let signalled = wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil })
             || hasContact(line) || isAttribution(line)
         // The report's own headings are never adverts, whatever words they hold.
