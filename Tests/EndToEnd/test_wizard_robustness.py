@@ -147,6 +147,58 @@ def test_plain_mode_says_once_that_the_state_folder_is_read_only(tiankong, read_
         assert "市财政局" in (pathlib.Path(work) / REPORT_NAME).read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def full_state():
+    """A tmpfs filled to the last byte as XDG_STATE_HOME: the disk is full."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    folder = tempfile.mkdtemp(prefix="tk-full-")
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], capture_output=True, text=True)
+    if result.returncode != 0:
+        os.rmdir(folder)
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+    try:
+        (pathlib.Path(folder) / "tiankong").mkdir()
+        fd = os.open(os.path.join(folder, "filler"), os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while os.write(fd, b"x" * 4096) > 0:
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        yield pathlib.Path(folder)
+    finally:
+        subprocess.run(["umount", folder], capture_output=True)
+        os.rmdir(folder)
+
+
+def test_a_full_disk_under_the_state_folder_is_said_once_and_nothing_typed_is_lost(tiankong, full_state):
+    with tempfile.TemporaryDirectory(prefix="tk-work-") as work:
+        work = pathlib.Path(work)
+        with in_a_shell(tiankong, work, full_state) as t:
+            t.wait_text(question(1))
+            t.type("市财政局")
+            screen = t.wait_text("无法自动保存答案")
+            assert "磁盘空间已满" in screen
+            t.type("党委")
+            t.wait_gone("无法自动保存答案")
+            t.keys("Enter")
+            t.wait_text(question(2))
+            t.keys("C-s")
+            t.wait_text("保存为")
+            t.keys("Enter")
+            t.wait_text("仍要保存吗")
+            t.type("y")
+            t.wait_text("已保存")
+            assert "无法自动保存答案" not in t.screen()
+            quit_wizard(t)
+            assert shell_finished(work) == 0
+        assert "今年以来，市财政局党委党组坚持" in (work / REPORT_NAME).read_text(encoding="utf-8")
+        leftovers = [p.name for p in (full_state / "tiankong").iterdir() if not p.name.endswith(".lock")]
+        assert leftovers == [], leftovers
+
+
 # MARK: - 2. A damaged or outdated autosave
 
 DAMAGED = [

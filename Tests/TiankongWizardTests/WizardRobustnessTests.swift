@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import TiankongEngine
+@testable import TiankongWizard
+
+/// The autosave and the lock when things go wrong: a damaged file, fields that changed, a state
+/// folder that cannot be written, a second wizard; and what pastes may not bring in.
+@Suite("Nothing lost when the autosave or the terminal misbehaves")
+struct WizardRobustnessTests {
+    static let ids: Set<String> = Set((1...18).map { "f\($0)" })
+
+    // MARK: - Reading the autosave
+
+    @Test("No file: nothing to resume")
+    func noFile() throws {
+        let folder = try TemporaryFolder()
+        #expect(AnswerStore(directory: folder.path, digest: "d").load(fieldIDs: Self.ids) == .none)
+    }
+
+    @Test("A file cut short is damaged, not an empty start; it is moved to .bak only when asked, bytes intact")
+    func truncated() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        let bytes = Data("{\"template\": \"d\", \"answers\": {\"f1\": \"市财".utf8)
+        try bytes.write(to: URL(fileURLWithPath: store.path))
+        guard case .damaged(.notAnswers(.notJSON)) = store.load(fieldIDs: Self.ids) else {
+            Issue.record("a truncated file must be reported as damaged")
+            return
+        }
+        #expect(FileManager.default.contents(atPath: store.path) == bytes)
+        let backup = try #require(store.keepDamaged())
+        #expect(backup == store.path + ".bak")
+        #expect(FileManager.default.contents(atPath: backup) == bytes)
+        #expect(store.load(fieldIDs: Self.ids) == .none)
+        // A second damaged file never replaces the first backup.
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: store.path))
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.notAnswers(.notAnObject)))
+        #expect(store.keepDamaged() == store.path + ".2.bak")
+        #expect(FileManager.default.contents(atPath: backup) == bytes)
+    }
+
+    @Test("A file for another template, or a folder in its place, is damaged too")
+    func otherTemplateAndFolder() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        try AnswerStore(directory: folder.path, digest: "other").save(["f1": "x"])
+        try FileManager.default.moveItem(atPath: folder.path + "/other.json", toPath: store.path)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.otherTemplate))
+        try FileManager.default.removeItem(atPath: store.path)
+        try FileManager.default.createDirectory(atPath: store.path, withIntermediateDirectories: false)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.unreadable(errno: EISDIR)))
+    }
+
+    @Test("Answers to fields the template no longer has are dropped and named; the rest kept, cleaned")
+    func droppedFields() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        try store.save(["f1": "市财\n政局\u{1}", "f2": "12", "org": "旧", "f19": "x", "f20": ""])
+        #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财 政局", "f2": "12"], dropped: ["f19", "org"]))
+        let copy = try #require(store.copyAside())
+        #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: store.path))
+    }
+
+    // MARK: - The lock
+
+    @Test("A second lock on the same template is refused and names the holder; freed when the first goes")
+    func lock() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path + "/state/tiankong", digest: "d")
+        var first: StateLock? = try #require(held(StateLock.acquire(store)))
+        guard case .busy(let holder) = StateLock.acquire(store) else {
+            Issue.record("the second wizard must be turned away")
+            return
+        }
+        #expect(holder == getpid())
+        #expect(first != nil)
+        first = nil
+        #expect(held(StateLock.acquire(store)) != nil)
+    }
+
+    @Test("A state folder that cannot be made: no lock, and the reason to tell the user")
+    func lockUnavailable() throws {
+        let folder = try TemporaryFolder()
+        FileManager.default.createFile(atPath: folder.path + "/file", contents: Data())
+        let store = AnswerStore(directory: folder.path + "/file/tiankong", digest: "d")
+        guard case .unavailable(let error) = StateLock.acquire(store) else {
+            Issue.record("a file in the way of the state folder must make the lock unavailable")
+            return
+        }
+        #expect(error == .cannotCreate(path: folder.path + "/file/tiankong", errno: ENOTDIR))
+        #expect(throws: OutputError.self) { try store.save(["f1": "x"]) }
+    }
+
+    private func held(_ outcome: StateLock.Outcome) -> StateLock? {
+        if case .held(let lock) = outcome { return lock }
+        return nil
+    }
+
+    // MARK: - The session says it once
+
+    @Test("Given a state folder that cannot be written, the first failed autosave is said once, and typing goes on")
+    func unwritableSaidOnce() throws {
+        let folder = try TemporaryFolder()
+        FileManager.default.createFile(atPath: folder.path + "/file", contents: Data())
+        let store = AnswerStore(directory: folder.path + "/file/tiankong", digest: "d")
+        let terminal = ScriptedTerminal(keys: Array("市财政局").map { .character($0) } + [.enter, .character("1")])
+        let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
+                                        terminal: terminal, store: store, workingDirectory: folder.path)
+        #expect(session.run() == 0)
+        let texts = terminal.frames.map(\.text)
+        #expect(!texts[0].contains("无法自动保存答案"))
+        // After the first key: the warning under the question, with the reason.
+        let lines = texts[1].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[18] == " 第 1/18 项  今年以来，＿＿党组坚持以习  文字，如单位名称")
+        #expect(lines[19] == "> 市")
+        let warning = "无法自动保存答案：无法创建 \(folder.path)/file/tiankong：路径中有一段不是文件夹。可以继续填写并保存报告，但退出后这些答案不会保留。"
+        #expect(lines[20...22].map { $0.dropFirst() }.joined() == warning)
+        #expect(lines[23].hasPrefix(" F1 帮助  回车 下一项"))
+        #expect(texts.filter { $0.contains("无法自动保存答案") }.count == 1)
+        #expect(texts.contains { $0.contains("第 2/18 项") && $0.contains("> 1") })
+        #expect(texts.last!.contains("现在退出吗"))
+    }
+
+    @Test("Warnings found at start wait under the resume question, then show once on the field")
+    func warningAfterResume() throws {
+        let terminal = ScriptedTerminal(keys: [.enter, .character("6")])
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        let start = Start(earlierAnswers: ["f1": "市财政局", "f2": "12"], warnings: ["上次的答案里有 1 项不是这份模板的填写项，已略去：org。"])
+        let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
+                                        terminal: terminal, store: store, start: start, workingDirectory: folder.path)
+        #expect(session.run() == 0)
+        #expect(!terminal.frames[0].text.contains("已略去"))
+        #expect(terminal.frames[0].text.contains("继续上次的填写？"))
+        let withWarning = try #require(terminal.frames.first { $0.text.contains("已略去：org") })
+        #expect(withWarning.text.contains("第 3/18 项"))
+        #expect(terminal.frames.filter { $0.text.contains("已略去") }.count == 1)
+        #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财政局", "f2": "12", "f3": "6"], dropped: []))
+    }
+
+    // MARK: - What a paste may not bring in
+
+    @Test("A paste with tabs, breaks of every kind and control keys: spaces and text only, in order")
+    func pasteCleaned() throws {
+        var story = try Story()
+        story.press(.pasteStart)
+        story.type("市财")
+        story.press(.tab, .enter, .control("a"), .escape, .backspace)
+        story.type("政\u{85}局\u{2028}！\u{7}")
+        story.press(.pasteEnd)
+        #expect(story.state.answers["f1"] == "市财  政 局 ！")
+        #expect(story.state.current == 0)
+        #expect(story.row(-3) == "> 市财  政 局 ！")
+    }
+}
+
+/// A terminal that plays keys one at a time, keeps every frame drawn, and quits (Ctrl-C, Y) when
+/// the keys run out.
+final class ScriptedTerminal: Terminal {
+    private var keys: [Key]
+    private(set) var frames: [Frame] = []
+    let size: Size
+
+    init(keys: [Key], size: Size = Size(columns: 80, rows: 24)) {
+        self.keys = keys + [.control("c"), .character("y")]
+        self.size = size
+    }
+
+    func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        // Like a person, one key per frame: the session draws whenever no key is waiting.
+        if timeoutMilliseconds == 0 { return nil }
+        return keys.isEmpty ? nil : .key(keys.removeFirst())
+    }
+
+    func draw(_ frame: Frame) { frames.append(frame) }
+    func suspend() {}
+    func close() {}
+}
