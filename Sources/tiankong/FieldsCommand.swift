@@ -19,16 +19,19 @@ struct FieldsCommand: ParsableCommand {
 
     func run() throws {
         let template = try template.load()
-        let output = format == .json ? FieldsListing.json(template) : FieldsListing.text(template, say: CommandText())
-        FileHandle.standardOutput.write(Data(output))
+        // Written out a megabyte at a time, so a listing of a million blanks is never held whole.
+        let emit: ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
+        let rest = format == .json ? FieldsListing.json(template, emit: emit) : FieldsListing.text(template, say: CommandText(), emit: emit)
+        emit(rest)
     }
 }
 
 /// The two listings of `fields`.
 enum FieldsListing {
-    static func text(_ template: Template, say: CommandText) -> [UInt8] {
+    static func text(_ template: Template, say: CommandText, emit: ([UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(template.blanks.count * 120 + template.fields.count * 80 + 4096)
+        out.reserveCapacity(2 << 20)
+        func flush() { if out.count > 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) } }
         func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(0x0A) }
         func cell(_ s: String, _ width: Int) {
             out.append(contentsOf: s.utf8)
@@ -57,6 +60,7 @@ enum FieldsListing {
             cell(fieldOfBlank[blank.index], 4)
             out.append(contentsOf: blank.excerptUTF8)
             out.append(0x0A)
+            flush()
         }
         line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
         let idWidth = template.fields.map(\.id.count).max() ?? 4
@@ -66,6 +70,7 @@ enum FieldsListing {
             cell(kindNames[field.kind]! + (field.unit.map { "·\($0)" } ?? ""), 10)
             let blanks = field.blankIndexes.map(String.init).joined(separator: ",")
             line(field.label + "  " + say.t("［空 \(blanks)］", "[blanks \(blanks)]"))
+            flush()
         }
         return out
     }
@@ -90,11 +95,12 @@ enum FieldsListing {
         return width
     }
 
-    static func json(_ template: Template) -> [UInt8] {
+    static func json(_ template: Template, emit: ([UInt8]) -> Void) -> [UInt8] {
         var fieldOfBlank = [String](repeating: "", count: template.blanks.count + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
         var out: [UInt8] = []
-        out.reserveCapacity(template.blanks.count * 400 + 4096)
+        out.reserveCapacity(2 << 20)
+        func flush() { if out.count > 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) } }
         func raw(_ s: String) { out.append(contentsOf: s.utf8) }
         func quoted(_ s: String) { JSONText.appendQuoted(s, to: &out) }
         raw("{\n  \"template\": "); quoted(template.source)
@@ -114,6 +120,7 @@ enum FieldsListing {
             raw("\"index\": \(b.index), \"line\": \(b.line), \"column\": \(b.column), \"marker\": "); quoted(b.marker)
             raw(", \"kind\": \"\(b.kind.rawValue)\", \"field\": \"\(fieldOfBlank[b.index])\", \"context\": "); quoted(b.context)
             raw("}")
+            flush()
         }
         raw("\n  ],\n  \"fields\": [")
         for (i, f) in template.fields.enumerated() {
@@ -127,6 +134,7 @@ enum FieldsListing {
             if let minimum = f.minimum { raw(", \"min\": \(minimum)") }
             if let maximum = f.maximum { raw(", \"max\": \(maximum)") }
             raw(", \"blanks\": [\(f.blankIndexes.map(String.init).joined(separator: ", "))]}")
+            flush()
         }
         raw("\n  ]\n}\n")
         return out
