@@ -83,7 +83,11 @@ struct FillCommand: ParsableCommand {
         }
 
         if destination == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            do {
+                try AtomicFile.write(bytes, toDescriptor: 1, name: say.t("标准输出", "standard output"))
+            } catch {
+                throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+            }
             return
         }
         do {

@@ -96,12 +96,17 @@ public enum AtomicFile {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         if fd < 0 { throw .cannotCreate(path: path, errno: errno) }
         defer { close(fd) }
+        try write(bytes, toDescriptor: fd, name: path)
+    }
+
+    /// Writes all of `bytes` to an open descriptor (standard output, a pipe), without copying them.
+    public static func write(_ bytes: [UInt8], toDescriptor fd: Int32, name: String) throws(OutputError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: path, errno: errno)
+                throw .io(path: name, errno: errno)
             }
             written += n
         }
