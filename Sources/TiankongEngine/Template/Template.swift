@@ -213,13 +213,15 @@ struct LineTable {
     init(_ text: [UInt8]) {
         self.text = text
         var starts = [0]
-        let buffer = TextBuffer(text)
         text.withUnsafeBufferPointer { b in
-            var i = 0
+            guard let base = b.baseAddress else { return }
             let n = b.count
-            while i < n {
-                if b[i] == 0x0A, i + 1 < n { starts.append(i + 1) }
-                i += 1
+            var i = 0
+            // memchr finds each line end with the C library's vector code.
+            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < n { starts.append(at + 1) }
+                i = at + 1
             }
         }
         self.starts = starts

@@ -86,13 +86,14 @@ public enum TextDecoder {
 
     static func lineEnding(of text: [UInt8]) -> LineEnding {
         var crlf = 0, lf = 0
-        text.withUnsafeBufferPointer { buffer in
-            var previous: UInt8 = 0
-            for byte in buffer {
-                if byte == 0x0A {
-                    if previous == 0x0D { crlf += 1 } else { lf += 1 }
-                }
-                previous = byte
+        text.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            let n = b.count
+            var i = 0
+            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at > 0 && b[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+                i = at + 1
             }
         }
         switch (crlf, lf) {
@@ -170,6 +171,12 @@ enum UTF8Validation {
                 }
                 let b0 = buffer[i]
                 if b0 < 0x80 { i += 1; continue }
+                // The common case in Chinese text: a three-byte character of the BMP outside E0, ED.
+                if i + 2 < n, b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF,
+                   buffer[i + 1] & 0xC0 == 0x80, buffer[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let length: Int
                 var minimumSecond: UInt8 = 0x80, maximumSecond: UInt8 = 0xBF
                 switch b0 {
