@@ -29,29 +29,53 @@ public enum KeyContext: Sendable, Equatable {
 public struct KeyMap: Sendable {
     private var pasting = false
     private var pasted = ""
+    /// Inside a paste, what followed an Escape while it may still be the paste's end: when the end
+    /// ("\u{1B}[201~") is split across reads, ncurses stops waiting and gives Escape and characters.
+    private var endSoFar: String?
+    private static let pasteEndTail = "[201~"
 
     public init() {}
 
     /// The actions for one key in a context (none while a paste is being gathered).
     public mutating func actions(for key: Key, in context: KeyContext) -> [Action] {
         if key == .pasteStart {
+            // A second start before an end keeps what was gathered.
+            if !pasting { pasted = "" }
             pasting = true
-            pasted = ""
+            endSoFar = nil
             return []
         }
         if pasting {
+            if let so = endSoFar, case .character(let c) = key {
+                let next = so + String(c)
+                if next == Self.pasteEndTail {
+                    pasted.removeLast(next.count - 1)
+                    return finishPaste(context)
+                }
+                endSoFar = Self.pasteEndTail.hasPrefix(next) ? next : nil
+            } else {
+                endSoFar = nil
+            }
             switch key {
-            case .pasteEnd:
-                pasting = false
-                return context.takesText && !pasted.isEmpty ? [.insert(pasted)] : []
+            case .pasteEnd: return finishPaste(context)
+            case .escape: endSoFar = ""
             case .character(let c): pasted.append(c)
             case .enter, .tab: pasted.append(" ")
+            // Ctrl-C always reaches the wizard, even when a paste never ends.
+            case .control("c"): return finishPaste(context) + [.interrupt]
             default: break
             }
             return []
         }
         if key == .pasteEnd { return [] }
         return Self.action(for: key, in: context).map { [$0] } ?? []
+    }
+
+    private mutating func finishPaste(_ context: KeyContext) -> [Action] {
+        pasting = false
+        endSoFar = nil
+        defer { pasted = "" }
+        return context.takesText && !pasted.isEmpty ? [.insert(pasted)] : []
     }
 
     /// What a key does in a context, outside a paste.
