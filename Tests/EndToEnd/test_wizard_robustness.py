@@ -11,6 +11,7 @@ import pathlib
 import signal
 import subprocess
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -503,3 +504,18 @@ def assert_word_holds(path, sentence):
         root = ET.fromstring(z.read("word/document.xml"))
     paragraphs = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
     assert any(sentence in p for p in paragraphs), paragraphs[:5]
+
+
+def test_a_paste_whose_end_arrives_in_pieces_still_ends(tiankong, folders):
+    """ "\\e[201~" split across reads reaches the program as Escape and characters once ncurses stops
+    waiting for the rest: the paste must end anyway, or every later key (Ctrl-C too) is swallowed."""
+    work, state = folders
+    with in_a_shell(tiankong, work, state) as t:
+        t.wait_text(question(1))
+        t.type("\x1b[200~市财\n政局\x1b[20")
+        # Longer than ncurses' escape delay (25 ms), so it gives up on the sequence: the gap is the point.
+        time.sleep(0.15)
+        t.type("1~X")
+        wait_until(lambda: autosave(state).get("f1") == "市财 政局X", "the paste and the key after it")
+        quit_wizard(t)
+        assert shell_finished(work) == 0

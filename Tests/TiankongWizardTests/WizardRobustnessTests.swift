@@ -152,6 +152,45 @@ struct WizardRobustnessTests {
         #expect(story.state.current == 0)
         #expect(story.row(-3) == "> 市财  政 局 ！")
     }
+
+    @Test("A paste whose end arrives as Escape and characters still ends; the keys after it are keys again")
+    func pasteEndInPieces() throws {
+        var story = try Story()
+        story.press(.pasteStart)
+        story.type("市财")
+        story.press(.enter)
+        story.type("政局")
+        story.press(.escape)
+        story.type("[201~")
+        #expect(story.state.answers["f1"] == "市财 政局")
+        story.type("X")
+        #expect(story.state.answers["f1"] == "市财 政局X")
+        story.press(.control("w"))
+        #expect(story.state.answers["f1"] == "市财 ")
+    }
+
+    @Test("An Escape in a paste that does not end it keeps the characters after it; a second start keeps what came")
+    func pasteEscapeNotAnEnd() throws {
+        var story = try Story()
+        story.press(.pasteStart)
+        story.type("a")
+        story.press(.escape)
+        story.type("[20x")
+        story.press(.pasteStart)
+        story.type("b")
+        story.press(.pasteEnd)
+        #expect(story.state.answers["f1"] == "a[20xb")
+    }
+
+    @Test("Ctrl-C reaches the wizard inside a paste that never ends, with what was pasted kept")
+    func interruptInPaste() throws {
+        var story = try Story()
+        story.press(.pasteStart)
+        story.type("市财政局")
+        story.press(.control("c"))
+        #expect(story.state.answers["f1"] == "市财政局")
+        #expect(story.state.dialog == .confirmQuit)
+    }
 }
 
 /// A terminal that plays keys one at a time, keeps every frame drawn, and quits (Ctrl-C, Y) when
