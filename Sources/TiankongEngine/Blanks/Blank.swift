@@ -17,7 +17,7 @@ public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Blank: Hashable, Sendable {
     public static func == (a: Blank, b: Blank) -> Bool {
         a.index == b.index && a.byteRange == b.byteRange && a.marker == b.marker && a.kind == b.kind
-            && a.unit == b.unit && a.line == b.line && a.column == b.column && a.contextRange == b.contextRange
+            && a.unit == b.unit && a.line == b.line && a.column == b.column && a.lineRange == b.lineRange
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -40,9 +40,14 @@ public struct Blank: Hashable, Sendable {
     public let unit: String?
     public let minimum: Int?
     public let maximum: Int?
-    /// Where the sentence the blank sits in lies in the template's text.
-    public let contextRange: Range<Int>
+    /// Where the blank's line lies in the template's text (without its line end).
+    public let lineRange: Range<Int>
     let source: TextBuffer
+
+    /// Where the sentence the blank sits in lies in the template's text (found when asked for).
+    public var contextRange: Range<Int> {
+        source.bytes.withUnsafeBufferPointer { TextWindow.sentenceRange($0, around: byteRange, within: lineRange) }
+    }
 
     /// The sentence the blank sits in (read from the template's text when asked for, so a template with
     /// a million blanks does not hold a million sentences).

@@ -67,7 +67,8 @@ public enum FieldGrouping {
     static func label(for blank: Blank) -> String {
         let bytes = blank.source.bytes
         return bytes.withUnsafeBufferPointer { b -> String in
-            let sentenceStart = blank.contextRange.lowerBound
+            // Clause breaks include the sentence ends, so the line's start is floor enough.
+            let sentenceStart = blank.lineRange.lowerBound
             // Back from the blank to the last clause break, at most ten characters.
             var start = blank.byteRange.lowerBound
             var taken = 0

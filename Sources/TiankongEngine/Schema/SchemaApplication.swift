@@ -9,7 +9,7 @@ enum SchemaApplication {
 
     static func apply(_ schema: Schema, path: String, text: [UInt8], keptRanges: [Range<Int>],
                       blanks inferredBlanks: [Blank], fields inferredFields: [Field],
-                      lineOf: (Int) -> (line: Int, column: Int), window: (Range<Int>) -> (before: Range<Int>, after: Range<Int>, context: Range<Int>),
+                      lineOf: (Int) -> (line: Int, column: Int), window: (Range<Int>) -> (before: Range<Int>, after: Range<Int>, line: Range<Int>),
                       buffer: TextBuffer) throws(SchemaError) -> Result {
         var blanks = inferredBlanks
         var nextIndex = (inferredBlanks.map(\.index).max() ?? 0) + 1
@@ -35,7 +35,7 @@ enum SchemaApplication {
                     let blank = Blank(index: nextIndex, line: position.line, column: position.column, marker: literal,
                                       byteRange: range, kind: spec.kind ?? guess.kind, unit: spec.unit ?? guess.unit,
                                       minimum: spec.minimum ?? guess.minimum, maximum: spec.maximum ?? guess.maximum,
-                                      contextRange: around.context, source: buffer, beforeRange: around.before, afterRange: around.after)
+                                      lineRange: around.line, source: buffer, beforeRange: around.before, afterRange: around.after)
                     blanks.append(blank)
                     nextIndex += 1
                     do { try claim(blank.index, by: spec.id) } catch { throw located(error, spec.line) }

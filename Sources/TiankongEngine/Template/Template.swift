@@ -128,7 +128,7 @@ public struct Template: Sendable {
                     marker: String(decoding: marker, as: UTF8.self),
                     byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
                     minimum: guess.minimum, maximum: guess.maximum,
-                    contextRange: TextWindow.sentenceRange(b, around: run.byteRange, within: lineRange), source: buffer,
+                    lineRange: lineRange, source: buffer,
                     beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
             }
         }
@@ -173,6 +173,7 @@ public struct Template: Sendable {
                 return (lo + 1, column)
             },
             window: { range in
+                // (before, after, and the blank's line)
                 var lo = 0, hi = starts.count - 1
                 while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= range.lowerBound { lo = mid } else { hi = mid - 1 } }
                 let lineTable = LineTable(starts: starts, text: text)
@@ -180,7 +181,7 @@ public struct Template: Sendable {
                 return text.withUnsafeBufferPointer { b in
                     (TextWindow.startBefore(b, range.lowerBound, limit: 12, floor: line.lowerBound)..<range.lowerBound,
                      range.upperBound..<TextWindow.endAfter(b, range.upperBound, limit: 12, ceiling: line.upperBound),
-                     TextWindow.sentenceRange(b, around: range, within: line))
+                     line)
                 }
             },
             buffer: buffer)
