@@ -59,6 +59,9 @@ struct WizardRobustnessTests {
         #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财 政局", "f2": "12"], dropped: ["f19", "org"]))
         let copy = try #require(store.copyAside())
         #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: store.path))
+        // A second start with nothing typed in between finds the same copy instead of making another.
+        #expect(store.copyAside() == copy)
+        #expect(!FileManager.default.fileExists(atPath: store.path + ".2.bak"))
     }
 
     // MARK: - The lock
@@ -190,6 +193,40 @@ struct WizardRobustnessTests {
         story.press(.control("c"))
         #expect(story.state.answers["f1"] == "市财政局")
         #expect(story.state.dialog == .confirmQuit)
+    }
+
+    // MARK: - Any size, any screen
+
+    @Test("Every screen at hostile sizes: a frame of exactly that size, the cursor inside it, no crash")
+    func hostileSizes() throws {
+        let sizes = [(1, 1), (2, 1), (1, 2), (10, 3), (59, 15), (60, 15), (59, 16), (60, 16), (61, 17), (200, 3), (3, 200), (300, 100)]
+        let long = String(repeating: "无法自动保存答案：文件系统是只读的。", count: 12)
+        var stories: [Story] = []
+        var editing = try Story()
+        editing.type(String(repeating: "党建工作ABC，", count: 400))
+        editing.state.notice = Notice(kind: .warning, text: long)
+        stories.append(editing)
+        stories.append(try Story(earlier: ["f1": "市财政局", "f2": "12"]))
+        for keys in [[Key.control("g")], [.function(1)], [.control("s")], [.control("c")]] {
+            var story = try Story()
+            story.answer("市财政局")
+            story.press(keys[0])
+            stories.append(story)
+        }
+        var review = try Story()
+        for _ in 0..<18 { review.press(.enter) }
+        review.press(.enter)
+        stories.append(review)
+        for var story in stories {
+            for (columns, rows) in sizes {
+                story.resize(columns, rows)
+                let frame = story.frame
+                #expect(frame.size == Size(columns: columns, rows: rows))
+                if let cursor = frame.cursor {
+                    #expect(cursor.row >= 0 && cursor.row < rows && cursor.column >= 0 && cursor.column < columns)
+                }
+            }
+        }
     }
 }
 

@@ -109,20 +109,29 @@ public struct AnswerStore: Sendable {
         return rename(path, backup) == 0 ? backup : nil
     }
 
-    /// Copies the autosave to a ".bak" beside it before answers are dropped from it. Returns its path.
+    /// Copies the autosave to a ".bak" beside it before answers are dropped from it (or finds the
+    /// copy an earlier start made, when nothing was typed since). Returns its path.
     public func copyAside() -> String? {
-        guard let backup = freeBackupPath(), let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        for candidate in backupPaths() {
+            guard FileManager.default.fileExists(atPath: candidate) else { break }
+            if FileManager.default.contents(atPath: candidate) == data { return candidate }
+        }
+        guard let backup = freeBackupPath() else { return nil }
         do { try AtomicFile.write([UInt8](data), to: backup, overwrite: false) } catch { return nil }
         return backup
     }
 
-    /// `<digest>.json.bak`, or `<digest>.json.2.bak`, … — the first that is not there.
+    /// `<digest>.json.bak`, `<digest>.json.2.bak`, … in order.
+    private func backupPaths() -> [String] {
+        (1...1000).map { $0 == 1 ? path + ".bak" : path + ".\($0).bak" }
+    }
+
+    /// The first backup path that is not there.
     private func freeBackupPath() -> String? {
-        for n in 1...1000 {
-            let candidate = n == 1 ? path + ".bak" : path + ".\(n).bak"
+        backupPaths().first { candidate in
             var info = stat()
-            if lstat(candidate, &info) != 0 && errno == ENOENT { return candidate }
+            return lstat(candidate, &info) != 0 && errno == ENOENT
         }
-        return nil
     }
 }
