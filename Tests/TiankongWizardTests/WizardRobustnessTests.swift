@@ -113,7 +113,8 @@ struct WizardRobustnessTests {
         let texts = terminal.frames.map(\.text)
         #expect(!texts[0].contains("无法自动保存答案"))
         // After the first key: the warning under the question, with the reason.
-        let lines = texts[1].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let warned = try #require(texts.first { $0.contains("无法自动保存答案") })
+        let lines = warned.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[18] == " 第 1/18 项  今年以来，＿＿党组坚持以习  文字，如单位名称")
         #expect(lines[19] == "> 市")
         let warning = "无法自动保存答案：无法创建 \(folder.path)/file/tiankong：路径中有一段不是文件夹。可以继续填写并保存报告，但退出后这些答案不会保留。"
