@@ -61,7 +61,8 @@ struct FillCommand: ParsableCommand {
             CommandText.printError(say.warningLine(entry.fieldID, label, messages.text(for: entry.warning)))
         }
 
-        let destination = output ?? (template.title.isEmpty ? "report" : FillCommand.safeFileName(template.title)) + "." + (format ?? .txt).rawValue
+        let title = Report.title(template: template, answers: review.values)
+        let destination = output ?? (title.isEmpty ? "report" : FillCommand.safeFileName(title)) + "." + (format ?? .txt).rawValue
         let chosenFormat: Format
         if let format {
             chosenFormat = format

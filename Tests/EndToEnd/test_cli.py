@@ -230,3 +230,15 @@ def test_fill_with_the_curated_schema_rewrites_year_province_and_figures(tmp_pat
     assert "2020" not in text and "甘肃" not in text and "X" not in text
     assert text.count("河南") == 4 and text.count("郑州市财政局党组") == 3 and "促进我郑州市财政局事业" in text
     assert "谈话提醒30人次" in text and "集体约谈2次" in text
+
+
+def test_the_default_file_name_follows_the_answered_title(tmp_path):
+    answers = {"year": "2021", "org": "某局", "province": "河南", "field": "财政", "wechat": "某", "authority": "某",
+               "story": "某", "bureau": "某", "system": "某", "meeting_month": "3", "review_month": "4"}
+    for key in ("study", "instructions", "lectures", "research", "joint", "petitions", "articles", "volunteers"):
+        answers[key] = "1"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False))
+    result = run("fill", "--answers", path, cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "2021年党建工作总结（党组）.txt").exists()

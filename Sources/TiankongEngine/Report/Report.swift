@@ -1,3 +1,5 @@
+import Foundation
+
 /// The finished report: the template's text with the adverts left out and each answered blank replaced.
 /// Everything else is written back byte for byte.
 public enum Report {
@@ -46,6 +48,23 @@ public enum Report {
             bom = target == .utf16LittleEndian || target == .utf16BigEndian
         }
         return TextDecoder.encode(utf8(template: template, answers: answers), as: target, byteOrderMark: bom)
+    }
+
+    /// The report's title with its blanks answered ("2021年党建工作总结（党组）" once the year is answered),
+    /// for the report's file name.
+    public static func title(template: Template, answers: [String: String]) -> String {
+        guard let range = template.titleRange else { return template.title }
+        var fieldOfBlank: [Int: String] = [:]
+        for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
+        var out: [UInt8] = []
+        var position = range.lowerBound
+        for blank in template.blanks where range.contains(blank.byteRange.lowerBound) && blank.byteRange.upperBound <= range.upperBound {
+            out += template.text[position..<blank.byteRange.lowerBound]
+            if let id = fieldOfBlank[blank.index], let answer = answers[id] { out += Array(answer.utf8) } else { out += template.text[blank.byteRange] }
+            position = blank.byteRange.upperBound
+        }
+        out += template.text[position..<range.upperBound]
+        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// The report as a String, for display.

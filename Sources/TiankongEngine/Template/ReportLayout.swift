@@ -4,6 +4,8 @@ import Foundation
 /// and the empty lines they leave behind.
 struct ReportLayout {
     var title = ""
+    /// Where the title line lies in the text, when there is one.
+    var titleRange: Range<Int>?
     var removedLines: [RemovedLine] = []
     var removedLineIndexes: Set<Int> = []
     var keptRanges: [Range<Int>] = []
@@ -37,6 +39,7 @@ struct ReportLayout {
             let head = text.withUnsafeBufferPointer { b in
                 range.lowerBound..<TextWindow.endAfter(b, range.lowerBound, limit: 40, ceiling: range.upperBound)
             }
+            titleRange = isShort(titleIndex) ? range : head
             title = String(decoding: text[isShort(titleIndex) ? range : head], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces)
         }

@@ -28,6 +28,8 @@ public struct Template: Sendable {
     public let text: [UInt8]
     /// The report's title: the first line after the adverts.
     public let title: String
+    /// Where the title lies in `text`.
+    let titleRange: Range<Int>?
     /// The advert lines left out of the report (non-empty ones; empty lines around them go too).
     public let removedLines: [RemovedLine]
     /// The byte ranges of `text` that make up the report, in order.
@@ -108,6 +110,7 @@ public struct Template: Sendable {
         let lines = LineTable(text)
         let layout = ReportLayout(lines: lines, text: text, boilerplate: boilerplate, keep: options.keepBoilerplate)
         title = layout.title
+        titleRange = layout.titleRange
         removedLines = layout.removedLines
         keptRanges = layout.keptRanges
 
@@ -148,6 +151,7 @@ public struct Template: Sendable {
         lineEnding = template.lineEnding
         text = template.text
         title = template.title
+        titleRange = template.titleRange
         removedLines = template.removedLines
         keptRanges = template.keptRanges
         lineStarts = template.lineStarts
