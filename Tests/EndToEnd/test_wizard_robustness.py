@@ -378,23 +378,34 @@ def test_starting_in_a_tiny_terminal_does_not_crash_and_keeps_what_is_typed(tian
     assert autosave(state) == {"f1": "市财政局1"}
 
 
-def test_a_hundred_resizes_in_a_second_lose_no_keystroke(tiankong, folders):
+@pytest.mark.parametrize("pace", ["burst", "loop"])
+def test_a_hundred_resizes_in_a_second_lose_no_keystroke(tiankong, folders, pace):
+    """burst: one tmux command line with 100 resizes (tens of milliseconds); loop: 100 tmux calls
+    spread over about a second, so the wizard redraws between them."""
     work, state = folders
     sizes = [(100, 30), (1, 1), (60, 16), (10, 3), (120, 40), (59, 15), (80, 24), (200, 60), (61, 17), (40, 10)]
     typed = "市财政局abc数据中心XYZ" * 2  # 34 characters
     with in_a_shell(tiankong, work, state) as t:
         t.wait_text(question(1))
-        # One tmux command line: 100 resizes with a character sent after every third, in well under a second.
-        commands = []
+        steps = []
         k = 0
         for n in range(100):
             columns, rows = sizes[n % len(sizes)]
-            commands += ["resize-window", "-t", "t", "-x", str(columns), "-y", str(rows), ";"]
+            step = ["resize-window", "-t", "t", "-x", str(columns), "-y", str(rows)]
             if n % 3 == 0 and k < len(typed):
-                commands += ["send-keys", "-t", "t", "-l", typed[k], ";"]
+                step += [";", "send-keys", "-t", "t", "-l", typed[k]]
                 k += 1
+            steps.append(step)
         rest = typed[k:]
-        t.tmux(*commands[:-1])
+        started = time.monotonic()
+        if pace == "burst":
+            t.tmux(*[word for step in steps for word in step + [";"]][:-1])
+        else:
+            for n, step in enumerate(steps):
+                t.tmux(*step)
+                # Pacing, not waiting for anything: 100 resizes over about a second.
+                time.sleep(max(0.0, started + 0.009 * (n + 1) - time.monotonic()))
+        assert time.monotonic() - started < 2.0
         if rest:
             t.type(rest)
         t.resize(100, 30)
