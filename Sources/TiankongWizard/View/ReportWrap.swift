@@ -16,8 +16,8 @@ public enum ReportWrap {
         let isTitle = paragraph == 0
         for run in state.document.paragraphs[paragraph] {
             switch run {
-            case .text(let text):
-                append(text, isTitle ? .strong : .normal, to: &out)
+            case .text(let range):
+                append(state.document.string(range), isTitle ? .strong : .normal, to: &out)
             case .blank(let index):
                 let (text, style) = blank(state, index)
                 append(text, style, to: &out)
@@ -40,7 +40,7 @@ public enum ReportWrap {
 
     /// What a blank shows: the answer being typed, a checked answer, a refused one, or its marker.
     static func blank(_ state: WizardState, _ index: Int) -> (String, Style) {
-        let marker = state.document.blankByIndex[index]?.marker ?? ""
+        let marker = state.document.blank(index)?.marker ?? ""
         guard let fieldIndex = state.document.fieldOfBlank[index] else { return (marker, .blank) }
         let field = state.fields[fieldIndex]
         let raw = state.answers[field.id]
@@ -95,7 +95,7 @@ public enum ReportWrap {
         for run in state.document.paragraphs[paragraph] {
             let text: String
             switch run {
-            case .text(let t): text = t
+            case .text(let range): text = state.document.string(range)
             case .blank(let b):
                 if b == index {
                     // The blank starts on the next line when its first character does not fit.
