@@ -32,6 +32,9 @@ public enum Wizard {
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
     public static func run(template: Template, options: WizardOptions) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
+        // The report is cut into paragraphs while the digest below is worked out: on a big template
+        // each takes tens of milliseconds before the first frame.
+        let document = Background { ReportDocument(template: template) }
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(environment),
                                 digest: template.digest)
         let text = WizardText(language: options.language)
@@ -74,7 +77,7 @@ public enum Wizard {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
         return FullScreenSession(template: template, language: options.language, terminal: terminal, store: store,
-                                 start: start).run()
+                                 start: start, document: document.value).run()
     }
 
     /// A damaged autosave: says why, and starts afresh only when the user says so, the file moved

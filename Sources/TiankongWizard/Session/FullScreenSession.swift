@@ -13,13 +13,15 @@ final class FullScreenSession {
     /// Warnings waiting for the screen to be free (no dialog, no other notice).
     private var warnings: [String]
     private var autosaveWarned: Bool
+    private var triedSaving = false
 
     init(template: Template, language: Language, terminal: Terminal, store: AnswerStore, start: Start = Start(),
-         workingDirectory: String = FileManager.default.currentDirectoryPath) {
+         document: ReportDocument? = nil, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
-        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers)
+        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
+                            document: document)
         lastSaved = state.answers
         warnings = start.warnings
         autosaveWarned = start.autosaveWarned
@@ -41,7 +43,8 @@ final class FullScreenSession {
             }
             let idle: Int32 = needsDraw || state.answers != lastSaved ? 0 : 200
             guard let event = terminal.nextEvent(timeoutMilliseconds: idle) else {
-                autosave()
+                // The first save finds out whether autosaving works at all, and says so with this frame.
+                if !triedSaving { autosave() }
                 if !warnings.isEmpty, state.dialog == nil, state.notice == nil {
                     state.notice = Notice(kind: .warning, text: warnings.joined(separator: " "))
                     warnings = []
@@ -51,6 +54,10 @@ final class FullScreenSession {
                     terminal.draw(WizardView.frame(state, size: state.size))
                     needsDraw = false
                 }
+                // Later saves wait until the frame is out: the echo never waits for the disk (a save syncs the file).
+                autosave()
+                // A failed save has something to say: show it on the next round.
+                if !warnings.isEmpty, state.dialog == nil, state.notice == nil { needsDraw = true }
                 continue
             }
             needsDraw = true
@@ -100,6 +107,7 @@ final class FullScreenSession {
 
     private func autosave() {
         guard state.answers != lastSaved else { return }
+        triedSaving = true
         do {
             try store.save(state.answers)
             lastSaved = state.answers
