@@ -25,6 +25,9 @@ final class CursesTerminal: Terminal {
         raw()            // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys
         noecho()
         keypad(window, true)
+        // Without this, ncurses polls the keyboard before each line of an update and flushes what it
+        // has so far: a frame leaves in dozens of small writes. The loop draws only when no key waits.
+        typeahead(-1)
         _ = tk_set_escdelay(25)
         colors = useColor && has_colors()
         if colors {
@@ -111,11 +114,20 @@ final class CursesTerminal: Terminal {
     }
 
     private func put(_ cell: Cell, row: Int, column: Int) {
-        var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-        wide.append(0)
         var c = cchar_t()
         let (attributes, pair) = style(cell.style)
-        _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
+        let scalars = cell.character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first {
+            // Nearly every cell: one scalar, no array to allocate.
+            var wide: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalar.value), 0)
+            _ = withUnsafePointer(to: &wide) {
+                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&c, $0, attributes, pair, nil) }
+            }
+        } else {
+            var wide = scalars.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
+        }
         _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
     }
 
