@@ -3,7 +3,11 @@ import TiankongEngine
 
 /// The command line's own words, Chinese or English, in one place.
 struct CommandText {
-    let language = Language.fromEnvironment()
+    let language = CommandText.environmentLanguage
+
+    /// Read once: every help text of every option makes a CommandText while the command line is
+    /// parsed, and reading the environment each time cost milliseconds before the wizard's first frame.
+    private static let environmentLanguage = Language.fromEnvironment()
 
     func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
 
