@@ -150,6 +150,10 @@ public struct WizardText: Sendable {
             return t("上次自动保存的答案 \(path) 无法读取：\(messages.reason(code))", "The answers saved last time, \(path), cannot be read: \(messages.reason(code))")
         case .notAnswers(let error):
             return t("上次自动保存的答案已损坏（可能只写了一半）。", "The answers saved last time are damaged (perhaps cut short). ") + messages.text(for: error, path: path)
+        case .notAFile:
+            return t("上次自动保存的答案 \(path) 不是普通文件（是文件夹、管道或设备）", "The answers saved last time, \(path), are not a plain file (a folder, a pipe or a device)")
+        case .tooLarge(let bytes):
+            return t("上次自动保存的答案 \(path) 有 \(bytes) 字节，大得不像答案", "The answers saved last time, \(path), are \(bytes) bytes: far too large to be answers")
         case .otherTemplate:
             return t("上次自动保存的答案 \(path) 属于另一份模板", "The answers saved last time, \(path), belong to another template")
         }

@@ -16,6 +16,10 @@ public enum Autosave: Sendable, Equatable {
 public enum AutosaveDamage: Sendable, Equatable {
     /// It could not be read at all (the system's error number).
     case unreadable(errno: Int32)
+    /// Something other than a file is in its place (a folder, a pipe, a device): never read, or it may never end.
+    case notAFile
+    /// Far larger than any answers could make it.
+    case tooLarge(bytes: Int64)
     /// It was read but is not an answers file (cut short, or overwritten with something else).
     case notAnswers(AnswerFileError)
     /// It says it belongs to another template.
@@ -41,16 +45,20 @@ public struct AnswerStore: Sendable {
 
     public var path: String { directory + "/" + digest + ".json" }
 
+    /// A hundred fields of 10,000 characters are 3 MB; anything past this is not answers.
+    static let largestFile: Int64 = 64 << 20
+
     /// The answers saved last time, for a template with these field ids.
     ///
     /// Answers are cleaned as typed ones are (newlines to spaces, control characters dropped): a
     /// file edited by hand must not bring into the report what the editor keeps out.
     public func load(fieldIDs: Set<String>) -> Autosave {
         var info = stat()
-        guard lstat(path, &info) == 0 else {
+        guard stat(path, &info) == 0 else {
             return errno == ENOENT ? .none : .damaged(.unreadable(errno: errno))
         }
-        if info.st_mode & S_IFMT == S_IFDIR { return .damaged(.unreadable(errno: EISDIR)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .damaged(.notAFile) }
+        guard Int64(info.st_size) <= Self.largestFile else { return .damaged(.tooLarge(bytes: Int64(info.st_size))) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .damaged(.unreadable(errno: access(path, R_OK) == 0 ? EIO : errno))
         }
@@ -87,18 +95,26 @@ public struct AnswerStore: Sendable {
             }
         }
         var info = stat()
-        if stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
-            throw .cannotCreate(path: directory, errno: ENOTDIR)
-        }
+        if stat(directory, &info) != 0 { throw .cannotCreate(path: directory, errno: errno) }
+        if info.st_mode & S_IFMT != S_IFDIR { throw .cannotCreate(path: directory, errno: ENOTDIR) }
     }
 
-    /// Keeps the saved answers as a backup beside them, and returns its path.
+    /// Keeps the saved answers as a backup beside them, and returns its path. Never replaces an
+    /// earlier backup, even one made in the same second.
     @discardableResult
     public func backUp(now: Date = Date()) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let stamp = Int(now.timeIntervalSince1970)
-        let backup = directory + "/" + digest + ".\(stamp).backup.json"
-        return rename(path, backup) == 0 ? backup : nil
+        for n in 1...1000 {
+            let backup = directory + "/" + digest + (n == 1 ? ".\(stamp)" : ".\(stamp)-\(n)") + ".backup.json"
+            // link fails when the name is taken, where rename would replace it.
+            if link(path, backup) == 0 {
+                unlink(path)
+                return backup
+            }
+            if errno != EEXIST { return nil }
+        }
+        return nil
     }
 
     /// Moves a damaged autosave aside to a ".bak" beside it (never deleted), so a fresh start does
