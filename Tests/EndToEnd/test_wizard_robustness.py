@@ -280,9 +280,32 @@ def test_a_directory_in_the_autosave_s_place_is_reported_and_kept(tiankong, fold
     path.mkdir(parents=True)
     (path / "inside").write_text("kept")
     result = plain(tiankong, work, state, "y\n市财政局\n")
-    assert "无法读取" in result.stdout.decode("utf-8")
+    assert "不是普通文件" in result.stdout.decode("utf-8")
     assert (pathlib.Path(str(path) + ".bak") / "inside").read_text() == "kept"
     assert autosave(state) == {"f1": "市财政局"}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "symlink-loop", "huge"])
+def test_no_hang_on_a_pipe_a_device_a_loop_or_a_huge_file_in_the_autosave_s_place(tiankong, folders, kind):
+    work, state = folders
+    path = autosave_path(state)
+    path.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "symlink-loop":
+        os.symlink(path, path)
+    else:
+        with open(path, "wb") as f:
+            f.truncate(100 << 20)
+    refused = plain(tiankong, work, state, "n\n")  # the timeout in plain() is the hang check
+    assert refused.returncode == 1
+    assert "没有开始" in refused.stdout.decode("utf-8")
+    assert os.path.lexists(path)
+    accepted = plain(tiankong, work, state, "y\n市财政局\n")
+    assert os.path.lexists(str(path) + ".bak")
+    assert autosave(state) == {"f1": "市财政局"}, accepted.stdout.decode("utf-8")
 
 
 def test_answers_for_fields_the_template_no_longer_has_are_dropped_and_named(tiankong, folders):

@@ -48,7 +48,40 @@ struct WizardRobustnessTests {
         #expect(store.load(fieldIDs: Self.ids) == .damaged(.otherTemplate))
         try FileManager.default.removeItem(atPath: store.path)
         try FileManager.default.createDirectory(atPath: store.path, withIntermediateDirectories: false)
-        #expect(store.load(fieldIDs: Self.ids) == .damaged(.unreadable(errno: EISDIR)))
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.notAFile))
+    }
+
+    @Test("A pipe, a device or a huge file in the autosave's place is damaged, and never read")
+    func pipeDeviceHuge() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        #expect(mkfifo(store.path, 0o600) == 0)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.notAFile))
+        unlink(store.path)
+        #expect(symlink("/dev/zero", store.path) == 0)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.notAFile))
+        unlink(store.path)
+        #expect(symlink(store.path, store.path) == 0)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.unreadable(errno: ELOOP)))
+        unlink(store.path)
+        FileManager.default.createFile(atPath: store.path, contents: Data())
+        #expect(truncate(store.path, off_t(AnswerStore.largestFile + 1)) == 0)
+        #expect(store.load(fieldIDs: Self.ids) == .damaged(.tooLarge(bytes: AnswerStore.largestFile + 1)))
+    }
+
+    @Test("Starting afresh twice in one second keeps both backups")
+    func backupsInOneSecond() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        try store.save(["f1": "first"])
+        let first = try #require(store.backUp(now: now))
+        try store.save(["f1": "second"])
+        let second = try #require(store.backUp(now: now))
+        #expect(first != second)
+        #expect(try AnswerSet.decode(Data(contentsOf: URL(fileURLWithPath: first))).answers == ["f1": "first"])
+        #expect(try AnswerSet.decode(Data(contentsOf: URL(fileURLWithPath: second))).answers == ["f1": "second"])
+        #expect(!FileManager.default.fileExists(atPath: store.path))
     }
 
     @Test("Answers to fields the template no longer has are dropped and named; the rest kept, cleaned")
