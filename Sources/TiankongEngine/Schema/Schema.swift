@@ -50,7 +50,9 @@ public struct Schema: Sendable, Equatable {
     public static func parse(_ yaml: String, path: String) throws(SchemaError) -> Schema {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver: every scalar stays text until asked for as a number or a flag, and no
+            // regular expressions are compiled (the default resolver's cost a millisecond per start).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw SchemaError(path: path, line: SchemaError.line(of: error), problem: .badYAML(SchemaError.problem(of: error)))
         } catch {

@@ -138,6 +138,7 @@ public struct Template: Sendable {
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
         fields = FieldGrouping.fields(for: blanks)
+        fieldIndex = Template.index(fields)
         rules = []
         schemaSource = nil
         lineStarts = lines.starts
@@ -157,6 +158,7 @@ public struct Template: Sendable {
         lineStarts = template.lineStarts
         self.blanks = blanks
         self.fields = fields
+        fieldIndex = Template.index(fields)
         self.rules = rules
         self.schemaSource = schemaSource
     }
@@ -197,9 +199,15 @@ public struct Template: Sendable {
         fieldIndex[id].map { fields[$0] }
     }
 
-    private var fieldIndex: [String: Int] {
-        Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.id, $0) })
+    private static func index(_ fields: [Field]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(fields.count)
+        for (position, field) in fields.enumerated() where index[field.id] == nil { index[field.id] = position }
+        return index
     }
+
+    /// Field positions by id, built once.
+    private let fieldIndex: [String: Int]
 }
 
 /// The start of every line of a text, for turning byte offsets into lines.
