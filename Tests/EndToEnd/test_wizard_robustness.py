@@ -96,12 +96,12 @@ def question(n):
 def read_only_state():
     """A read-only tmpfs as XDG_STATE_HOME (root ignores chmod, not a read-only mount)."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        pytest.fail("mounting a tmpfs needs root; `make test` runs as root on this project's machines")
     folder = tempfile.mkdtemp(prefix="tk-ro-")
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", folder], capture_output=True, text=True)
     if result.returncode != 0:
         os.rmdir(folder)
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+        pytest.fail(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     try:
         yield pathlib.Path(folder)
     finally:
@@ -152,12 +152,12 @@ def test_plain_mode_says_once_that_the_state_folder_is_read_only(tiankong, read_
 def full_state():
     """A tmpfs filled to the last byte as XDG_STATE_HOME: the disk is full."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        pytest.fail("mounting a tmpfs needs root; `make test` runs as root on this project's machines")
     folder = tempfile.mkdtemp(prefix="tk-full-")
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], capture_output=True, text=True)
     if result.returncode != 0:
         os.rmdir(folder)
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+        pytest.fail(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     try:
         (pathlib.Path(folder) / "tiankong").mkdir()
         fd = os.open(os.path.join(folder, "filler"), os.O_WRONLY | os.O_CREAT, 0o600)
