@@ -1,15 +1,13 @@
 """Hostile templates and faults while saving: a clear message and exit code each, nothing hung,
 nothing the user wrote lost, no partial report left behind."""
-import contextlib
 import json
 import os
 import pathlib
-import subprocess
 import time
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, run
+from conftest import BUNDLED, FIXTURES, run, tmpfs
 
 ANSWERS = FIXTURES / "answers-complete.json"
 SEED = BUNDLED.read_bytes()
@@ -90,19 +88,8 @@ def test_things_that_are_not_files(tmp_path):
         assert result.returncode == 66 and words in message(result), (path, message(result))
 
 
-@contextlib.contextmanager
-def mounted(folder, options):
-    """A small tmpfs at `folder` (the tests run as root, as `make test` does)."""
-    folder.mkdir(exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
-
-
 def test_a_read_only_folder(tmp_path):
-    with mounted(tmp_path / "ro", "size=1m,ro") as folder:
+    with tmpfs("size=1m,ro") as folder:
         result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", folder / "r.txt")
         assert result.returncode == 73 and "只读" in message(result)
         assert list(folder.iterdir()) == []
@@ -110,7 +97,7 @@ def test_a_read_only_folder(tmp_path):
 
 @pytest.mark.parametrize("name", ["r.txt", "r.docx"])
 def test_a_full_disk_leaves_no_partial_report(tmp_path, name):
-    with mounted(tmp_path / "full", "size=4k") as folder:
+    with tmpfs("size=4k") as folder:
         (folder / "filler").write_bytes(b"\0" * 1024)
         result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", folder / name)
         assert result.returncode == 74 and "磁盘空间已满" in message(result)

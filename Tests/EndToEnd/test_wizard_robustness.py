@@ -17,7 +17,7 @@ import zipfile
 
 import pytest
 
-from conftest import BUNDLED
+from conftest import BUNDLED, tmpfs
 from tmuxdrive import Tmux, shell_quote, wait_until
 
 DIGEST = hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
@@ -95,18 +95,8 @@ def question(n):
 @pytest.fixture
 def read_only_state():
     """A read-only tmpfs as XDG_STATE_HOME (root ignores chmod, not a read-only mount)."""
-    if os.geteuid() != 0:
-        pytest.fail("mounting a tmpfs needs root; `make test` runs as root on this project's machines")
-    folder = tempfile.mkdtemp(prefix="tk-ro-")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", folder], capture_output=True, text=True)
-    if result.returncode != 0:
-        os.rmdir(folder)
-        pytest.fail(f"cannot mount a tmpfs here: {result.stderr.strip()}")
-    try:
-        yield pathlib.Path(folder)
-    finally:
-        subprocess.run(["umount", folder], capture_output=True)
-        os.rmdir(folder)
+    with tmpfs("size=1m,ro", prefix="tk-ro-") as folder:
+        yield folder
 
 
 def test_a_read_only_state_folder_is_said_once_and_the_report_still_saves(tiankong, read_only_state):
@@ -151,16 +141,9 @@ def test_plain_mode_says_once_that_the_state_folder_is_read_only(tiankong, read_
 @pytest.fixture
 def full_state():
     """A tmpfs filled to the last byte as XDG_STATE_HOME: the disk is full."""
-    if os.geteuid() != 0:
-        pytest.fail("mounting a tmpfs needs root; `make test` runs as root on this project's machines")
-    folder = tempfile.mkdtemp(prefix="tk-full-")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], capture_output=True, text=True)
-    if result.returncode != 0:
-        os.rmdir(folder)
-        pytest.fail(f"cannot mount a tmpfs here: {result.stderr.strip()}")
-    try:
-        (pathlib.Path(folder) / "tiankong").mkdir()
-        fd = os.open(os.path.join(folder, "filler"), os.O_WRONLY | os.O_CREAT, 0o600)
+    with tmpfs("size=64k", prefix="tk-full-") as folder:
+        (folder / "tiankong").mkdir()
+        fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
         try:
             while os.write(fd, b"x" * 4096) > 0:
                 pass
@@ -168,10 +151,7 @@ def full_state():
             pass
         finally:
             os.close(fd)
-        yield pathlib.Path(folder)
-    finally:
-        subprocess.run(["umount", folder], capture_output=True)
-        os.rmdir(folder)
+        yield folder
 
 
 def test_a_full_disk_under_the_state_folder_is_said_once_and_nothing_typed_is_lost(tiankong, full_state):

@@ -164,6 +164,18 @@ public struct Boilerplate: Sendable {
 
 /// Small byte-level helpers for reading one line of UTF-8.
 enum LineBytes {
+    /// Calls `body` with the offset of every "\n", found with the C library's vector memchr.
+    static func forEachNewline(in b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = b.baseAddress else { return }
+        let n = b.count
+        var i = 0
+        while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            body(at)
+            i = at + 1
+        }
+    }
+
     /// The line without spaces, tabs, CR and ideographic spaces at either end.
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> { trimmed(ArraySlice(b)) }
 

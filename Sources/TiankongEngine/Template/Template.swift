@@ -227,14 +227,8 @@ struct LineTable {
         self.text = text
         var starts = [0]
         text.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            let n = b.count
-            var i = 0
-            // memchr finds each line end with the C library's vector code.
-            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if at + 1 < n { starts.append(at + 1) }
-                i = at + 1
+            LineBytes.forEachNewline(in: b) { at in
+                if at + 1 < b.count { starts.append(at + 1) }
             }
         }
         self.starts = starts

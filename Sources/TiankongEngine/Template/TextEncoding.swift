@@ -87,13 +87,8 @@ public enum TextDecoder {
     static func lineEnding(of text: [UInt8]) -> LineEnding {
         var crlf = 0, lf = 0
         text.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            let n = b.count
-            var i = 0
-            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            LineBytes.forEachNewline(in: b) { at in
                 if at > 0 && b[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
-                i = at + 1
             }
         }
         switch (crlf, lf) {
