@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the blanks of a text in one pass over its UTF-8 bytes.
 ///
 /// A blank is a maximal run of X (U+0058), Ｘ (U+FF38) or × (U+00D7), or the decimal form "X.X".
@@ -64,26 +68,47 @@ public struct BlankScanner: Sendable {
     /// The runs in a buffer of UTF-8 bytes.
     public func runs(in b: UnsafeBufferPointer<UInt8>) -> [Run] {
         var found: [Run] = []
+        guard let base = b.baseAddress else { return found }
         let n = b.count
         var line = 0
-        var lineStart = 0
+        var newlinesCountedTo = 0
         // Column bookkeeping, advanced only when a run is found, so long lines stay linear.
         var columnPosition = 0
         var columnCount = 0
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c == 0x0A {
+        // The next X, Ｘ and × are found with the C library's vector search, not byte by byte.
+        func next(_ pattern: [UInt8], from: Int) -> Int {
+            var from = from
+            while from < n, let hit = memchr(base + from, Int32(pattern[0]), n - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + pattern.count <= n {
+                    var k = 1
+                    while k < pattern.count, b[at + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return at }
+                }
+                from = at + 1
+            }
+            return n
+        }
+        var nextX = next(Self.x, from: 0), nextWideX = next(Self.wideX, from: 0), nextTimes = next(Self.times, from: 0)
+        while true {
+            let i = min(nextX, nextWideX, nextTimes)
+            if i >= n { break }
+            // Count the lines passed since the last run.
+            while newlinesCountedTo < i, let hit = memchr(base + newlinesCountedTo, 0x0A, i - newlinesCountedTo) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 line += 1
-                lineStart = i + 1
-                columnPosition = lineStart
+                columnPosition = at + 1
                 columnCount = 0
-                i += 1
+                newlinesCountedTo = at + 1
+            }
+            newlinesCountedTo = i
+            var length = BlankScanner.markerLength(b, i)
+            if length == 0 {   // not reachable: every candidate starts a marker; never loop on it
+                if nextX == i { nextX = next(Self.x, from: i + 1) }
+                if nextWideX == i { nextWideX = next(Self.wideX, from: i + 1) }
+                if nextTimes == i { nextTimes = next(Self.times, from: i + 1) }
                 continue
             }
-            if c != 0x58 && c != 0xEF && c != 0xC3 { i += 1; continue }
-            var length = BlankScanner.markerLength(b, i)
-            if length == 0 { i += 1; continue }
             let start = i
             var count = 0
             var end = i
@@ -106,7 +131,9 @@ public struct BlankScanner: Sendable {
                 }
             }
             let runEnd = decimalEnd
-            i = runEnd
+            if nextX < runEnd { nextX = next(Self.x, from: runEnd) }
+            if nextWideX < runEnd { nextWideX = next(Self.wideX, from: runEnd) }
+            if nextTimes < runEnd { nextTimes = next(Self.times, from: runEnd) }
             let touchesBefore = start > 0 && BlankScanner.isASCIIAlphanumeric(b[start - 1])
             let touchesAfter = runEnd < n && BlankScanner.isASCIIAlphanumeric(b[runEnd])
             if touchesBefore || touchesAfter { continue }
@@ -116,10 +143,11 @@ public struct BlankScanner: Sendable {
                 columnPosition += 1
             }
             found.append(Run(byteRange: start..<runEnd, line: line, column: columnCount + 1))
-            _ = lineStart
         }
         return found
     }
+
+    static let x: [UInt8] = [0x58], wideX: [UInt8] = [0xEF, 0xBC, 0xB8], times: [UInt8] = [0xC3, 0x97]
 
     private func isException(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, count: Int) -> Bool {
         for exception in exceptions where exception.xCount == count {

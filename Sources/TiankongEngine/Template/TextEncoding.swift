@@ -45,7 +45,7 @@ public enum TextDecoder {
             encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             text = try utf16ToUTF8(Array(bytes[2...]), bigEndian: encoding == .utf16BigEndian, path: path)
         } else {
-            if let nul = bytes.firstIndex(of: 0) {
+            if let nul = firstNUL(bytes) {
                 throw looksLikeBOMlessUTF16(bytes) ? .utf16WithoutBOM(path: path) : .binary(path: path, byteOffset: nul)
             }
             if let invalidAt = UTF8Validation.firstInvalidOffset(bytes) {
@@ -61,8 +61,17 @@ public enum TextDecoder {
             }
         }
         if text.isEmpty { throw .empty(path: path) }
-        if let nul = text.firstIndex(of: 0) { throw .binary(path: path, byteOffset: nul) }
+        // UTF-8 without a BOM was checked for NUL above; decoded text (GB18030, UTF-16, BOM) is checked here.
+        if encoding != .utf8 || bom, let nul = firstNUL(text) { throw .binary(path: path, byteOffset: nul) }
         return DecodedText(utf8: text, encoding: encoding, hasByteOrderMark: bom, lineEnding: lineEnding(of: text))
+    }
+
+    /// The offset of the first NUL byte, found with the C library's vector memchr.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Encodes UTF-8 text for writing in the given encoding, with a BOM when asked.
