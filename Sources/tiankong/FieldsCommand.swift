@@ -51,13 +51,32 @@ enum FieldsListing {
         var fieldOfBlank = [String](repeating: "", count: (template.blanks.map(\.index).max() ?? 0) + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
         let kindNames = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, say.kindName($0)) })
+        // Cells that repeat (a kind with its unit) are made once; numbers are written digit by digit.
+        struct KindCell: Hashable { var kind: Kind; var unit: String? }
+        var kindCells: [KindCell: [UInt8]] = [:]
+        func number(_ value: Int, width: Int) {
+            var digits: [UInt8] = []
+            var v = value
+            repeat { digits.append(UInt8(0x30 + v % 10)); v /= 10 } while v > 0
+            out.append(contentsOf: digits.reversed())
+            out.append(contentsOf: repeatElement(0x20, count: max(1, width - digits.count + 1)))
+        }
         for blank in template.blanks {
             out.append(contentsOf: [0x20, 0x20])
-            cell(String(blank.index), 4)
-            cell("\(blank.line):\(blank.column)", 8)
+            number(blank.index, width: 4)
+            let position = "\(blank.line):\(blank.column)"
+            out.append(contentsOf: position.utf8)
+            out.append(contentsOf: repeatElement(0x20, count: max(1, 8 - position.utf8.count + 1)))
             cell(blank.marker, 5)
-            cell(kindNames[blank.kind]! + (blank.unit.map { "·\($0)" } ?? ""), 10)
-            cell(fieldOfBlank[blank.index], 4)
+            let key = KindCell(kind: blank.kind, unit: blank.unit)
+            if kindCells[key] == nil {
+                let text = kindNames[blank.kind]! + (blank.unit.map { "·\($0)" } ?? "")
+                kindCells[key] = Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1))
+            }
+            out.append(contentsOf: kindCells[key]!)
+            let id = fieldOfBlank[blank.index]
+            out.append(contentsOf: id.utf8)
+            out.append(contentsOf: repeatElement(0x20, count: max(1, 4 - id.utf8.count + 1)))
             out.append(contentsOf: blank.excerptUTF8)
             out.append(0x0A)
             flush()

@@ -5,20 +5,23 @@
 public enum FieldGrouping {
     public static func fields(for blanks: [Blank]) -> [Field] {
         var fields: [Field] = []
+        fields.reserveCapacity(blanks.count)
         var fieldOfTextKey: [[UInt8]: Int] = [:]
-        var fieldOfBlank: [Int: Int] = [:]
+        // Field position by blank index (indexes are 1…n, so an array serves).
+        var fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
         for blank in blanks {
             // Only text answers are checked against their neighbours (the doubled-word warning).
             let surrounding = blank.kind == .text ? [Field.Surrounding(before: blank.before, after: blank.after)] : []
             if blank.kind == .text {
-                let key = blank.source.bytes[blank.byteRange] + firstTwoCharacters(blank.source.bytes, blank.afterRange)
-                if let existing = fieldOfTextKey[Array(key)] {
+                let bytes = blank.source.bytes
+                let key = Array(bytes[blank.byteRange] + firstTwoCharacters(bytes, blank.afterRange))
+                if let existing = fieldOfTextKey[key] {
                     fields[existing].blankIndexes.append(blank.index)
                     fields[existing].surroundings += surrounding
                     fieldOfBlank[blank.index] = existing
                     continue
                 }
-                fieldOfTextKey[Array(key)] = fields.count
+                fieldOfTextKey[key] = fields.count
             }
             fieldOfBlank[blank.index] = fields.count
             fields.append(Field(
@@ -42,23 +45,23 @@ public enum FieldGrouping {
     }
 
     /// Marks "XXXX年X月X日" (and "X月X日") so the day is checked against its month and year.
-    private static func linkDates(blanks: [Blank], fields: inout [Field], fieldOfBlank: [Int: Int]) {
+    private static func linkDates(blanks: [Blank], fields: inout [Field], fieldOfBlank: [Int]) {
         for (position, day) in blanks.enumerated() where day.kind == .day {
             guard position > 0, day.before.hasSuffix("月") else { continue }
             let month = blanks[position - 1]
             guard month.kind == .month, month.byteRange.upperBound + 3 == day.byteRange.lowerBound else { continue }
-            var group = Field.DateGroup(year: nil, month: nil, day: nil)
-            group.day = fieldOfBlank[day.index].map { fields[$0].id }
-            group.month = fieldOfBlank[month.index].map { fields[$0].id }
+            var parts = [fieldOfBlank[month.index], fieldOfBlank[day.index]]
             if position > 1, month.before.hasSuffix("年") {
                 let year = blanks[position - 2]
                 if year.kind == .year, year.byteRange.upperBound + 3 == month.byteRange.lowerBound {
-                    group.year = fieldOfBlank[year.index].map { fields[$0].id }
+                    parts.insert(fieldOfBlank[year.index], at: 0)
                 }
             }
-            for id in [group.year, group.month, group.day].compactMap({ $0 }) {
-                if let k = fields.firstIndex(where: { $0.id == id }) { fields[k].date = group }
-            }
+            let group = Field.DateGroup(
+                year: parts.count == 3 ? fields[parts[0]].id : nil,
+                month: fields[parts[parts.count - 2]].id,
+                day: fields[parts[parts.count - 1]].id)
+            for k in parts where k >= 0 { fields[k].date = group }
         }
     }
 

@@ -37,29 +37,32 @@ public struct Boilerplate: Sendable {
         wordBytes = words.map { Array($0.utf8) }
         contactBytes = contactWords.map { Array($0.utf8) }
         attributionBytes = attributionWords.map { Array($0.utf8) }
-        signalStarts = Set((wordBytes + contactBytes + attributionBytes).compactMap { Boilerplate.firstCharacterKey($0[...]) })
+        for word in words + contactWords + attributionWords {
+            if let first = word.unicodeScalars.first, first.value < 0x10000 {
+                signalStarts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
+            }
+        }
     }
 
-    /// The first character of every signal word, as a number: a line without any of them is no advert.
-    private var signalStarts: Set<UInt32> = []
+    /// A bit for every character of the Basic Multilingual Plane that starts some signal word:
+    /// a line without any of them is no advert.
+    private var signalStarts = [UInt64](repeating: 0, count: 1024)
 
-    /// The UTF-8 bytes of the character at the start of `bytes`, packed into one number.
-    static func firstCharacterKey(_ bytes: ArraySlice<UInt8>) -> UInt32? {
-        guard let lead = bytes.first else { return nil }
-        let length = min(LineBytes.scalarLength(lead), bytes.count)
-        var key: UInt32 = 0
-        for byte in bytes.prefix(length) { key = key << 8 | UInt32(byte) }
-        return key
-    }
-
-    /// True when the line holds a character that starts some signal word; one pass over the line.
+    /// True when the line holds a character that starts some signal word; one pass, a bit test a character.
     private func mayHoldSignal(_ line: ArraySlice<UInt8>) -> Bool {
         var k = line.startIndex
-        while k < line.endIndex {
-            let length = LineBytes.scalarLength(line[k])
-            if let key = Boilerplate.firstCharacterKey(line[k..<min(k + length, line.endIndex)]), signalStarts.contains(key) {
-                return true
-            }
+        let end = line.endIndex
+        while k < end {
+            let lead = line[k]
+            var scalar: UInt32
+            var length: Int
+            if lead < 0x80 { scalar = UInt32(lead); length = 1 }
+            else if lead < 0xE0, k + 1 < end { scalar = UInt32(lead & 0x1F) << 6 | UInt32(line[k + 1] & 0x3F); length = 2 }
+            else if lead < 0xF0, k + 2 < end {
+                scalar = UInt32(lead & 0x0F) << 12 | UInt32(line[k + 1] & 0x3F) << 6 | UInt32(line[k + 2] & 0x3F)
+                length = 3
+            } else { k += LineBytes.scalarLength(lead); continue }
+            if signalStarts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 { return true }
             k += length
         }
         return false

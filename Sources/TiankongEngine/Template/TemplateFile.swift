@@ -28,20 +28,23 @@ public enum TemplateFile {
         if type != S_IFREG { throw .notRegularFile(path: path) }
         let size = Int(info.st_size)
         if size > limit { throw .tooLarge(path: path, bytes: size, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+        // Read straight into the array's storage: no zero-filling of a 100 MB buffer first.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .unreadable(path: path, errno: errno)
-            }
-            if n == 0 { break }
-            filled += n
+            initialized = filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
+        if let failure { throw .unreadable(path: path, errno: failure) }
         return bytes
     }
 }
