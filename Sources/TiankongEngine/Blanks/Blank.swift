@@ -26,7 +26,7 @@ public struct Blank: Hashable, Sendable {
     }
 
     /// 1-based position among the template's blanks, in document order.
-    public let index: Int
+    public internal(set) var index: Int
     /// 1-based line in the original file.
     public let line: Int
     /// 1-based column in the original file, counted in characters (Unicode scalars).

@@ -108,33 +108,31 @@ public struct Template: Sendable {
         text = decoded.utf8
 
         let lines = LineTable(text)
-        let layout = ReportLayout(lines: lines, text: text, boilerplate: boilerplate, keep: options.keepBoilerplate)
+        let buffer = TextBuffer(text)
+        // The two halves of the analysis read the text independently: the report's lines (title, adverts)
+        // on one core, the blanks and what each asks for on the other.
+        let halves = Halves()
+        let keep = options.keepBoilerplate
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                halves.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
+            } else {
+                halves.blanks = Template.blanks(of: scanner.runs(in: decoded.utf8), lines: lines, buffer: buffer)
+            }
+        }
+        let layout = halves.layout!
         title = layout.title
         titleRange = layout.titleRange
         removedLines = layout.removedLines
         keptRanges = layout.keptRanges
 
-        let runs = scanner.runs(in: text)
-        var blanks: [Blank] = []
-        blanks.reserveCapacity(runs.count)
-        let buffer = TextBuffer(text)
-        text.withUnsafeBufferPointer { b in
-            for run in runs where !layout.removedLineIndexes.contains(run.line) {
-                let lineRange = lines.contentRange(run.line)
-                let marker = Array(b[run.byteRange])
-                let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
-                let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
-                let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
-                                                after: b[run.byteRange.upperBound..<afterEnd])
-                blanks.append(Blank(
-                    index: blanks.count + 1, line: run.line + 1, column: run.column,
-                    marker: String(decoding: marker, as: UTF8.self),
-                    byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
-                    minimum: guess.minimum, maximum: guess.maximum,
-                    lineRange: lineRange, source: buffer,
-                    beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
-            }
+        // Blanks on advert lines are not the report's; the rest are numbered 1…n.
+        var blanks = halves.blanks
+        halves.blanks = []   // the only reference left is ours, so the edits below do not copy
+        if !layout.removedLineIndexes.isEmpty {
+            blanks.removeAll { layout.removedLineIndexes.contains($0.line - 1) }
         }
+        for k in blanks.indices where blanks[k].index != k + 1 { blanks[k].index = k + 1 }
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
         fields = FieldGrouping.fields(for: blanks)
@@ -204,6 +202,36 @@ public struct Template: Sendable {
         index.reserveCapacity(fields.count)
         for (position, field) in fields.enumerated() where index[field.id] == nil { index[field.id] = position }
         return index
+    }
+
+    /// The blanks for the runs a scan found, numbered in order.
+    private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, buffer: TextBuffer) -> [Blank] {
+        var blanks: [Blank] = []
+        blanks.reserveCapacity(runs.count)
+        buffer.bytes.withUnsafeBufferPointer { b in
+            for run in runs {
+                let lineRange = lines.contentRange(run.line)
+                let marker = Array(b[run.byteRange])
+                let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
+                let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
+                let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
+                                                after: b[run.byteRange.upperBound..<afterEnd])
+                blanks.append(Blank(
+                    index: blanks.count + 1, line: run.line + 1, column: run.column,
+                    marker: String(decoding: marker, as: UTF8.self),
+                    byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
+                    minimum: guess.minimum, maximum: guess.maximum,
+                    lineRange: lineRange, source: buffer,
+                    beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
+            }
+        }
+        return blanks
+    }
+
+    /// Where the two halves of the analysis leave their results (each half writes its own).
+    private final class Halves: @unchecked Sendable {
+        var layout: ReportLayout?
+        var blanks: [Blank] = []
     }
 
     /// Field positions by id, built once.
