@@ -73,7 +73,7 @@ public enum Reducer {
     /// The file name prompt; a name the user has not changed follows the title (the year answered).
     private static func openSaveName(_ state: inout WizardState) {
         if state.fileEditor.text == state.offeredFileName {
-            let name = state.defaultFileName
+            let name = state.pendingFileName
             state.fileEditor = LineEditor(name)
             state.offeredFileName = name
         }

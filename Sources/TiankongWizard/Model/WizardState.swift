@@ -160,6 +160,12 @@ public struct WizardState: Sendable {
         Self.defaultFileName(title: document.title(fields: fields, values: reportAnswers))
     }
 
+    /// The name Ctrl-S will offer: the default while the user has not changed it (so it follows an
+    /// answered year), else what the user typed.
+    public var pendingFileName: String {
+        fileEditor.text == offeredFileName ? defaultFileName : fileEditor.text
+    }
+
     // MARK: - Reading the state
 
     public var fields: [Field] { template.fields }

@@ -263,7 +263,7 @@ public enum WizardView {
             drawNotice(&frame, state, layout)
         case .review:
             if state.notice == nil, state.savedPaths.isEmpty {
-                frame.put(state.text.saveHint(state.fileEditor.text), row: layout.headingRow, column: 1, limit: columns - 1)
+                frame.put(state.text.saveHint(state.pendingFileName), row: layout.headingRow, column: 1, limit: columns - 1)
             }
             drawNotice(&frame, state, layout)
         }
