@@ -62,7 +62,7 @@ struct FillCommand: ParsableCommand {
         }
 
         let title = Report.title(template: template, answers: review.values)
-        let destination = output ?? (title.isEmpty ? "report" : FillCommand.safeFileName(title)) + "." + (format ?? .txt).rawValue
+        let destination = output ?? Report.fileStem(title: title) + "." + (format ?? .txt).rawValue
         let chosenFormat: Format
         if let format {
             chosenFormat = format
@@ -112,11 +112,6 @@ struct FillCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: messages.text(for: error, path: answers), exitCode: 65)
         }
-    }
-
-    /// A title as a file name: "/" and other characters a file system refuses become "-".
-    static func safeFileName(_ title: String) -> String {
-        String(title.map { "/\\:*?\"<>|\0".contains($0) ? "-" : $0 })
     }
 
     static func absolute(_ path: String) -> String {

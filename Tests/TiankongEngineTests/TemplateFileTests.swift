@@ -125,6 +125,14 @@ struct AnswersAndOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.txt"])
     }
 
+    @Test("a report's file name is its answered title, with what a file name cannot hold made full-width")
+    func fileNames() throws {
+        let template = try Template.bundled()
+        #expect(Report.title(template: template, answers: ["year": "2021"]) == "2021年党建工作总结（党组）")
+        #expect(Report.fileStem(title: "2021年/总结: 第1稿?") == "2021年／总结： 第1稿？")
+        #expect(Report.fileStem(title: "  ") == "report")
+    }
+
     @Test("SHA-256 matches the standard's test vectors")
     func sha256() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

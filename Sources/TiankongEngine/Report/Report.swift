@@ -67,6 +67,19 @@ public enum Report {
         return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
+    /// A file name (without extension) for a report with this title: characters a file system or a
+    /// Windows colleague's machine cannot take become their full-width forms; "report" for no title.
+    public static func fileStem(title: String) -> String {
+        let stem = title.trimmingCharacters(in: .whitespaces).unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar {
+            case "\0": return nil
+            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return Unicode.Scalar(scalar.value + 0xFEE0)   // ／ ＼ ：…
+            default: return scalar.properties.generalCategory == .control ? nil : scalar
+            }
+        }
+        return stem.isEmpty ? "report" : String(String.UnicodeScalarView(stem))
+    }
+
     /// The report as a String, for display.
     public static func text(template: Template, answers: [String: String]) -> String {
         String(decoding: utf8(template: template, answers: answers), as: UTF8.self)

@@ -111,25 +111,4 @@ public struct ReportDocument: Sendable {
     public func blank(_ index: Int) -> Blank? {
         blankPosition[index].map { blanks[$0] }
     }
-
-    /// The report's title with the answers in it: its first line that is not empty ("2021年党建工作总结（党组）").
-    /// - Parameters:
-    ///   - fields: the template's fields, which `fieldOfBlank` points into.
-    ///   - values: checked answers by field id; a blank without one shows its marker.
-    public func title(fields: [Field], values: [String: String]) -> String {
-        for runs in paragraphs {
-            var line = ""
-            for run in runs {
-                switch run {
-                case .text(let range): line += string(range)
-                case .blank(let index):
-                    let value = fieldOfBlank[index].flatMap { values[fields[$0].id] }
-                    line += value ?? blank(index)?.marker ?? ""
-                }
-            }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { return trimmed }
-        }
-        return ""
-    }
 }

@@ -151,13 +151,12 @@ public struct WizardState: Sendable {
 
     /// A report title plus ".docx" (the text is saved beside it), with characters a file name cannot hold replaced.
     public static func defaultFileName(title: String) -> String {
-        let title = title.trimmingCharacters(in: .whitespaces)
-        return (title.isEmpty ? "report" : title).replacingOccurrences(of: "/", with: "／") + ".docx"
+        Report.fileStem(title: title) + ".docx"
     }
 
     /// The default file name for the report as answered so far: its title, with a year answered in it.
     public var defaultFileName: String {
-        Self.defaultFileName(title: document.title(fields: fields, values: reportAnswers))
+        Self.defaultFileName(title: Report.title(template: template, answers: reportAnswers))
     }
 
     /// The name Ctrl-S will offer: the default while the user has not changed it (so it follows an

@@ -96,7 +96,7 @@ struct PlainSession {
             }
         }
         let values = review.values
-        let name = WizardState.defaultFileName(title: ReportDocument(template: template).title(fields: template.fields, values: values))
+        let name = WizardState.defaultFileName(title: Report.title(template: template, answers: values))
         write(text.plainSaveAs(name))
         guard let reply = readLine() else { return endOfInput(answers) }
         var path = reply.trimmingCharacters(in: .whitespaces)
