@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TiankongEngine
+import TiankongWizard
 
 /// `tiankong fields`: the blanks a template has, what each asks for, and the fields the user answers.
 struct FieldsCommand: ParsableCommand {
@@ -94,24 +95,9 @@ enum FieldsListing {
         return out
     }
 
-    /// Columns a string takes in a terminal, from its UTF-8 lead bytes: CJK and full-width forms are two.
+    /// Columns a string takes in a terminal (wcwidth, through the wizard's one measure), ASCII counted directly.
     static func displayWidth(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
-        var width = 0
-        var utf8 = Array(s.utf8)[...]
-        while let lead = utf8.first {
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            let second = utf8.dropFirst().first ?? 0
-            switch length {
-            case 3 where lead >= 0xE3 && lead <= 0xED: width += 2                       // CJK, kana, Hangul
-            case 3 where lead == 0xEF && (second == 0xBC || second == 0xBD): width += 2 // full-width forms
-            case 3 where lead == 0xE2 && second >= 0xBA: width += 2                     // CJK radicals
-            case 4: width += 2
-            default: width += 1
-            }
-            utf8 = utf8.dropFirst(length)
-        }
-        return width
+        s.utf8.allSatisfy({ $0 < 0x80 }) ? s.utf8.count : DisplayWidth.of(s)
     }
 
     static func json(_ template: Template, emit: ([UInt8]) -> Void) -> [UInt8] {
