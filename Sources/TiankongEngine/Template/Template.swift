@@ -113,12 +113,19 @@ public struct Template: Sendable {
         // on one core, the blanks and what each asks for on the other.
         let halves = Halves()
         let keep = options.keepBoilerplate
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        let analyse: @Sendable (Int) -> Void = { half in
             if half == 0 {
                 halves.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
             } else {
                 halves.blanks = Template.blanks(of: scanner.runs(in: decoded.utf8), lines: lines, buffer: buffer)
             }
+        }
+        // Below a megabyte the hand-over between threads costs more than the second core saves.
+        if decoded.utf8.count >= 1 << 20 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: analyse)
+        } else {
+            analyse(0)
+            analyse(1)
         }
         let layout = halves.layout!
         title = layout.title
