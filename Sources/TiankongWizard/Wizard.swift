@@ -31,11 +31,10 @@ public enum Wizard {
     /// Runs the wizard and returns the exit code. Full screen on a terminal; line by line when TERM
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
     public static func run(template: Template, options: WizardOptions) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
         // The report is cut into paragraphs while the digest below is worked out: on a big template
         // each takes tens of milliseconds before the first frame.
         let document = Background { ReportDocument(template: template) }
-        let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(environment),
+        let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(),
                                 digest: template.digest)
         let text = WizardText(language: options.language)
         let messages = Messages(language: options.language)
@@ -64,14 +63,14 @@ public enum Wizard {
             if let code = confirmFreshStart(damage, store: store, text: text, messages: messages) { return code }
         }
 
-        let term = environment["TERM"] ?? ""
+        let term = Environment.value("TERM") ?? ""
         let plain = options.plain || term.isEmpty || term == "dumb" || isatty(0) == 0 || isatty(1) == 0
         if plain {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
         prepareLocale()
         Signals.install()
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let noColor = !(Environment.value("NO_COLOR") ?? "").isEmpty
         guard let terminal = CursesTerminal(useColor: !noColor) else {
             // ncurses does not know this terminal: ask line by line instead.
             return PlainSession(template: template, language: options.language, store: store, start: start).run()

@@ -4,11 +4,10 @@ import TiankongEngine
 
 /// `tiankong check`: the blanks still left in a finished report.
 struct CheckCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "check",
-            abstract: CommandText().t("检查写好的报告里还有没有没填的空；有则退出码为 1", "List the blanks still left in a finished report; exit 1 if any"))
-    }
+    // Stored, not computed: the parser asks for it a dozen times while reading the command line.
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: CommandText().t("检查写好的报告里还有没有没填的空；有则退出码为 1", "List the blanks still left in a finished report; exit 1 if any"))
 
     @Argument(help: ArgumentHelp(CommandText().t("写好的报告（文本文件）", "The finished report (a text file)"), valueName: "FILE"))
     var file: String

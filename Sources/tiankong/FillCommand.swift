@@ -12,11 +12,10 @@ struct FillCommand: ParsableCommand {
         var textEncoding: TextEncoding { self == .utf8 ? .utf8 : .gb18030 }
     }
 
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "fill",
-            abstract: CommandText().t("用答案文件填好模板，写出报告（.txt 或 .docx）", "Fill the template from an answers file and write the report (.txt or .docx)"))
-    }
+    // Stored, not computed: the parser asks for it a dozen times while reading the command line.
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: CommandText().t("用答案文件填好模板，写出报告（.txt 或 .docx）", "Fill the template from an answers file and write the report (.txt or .docx)"))
 
     @OptionGroup var template: TemplateOptions
 

@@ -4,12 +4,11 @@ import TiankongEngine
 
 /// `tiankong schema`: the inferred schema, commented, as a start for TEMPLATE.tiankong.yaml.
 struct SchemaCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "schema",
-            abstract: CommandText().t("输出推断出的模板说明（YAML，带注释），可另存为 模板.tiankong.yaml 后修改",
-                                      "Print the inferred schema (commented YAML), to save as TEMPLATE.tiankong.yaml and edit"))
-    }
+    // Stored, not computed: the parser asks for it a dozen times while reading the command line.
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: CommandText().t("输出推断出的模板说明（YAML，带注释），可另存为 模板.tiankong.yaml 后修改",
+                                  "Print the inferred schema (commented YAML), to save as TEMPLATE.tiankong.yaml and edit"))
 
     @OptionGroup var template: TemplateOptions
 

@@ -4,7 +4,8 @@ import TiankongEngine
 
 /// `tiankong`: fill a report template's blanks and write the finished report.
 struct Tiankong: ParsableCommand {
-    static var configuration: CommandConfiguration {
+    // Stored, not computed: the parser asks for it a dozen times while reading the command line.
+    static let configuration: CommandConfiguration = {
         let say = CommandText()
         return CommandConfiguration(
             commandName: "tiankong",
@@ -16,7 +17,7 @@ struct Tiankong: ParsableCommand {
             subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, CheckCommand.self, SchemaCommand.self],
             defaultSubcommand: WizardCommand.self
         )
-    }
+    }()
 }
 
 /// A failure the user can act on: one message, one exit code.

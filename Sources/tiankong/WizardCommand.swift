@@ -4,11 +4,10 @@ import TiankongWizard
 
 /// `tiankong [TEMPLATE]`: the full-screen wizard (a plain line-by-line mode without a terminal).
 struct WizardCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "wizard",
-            abstract: CommandText().t("逐个填写模板里的空（默认命令）", "Walk through the template's blanks and fill them (the default)"))
-    }
+    // Stored, not computed: the parser asks for it a dozen times while reading the command line.
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: CommandText().t("逐个填写模板里的空（默认命令）", "Walk through the template's blanks and fill them (the default)"))
 
     @OptionGroup var template: TemplateOptions
 

@@ -104,9 +104,9 @@ struct ValidationTests {
         #expect(chinese.text(for: .notANumber, field: count).contains("次数，填整数"))
         let english = Messages(language: .english)
         #expect(english.text(for: .outOfRange(1...12), field: month) == "A month is between 1 and 12")
-        #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8"]) == .english)
-        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .chinese)
-        #expect(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"]) == .chinese)
+        #expect(Language.fromEnvironment { ["LANG": "en_US.UTF-8"][$0] } == .english)
+        #expect(Language.fromEnvironment { ["LANG": "zh_CN.UTF-8"][$0] } == .chinese)
+        #expect(Language.fromEnvironment { ["LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"][$0] } == .chinese)
     }
 }
 

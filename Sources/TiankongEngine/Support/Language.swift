@@ -1,14 +1,17 @@
-import Foundation
-
 /// The language of every message tiankong shows: Chinese, or English when the locale asks for it.
 public enum Language: String, Sendable, Equatable {
     case chinese
     case english
 
     /// Reads LC_ALL, then LC_MESSAGES, then LANG: English when the first one set starts with "en".
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    public static func fromEnvironment() -> Language {
+        fromEnvironment(Environment.value)
+    }
+
+    /// The same, with the variables looked up by `lookup` (a dictionary's subscript in tests).
+    public static func fromEnvironment(_ lookup: (String) -> String?) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
+            if let value = lookup(name), !value.isEmpty {
                 return value.lowercased().hasPrefix("en") ? .english : .chinese
             }
         }

@@ -37,9 +37,9 @@ public struct AnswerStore: Sendable {
     }
 
     /// $XDG_STATE_HOME/tiankong, or ~/.local/state/tiankong.
-    public static func defaultDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/tiankong" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    public static func defaultDirectory(_ lookup: (String) -> String? = Environment.value) -> String {
+        if let state = lookup("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/tiankong" }
+        let home = lookup("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/state/tiankong"
     }
 
