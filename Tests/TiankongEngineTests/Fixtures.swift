@@ -14,7 +14,7 @@ enum Fixtures {
     static func seed() throws -> Template { try Template.bundled(options: .init(useSchema: false)) }
 
     static var seedBytes: [UInt8] {
-        [UInt8](BundledResources.data(at: BundledResources.bundledTemplatePath)!)
+        BundledResources.bytes(at: BundledResources.bundledTemplatePath)!
     }
 
     /// A temporary folder, removed when the test is done with it.

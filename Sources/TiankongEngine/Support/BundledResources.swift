@@ -8,18 +8,54 @@ public enum BundledResources {
     public static let bundledSchemaPath = "templates/2020年党建工作总结（党组）.tiankong.yaml"
 
     /// The bytes of a file under Resources/, or nil when there is no such file.
-    public static func data(at relativePath: String) -> Data? {
-        EmbeddedResources.base64[relativePath].flatMap { Data(base64Encoded: $0) }
+    public static func bytes(at relativePath: String) -> [UInt8]? {
+        EmbeddedResources.file(relativePath).map { file in
+            [UInt8](UnsafeBufferPointer(start: file.utf8Start, count: file.utf8CodeUnitCount))
+        }
+    }
+
+    /// The text of a file under Resources/ (they are all UTF-8), or nil when there is no such file.
+    public static func text(at relativePath: String) -> String? {
+        EmbeddedResources.file(relativePath).map { $0.description }
     }
 
     /// The paths of every embedded file, sorted.
-    public static var paths: [String] { EmbeddedResources.base64.keys.sorted() }
+    public static var paths: [String] { EmbeddedResources.paths }
 
-    /// The lines of a data file under Resources/data, without comments and empty lines.
+    /// The lines of a data file under Resources/data, without comments, empty lines and the spaces
+    /// around them. (Cut at the byte level: the files are read before the wizard's first frame.)
     public static func ruleLines(_ name: String) -> [String] {
-        guard let data = data(at: "data/" + name), let text = String(data: data, encoding: .utf8) else { return [] }
-        return text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard let file = EmbeddedResources.file("data/" + name) else { return [] }
+        let bytes = UnsafeBufferPointer(start: file.utf8Start, count: file.utf8CodeUnitCount)
+        var lines: [String] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = ASCIISpace.trimmed(bytes[start..<end])
+            if let first = line.first, first != UInt8(ascii: "#") {
+                lines.append(String(decoding: line, as: UTF8.self))
+            }
+            start = end + 1
+        }
+        return lines
+    }
+}
+
+/// Spaces, tabs and carriage returns around a piece of UTF-8.
+enum ASCIISpace {
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    static func trimmed<C: BidirectionalCollection>(_ bytes: C) -> C.SubSequence where C.Element == UInt8 {
+        var slice = bytes[...]
+        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    static func trimmed(_ text: Substring) -> String {
+        String(decoding: trimmed(Array(text.utf8)), as: UTF8.self)
     }
 }

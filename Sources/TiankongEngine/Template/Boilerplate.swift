@@ -23,7 +23,7 @@ public struct Boilerplate: Sendable {
         for line in ruleLines {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2 else { continue }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            let value = ASCIISpace.trimmed(parts[1])
             switch parts[0] {
             case "max-length": maximumLength = Int(value) ?? maximumLength
             case "word": words.append(value)

@@ -45,14 +45,14 @@ public struct Template: Sendable {
 
     /// The bundled template, "2020年党建工作总结（党组）", with its curated schema.
     public static func bundled(options: Options = Options()) throws(TemplateError) -> Template {
-        guard let data = BundledResources.data(at: BundledResources.bundledTemplatePath) else {
+        guard let bytes = BundledResources.bytes(at: BundledResources.bundledTemplatePath) else {
             throw .notFound(path: BundledResources.bundledTemplatePath)
         }
         var schema: SchemaFile?
-        if options.useSchema, let yaml = BundledResources.data(at: BundledResources.bundledSchemaPath) {
-            schema = SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: bundledSchemaName)
+        if options.useSchema, let yaml = BundledResources.text(at: BundledResources.bundledSchemaPath) {
+            schema = SchemaFile(text: yaml, path: bundledSchemaName)
         }
-        return try Template(bytes: [UInt8](data), source: bundledName, options: options, schema: schema)
+        return try Template(bytes: bytes, source: bundledName, options: options, schema: schema)
     }
 
     /// The name the bundled template's schema is shown by.
@@ -99,7 +99,10 @@ public struct Template: Sendable {
     /// Analyses template bytes by inference alone.
     public init(bytes: [UInt8], source: String, options: Options = Options(),
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+        var T0 = DispatchTime.now().uptimeNanoseconds
+        func TICK(_ what: String) { let t = DispatchTime.now().uptimeNanoseconds; if getenv("TKT") != nil { FileHandle.standardError.write("\(what) \((t - T0) / 1_000_000) ms\n".data(using: .utf8)!) }; T0 = t }
         let decoded = try TextDecoder.decode(bytes, path: source)
+        TICK("decode")
         self.source = source
         fileBytes = bytes
         encoding = decoded.encoding
@@ -109,11 +112,14 @@ public struct Template: Sendable {
 
         let lines = LineTable(text)
         let buffer = TextBuffer(text)
+        TICK("linetable")
         // The two halves of the analysis read the text independently: the report's lines (title, adverts)
         // on one core, the blanks and what each asks for on the other.
         let halves = Halves()
         let keep = options.keepBoilerplate
         let analyse: @Sendable (Int) -> Void = { half in
+            var T1 = DispatchTime.now().uptimeNanoseconds
+            defer { if getenv("TKT") != nil { FileHandle.standardError.write("  half \(half) \((DispatchTime.now().uptimeNanoseconds - T1) / 1_000_000) ms\n".data(using: .utf8)!) } }
             if half == 0 {
                 halves.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
             } else {
@@ -127,6 +133,7 @@ public struct Template: Sendable {
             analyse(0)
             analyse(1)
         }
+        TICK("halves")
         let layout = halves.layout!
         title = layout.title
         titleRange = layout.titleRange
@@ -142,8 +149,11 @@ public struct Template: Sendable {
         for k in blanks.indices where blanks[k].index != k + 1 { blanks[k].index = k + 1 }
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
+        TICK("removal")
         fields = FieldGrouping.fields(for: blanks)
+        TICK("grouping")
         fieldIndex = Template.index(fields)
+        TICK("index")
         rules = []
         schemaSource = nil
         lineStarts = lines.starts
