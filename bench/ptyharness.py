@@ -37,9 +37,12 @@ class PtyProgram:
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.exited = False
+        self.pending = []  # (arrival time, bytes) not yet fed to the emulator
 
     def _pump(self, deadline):
-        """Reads whatever output is ready (or waits for some until the deadline); returns the read time."""
+        """Reads whatever output is ready (or waits for some until the deadline) and keeps it with the
+        time it arrived; returns that time. The emulator is not fed here: feeding pyte takes longer than
+        a terminal takes to draw, and doing it between reads would delay the stamps of later chunks."""
         timeout = max(0.0, (deadline - time.perf_counter_ns()) / 1e9)
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
@@ -53,24 +56,45 @@ class PtyProgram:
         if not data:
             self.exited = True
             return None
-        self.stream.feed(data)
+        self.pending.append((stamp, data))
         # Answer a cursor-position query as a terminal would (some curses set-ups ask).
         if b"\x1b[6n" in data:
+            self._feed()
             os.write(self.fd, f"\x1b[{self.screen.cursor.y + 1};{self.screen.cursor.x + 1}R".encode())
         return stamp
+
+    def _feed(self, predicate=None):
+        """Feeds the chunks read so far to the emulator in order; returns the arrival time of the first
+        chunk after which `predicate` holds (None when it never does)."""
+        hit = None
+        for stamp, data in self.pending:
+            self.stream.feed(data)
+            if hit is None and predicate is not None and predicate(self.text()):
+                hit = stamp
+        self.pending = []
+        return hit
 
     def text(self):
         return "\n".join(self.screen.display)
 
-    def wait_until(self, predicate, timeout=30.0):
-        """Waits until predicate(screen text) holds; returns the time (ns) of the output that made it hold."""
+    def wait_until(self, predicate, timeout=30.0, quiet=0.002):
+        """Waits until predicate(screen text) holds; returns the arrival time (ns) of the output that made
+        it hold. Output is read as fast as it comes and fed to the emulator only once the program has
+        been quiet for `quiet` seconds, so the stamps are arrival times, not emulation times."""
         deadline = time.perf_counter_ns() + int(timeout * 1e9)
+        self._feed()
         if predicate(self.text()):
             return time.perf_counter_ns()
         while time.perf_counter_ns() < deadline and not self.exited:
-            stamp = self._pump(deadline)
-            if stamp is not None and predicate(self.text()):
-                return stamp
+            if not self.pending:
+                self._pump(deadline)  # nothing read yet: wait for the first output
+            elif self._pump(time.perf_counter_ns() + int(quiet * 1e9)) is None:
+                hit = self._feed(predicate)  # quiet: emulate what came, in order
+                if hit is not None:
+                    return hit
+        hit = self._feed(predicate)
+        if hit is not None:
+            return hit
         raise Timeout(f"screen never matched; last screen:\n{self.text()}")
 
     def settle(self, quiet=0.05, timeout=5.0):
@@ -78,7 +102,8 @@ class PtyProgram:
         deadline = time.perf_counter_ns() + int(timeout * 1e9)
         while time.perf_counter_ns() < deadline:
             if self._pump(time.perf_counter_ns() + int(quiet * 1e9)) is None:
-                return
+                break
+        self._feed()
 
     def type(self, text):
         sent = time.perf_counter_ns()
