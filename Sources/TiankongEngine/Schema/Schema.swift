@@ -98,7 +98,7 @@ public struct Schema: Sendable, Equatable {
                 return scalar.string
             }
             func number() throws(SchemaError) -> Int {
-                guard let n = value.int else { throw SchemaError(path: path, line: keyLine, problem: .notANumber(key.string ?? "")) }
+                guard let n = integer(value) else { throw SchemaError(path: path, line: keyLine, problem: .notANumber(key.string ?? "")) }
                 return n
             }
             switch key.string ?? "" {
@@ -119,7 +119,7 @@ public struct Schema: Sendable, Equatable {
             case "hint": spec.hint = try text()
             case "default": spec.defaultAnswer = try text()
             case "optional":
-                guard let flag = value.bool else { throw SchemaError(path: path, line: keyLine, problem: .notText("optional")) }
+                guard let flag = flag(value) else { throw SchemaError(path: path, line: keyLine, problem: .notText("optional")) }
                 spec.isOptional = flag
             case "replace": spec.replace = try text()
             case "within":
@@ -135,7 +135,7 @@ public struct Schema: Sendable, Equatable {
                 let items = value.sequence.map(Array.init) ?? [value]
                 for item in items {
                     let itemLine = item.mark?.line ?? keyLine
-                    if let index = item.int {
+                    if let index = integer(item) {
                         spec.blanks.append(.index(index, line: itemLine))
                     } else if let s = item.string {
                         spec.blanks.append(.context(s, line: itemLine))
@@ -158,6 +158,26 @@ public struct Schema: Sendable, Equatable {
             throw SchemaError(path: path, line: line, problem: .replaceAndBlanks(spec.id))
         }
         return spec
+    }
+
+    /// A whole number written in decimal ("3", "-1", "+12"). Read here rather than through Yams' `int`,
+    /// which builds its table of every YAML type on first use and tries hex, octal and sexagesimal forms
+    /// on every piece of text in `blanks:` (a tenth of the wizard's start-up).
+    static func integer(_ node: Node) -> Int? {
+        guard let scalar = node.scalar else { return nil }
+        let digits = scalar.string.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        guard scalar.string.utf8.count - digits.count <= 1, !digits.isEmpty,
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(scalar.string)
+    }
+
+    /// true/yes/on and false/no/off, in any case, as YAML writes flags.
+    static func flag(_ node: Node) -> Bool? {
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 
     private static func rule(_ node: Node, path: String) throws(SchemaError) -> Rule {

@@ -120,8 +120,7 @@ enum SchemaApplication {
         let starts = Dictionary(uniqueKeysWithValues: blanks.map { ($0.byteRange.lowerBound, $0.index) })
         var found: [Int] = []
         var from = 0
-        let slice = ArraySlice(text)
-        while let hit = LineBytes.find(pattern, in: slice, from: from) {
+        while let hit = ByteSearch.firstIndex(of: pattern, in: text, from: from) {
             for run in runs {
                 if let index = starts[hit + run.byteRange.lowerBound] { found.append(index) }
             }
@@ -137,7 +136,6 @@ enum SchemaApplication {
                             avoiding blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [Range<Int>] {
         let pattern = Array(literal.utf8)
         guard !pattern.isEmpty else { throw SchemaError(path: path, line: line, problem: .textNotFound(literal)) }
-        let slice = ArraySlice(text)
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         let numeric = pattern.allSatisfy(isDigit)
         var areas: [Range<Int>] = []
@@ -146,12 +144,12 @@ enum SchemaApplication {
         } else {
             for piece in within {
                 let bytes = Array(piece.utf8)
-                guard LineBytes.find(pattern, in: ArraySlice(bytes), from: 0) != nil else {
+                guard ByteSearch.firstIndex(of: pattern, in: bytes, from: 0) != nil else {
                     throw SchemaError(path: path, line: line, problem: .textNotFound(literal))
                 }
                 var from = 0
                 var any = false
-                while let hit = LineBytes.find(bytes, in: slice, from: from) {
+                while let hit = ByteSearch.firstIndex(of: bytes, in: text, from: from) {
                     if keptRanges.contains(where: { $0.contains(hit) }) { areas.append(hit..<(hit + bytes.count)); any = true }
                     from = hit + 1
                 }
@@ -161,7 +159,7 @@ enum SchemaApplication {
         var found: [Range<Int>] = []
         for area in areas {
             var from = area.lowerBound
-            while let hit = LineBytes.find(pattern, in: slice, from: from), hit + pattern.count <= area.upperBound {
+            while let hit = ByteSearch.firstIndex(of: pattern, in: text, from: from, to: area.upperBound) {
                 from = hit + 1
                 let range = hit..<(hit + pattern.count)
                 if numeric, (hit > 0 && isDigit(text[hit - 1])) || (range.upperBound < text.count && isDigit(text[range.upperBound])) { continue }
