@@ -85,7 +85,7 @@ public struct Boilerplate: Sendable {
         let signalled = wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil })
             || hasContact(line) || isAttribution(line)
         // The report's own headings are never adverts, whatever words they hold.
-        return signalled && !Boilerplate.isHeading(String(decoding: line.prefix(24), as: UTF8.self))
+        return signalled && !Boilerplate.isHeading(scalars: UTF8Scalars(line))
     }
 
     /// True when a line can be the report's title: short, and ending with a document word such as 总结 or 报告,
@@ -101,22 +101,41 @@ public struct Boilerplate: Sendable {
     }
 
     /// "一、", "（一）", "(一)", "1.", "1．", "（1）": the report's own headings are never adverts.
-    public static func isHeading(_ line: String) -> Bool {
-        let scalars = Array(line.unicodeScalars.prefix(6))
-        guard let first = scalars.first else { return false }
-        let numerals = Set("一二三四五六七八九十百零〇".unicodeScalars)
-        func isNumeral(_ s: Unicode.Scalar) -> Bool { numerals.contains(s) || ("0"..."9").contains(s) || ("０"..."９").contains(s) }
-        if first == "（" || first == "(" {
-            var k = 1
-            while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
-            return k > 1 && k < scalars.count && (scalars[k] == "）" || scalars[k] == ")")
+    public static func isHeading(_ line: String) -> Bool { isHeading(scalars: line.unicodeScalars) }
+
+    /// The same test on the first six characters of any text, without making a String or an array.
+    static func isHeading<S: Sequence<Unicode.Scalar>>(scalars line: S) -> Bool {
+        var scalars = line.makeIterator()
+        guard let first = scalars.next() else { return false }
+        var seen = 1
+        func next() -> Unicode.Scalar? {
+            guard seen < 6 else { return nil }
+            seen += 1
+            return scalars.next()
         }
-        var k = 0
-        while k < scalars.count, isNumeral(scalars[k]) { k += 1 }
-        guard k > 0, k < scalars.count else { return false }
-        return ["、", ".", "．", "，"].contains(scalars[k])
+        if first == "（" || first == "(" {
+            var numerals = 0
+            while let s = next() {
+                if isNumeral(s) { numerals += 1; continue }
+                return numerals > 0 && (s == "）" || s == ")")
+            }
+            return false
+        }
+        guard isNumeral(first) else { return false }
+        while let s = next() {
+            if isNumeral(s) { continue }
+            return s == "、" || s == "." || s == "．" || s == "，"
+        }
+        return false
     }
 
+    /// 一二三四五六七八九十百零〇 and the digits, ASCII or full-width.
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "0"..."9", "０"..."９", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇": return true
+        default: return false
+        }
+    }
 
     /// A contact word followed, within six characters, by a number of five or more digits;
     /// or by a colon and nothing but spaces ("免费QQ群：      ").
@@ -162,6 +181,28 @@ public struct Boilerplate: Sendable {
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }
         }
         return false
+    }
+}
+
+/// The characters of valid UTF-8 bytes, decoded one at a time as they are asked for.
+struct UTF8Scalars: Sequence, IteratorProtocol {
+    private let bytes: ArraySlice<UInt8>
+    private var k: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        k = bytes.startIndex
+    }
+
+    mutating func next() -> Unicode.Scalar? {
+        guard k < bytes.endIndex else { return nil }
+        let lead = bytes[k]
+        let length = LineBytes.scalarLength(lead)
+        guard k + length <= bytes.endIndex else { k = bytes.endIndex; return "\u{FFFD}" }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
+        for m in 1..<length { value = value << 6 | UInt32(bytes[k + m] & 0x3F) }
+        k += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
 
