@@ -45,16 +45,27 @@ public enum KindInference {
 
     /// The guess for a blank with `marker`, preceded by `before` and followed by `after` on its line.
     public static func guess(marker: String, before: String, after: String) -> Guess {
-        let before = Array(before.utf8), after = Array(after.utf8)
-        return before.withUnsafeBufferPointer { b in
-            after.withUnsafeBufferPointer { a in guess(marker: Array(marker.utf8), before: b[...], after: a[...]) }
+        let marker = Array(marker.utf8), before = Array(before.utf8), after = Array(after.utf8)
+        return marker.withUnsafeBufferPointer { m in
+            before.withUnsafeBufferPointer { b in
+                after.withUnsafeBufferPointer { a in guess(marker: m[...], before: b[...], after: a[...]) }
+            }
         }
     }
 
     /// The guess from UTF-8 bytes: no strings are made, so a template with a million blanks stays fast.
-    static func guess(marker: [UInt8], before: Slice<UnsafeBufferPointer<UInt8>>, after: Slice<UnsafeBufferPointer<UInt8>>) -> Guess {
-        let isDecimalForm = marker.contains(0x2E) || LineBytes.find(Words.fullWidthPoint, in: ArraySlice(marker), from: 0) != nil
-        let runLength = marker.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    static func guess(marker: Slice<UnsafeBufferPointer<UInt8>>, before: Slice<UnsafeBufferPointer<UInt8>>,
+                      after: Slice<UnsafeBufferPointer<UInt8>>) -> Guess {
+        var isDecimalForm = false
+        var runLength = 0
+        for k in marker.indices {
+            let c = marker[k]
+            if c & 0xC0 != 0x80 { runLength += 1 }
+            // "." or "．" (EF BC 8E)
+            if c == 0x2E || (c == 0x8E && k - 2 >= marker.startIndex && marker[k - 2] == 0xEF && marker[k - 1] == 0xBC) {
+                isDecimalForm = true
+            }
+        }
         func starts(_ word: [UInt8]) -> Bool { hasPrefix(after, word) }
         func ends(_ word: [UInt8]) -> Bool {
             guard before.count >= word.count else { return false }
@@ -73,7 +84,7 @@ public enum KindInference {
             return Guess(.integer, unit: unitPrefix(of: after, among: Words.countUnits), minimum: 1)
         }
         if isDecimalForm {
-            return Guess(.decimal, unit: unitPrefix(of: after, among: Words.decimalUnits + Words.countUnits), minimum: 0)
+            return Guess(.decimal, unit: unitPrefix(of: after, among: Words.decimalOrCountUnits), minimum: 0)
         }
         if starts(Words.quarter) { return Guess(.quarter, unit: "季度", minimum: 1, maximum: 4) }
         if starts(Words.year) {
@@ -98,23 +109,61 @@ public enum KindInference {
 
     /// The words above as UTF-8, compared byte for byte (one pass per blank, whatever the template's size).
     enum Words {
-        static let fullWidthPoint = Array("．".utf8)
         static let percent = Array("%".utf8), fullWidthPercent = Array("％".utf8), hundredParts = Array("百分之".utf8)
         static let ordinal = Array("第".utf8), quarter = Array("季度".utf8), year = Array("年".utf8)
         static let months = Array("个月".utf8), month = Array("月".utf8), day = Array("日".utf8), dayNumber = Array("号".utf8)
-        static let countUnits = KindInference.countUnits.map { (String($0), Array($0.utf8)) }
-        static let decimalUnits = KindInference.decimalUnits.map { (String($0), Array($0.utf8)) }
-        static let wordsNotUnits = KindInference.wordsNotUnits.map { Array($0.utf8) }
+        static let countUnits = WordTable(KindInference.countUnits)
+        static let decimalUnits = WordTable(KindInference.decimalUnits)
+        static let decimalOrCountUnits = WordTable(KindInference.decimalUnits + KindInference.countUnits)
+        static let wordsNotUnits = WordTable(KindInference.wordsNotUnits)
         static let countPrefixes = KindInference.countPrefixes.map { Array($0.utf8) }
     }
 
-    private static func unitPrefix(of after: Slice<UnsafeBufferPointer<UInt8>>, among units: [(String, [UInt8])]) -> String? {
-        if Words.wordsNotUnits.contains(where: { hasPrefix(after, $0) }) { return nil }
-        return units.first { hasPrefix(after, $0.1) }?.0
+    /// A list of words, looked up by the text they start: only the words sharing its first character
+    /// are compared, in the list's order, so the first match is the list's first match.
+    struct WordTable: Sendable {
+        let words: [String]
+        let bytes: [[UInt8]]
+        /// Word positions by a hash of their first character's bytes, each bucket in list order.
+        let buckets: [[Int]]
+
+        init(_ words: [String]) {
+            self.words = words
+            bytes = words.map { Array($0.utf8) }
+            var buckets = [[Int]](repeating: [], count: 256)
+            for (k, word) in bytes.enumerated() where !word.isEmpty {
+                buckets[WordTable.bucket(word[...])].append(k)
+            }
+            self.buckets = buckets
+        }
+
+        /// The bucket of the character that `text` starts with (not empty).
+        @inline(__always)
+        static func bucket<C: Collection>(_ text: C) -> Int where C.Element == UInt8, C.Index == Int {
+            let start = text.startIndex
+            let lead = text[start]
+            let length = min(LineBytes.scalarLength(lead), text.count)
+            var hash = Int(lead)
+            var k = 1
+            while k < length { hash = hash &* 31 &+ Int(text[start + k]); k += 1 }
+            return hash & 255
+        }
+
+        /// The position of the first word that `text` starts with.
+        func firstPrefix(of text: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            guard !text.isEmpty else { return nil }
+            for k in buckets[WordTable.bucket(text)] where KindInference.hasPrefix(text, bytes[k]) { return k }
+            return nil
+        }
+    }
+
+    private static func unitPrefix(of after: Slice<UnsafeBufferPointer<UInt8>>, among units: WordTable) -> String? {
+        if Words.wordsNotUnits.firstPrefix(of: after) != nil { return nil }
+        return units.firstPrefix(of: after).map { units.words[$0] }
     }
 
     @inline(__always)
-    private static func hasPrefix(_ text: Slice<UnsafeBufferPointer<UInt8>>, _ word: [UInt8]) -> Bool {
+    static func hasPrefix(_ text: Slice<UnsafeBufferPointer<UInt8>>, _ word: [UInt8]) -> Bool {
         guard text.count >= word.count else { return false }
         var k = 0
         let base = text.startIndex

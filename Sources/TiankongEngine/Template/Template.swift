@@ -99,10 +99,7 @@ public struct Template: Sendable {
     /// Analyses template bytes by inference alone.
     public init(bytes: [UInt8], source: String, options: Options = Options(),
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
-        var T0 = DispatchTime.now().uptimeNanoseconds
-        func TICK(_ what: String) { let t = DispatchTime.now().uptimeNanoseconds; if getenv("TKT") != nil { FileHandle.standardError.write("\(what) \((t - T0) / 1_000_000) ms\n".data(using: .utf8)!) }; T0 = t }
         let decoded = try TextDecoder.decode(bytes, path: source)
-        TICK("decode")
         self.source = source
         fileBytes = bytes
         encoding = decoded.encoding
@@ -112,14 +109,11 @@ public struct Template: Sendable {
 
         let lines = LineTable(text)
         let buffer = TextBuffer(text)
-        TICK("linetable")
         // The two halves of the analysis read the text independently: the report's lines (title, adverts)
         // on one core, the blanks and what each asks for on the other.
         let halves = Halves()
         let keep = options.keepBoilerplate
         let analyse: @Sendable (Int) -> Void = { half in
-            var T1 = DispatchTime.now().uptimeNanoseconds
-            defer { if getenv("TKT") != nil { FileHandle.standardError.write("  half \(half) \((DispatchTime.now().uptimeNanoseconds - T1) / 1_000_000) ms\n".data(using: .utf8)!) } }
             if half == 0 {
                 halves.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
             } else {
@@ -133,7 +127,6 @@ public struct Template: Sendable {
             analyse(0)
             analyse(1)
         }
-        TICK("halves")
         let layout = halves.layout!
         title = layout.title
         titleRange = layout.titleRange
@@ -149,11 +142,8 @@ public struct Template: Sendable {
         for k in blanks.indices where blanks[k].index != k + 1 { blanks[k].index = k + 1 }
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
-        TICK("removal")
         fields = FieldGrouping.fields(for: blanks)
-        TICK("grouping")
         fieldIndex = Template.index(fields)
-        TICK("index")
         rules = []
         schemaSource = nil
         lineStarts = lines.starts
@@ -225,17 +215,22 @@ public struct Template: Sendable {
     private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, buffer: TextBuffer) -> [Blank] {
         var blanks: [Blank] = []
         blanks.reserveCapacity(runs.count)
+        // Most markers repeat ("XXX", "X"): the last one's String is used again when the bytes are the same.
+        var lastMarker = (bytes: UnsafeBufferPointer<UInt8>(start: nil, count: 0)[...], text: "")
         buffer.bytes.withUnsafeBufferPointer { b in
             for run in runs {
                 let lineRange = lines.contentRange(run.line)
-                let marker = Array(b[run.byteRange])
+                let marker = b[run.byteRange]
+                if !marker.elementsEqual(lastMarker.bytes) {
+                    lastMarker = (marker, String(decoding: marker, as: UTF8.self))
+                }
                 let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
                 let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
                 let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
                                                 after: b[run.byteRange.upperBound..<afterEnd])
                 blanks.append(Blank(
                     index: blanks.count + 1, line: run.line + 1, column: run.column,
-                    marker: String(decoding: marker, as: UTF8.self),
+                    marker: lastMarker.text,
                     byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
                     minimum: guess.minimum, maximum: guess.maximum,
                     lineRange: lineRange, source: buffer,
