@@ -27,12 +27,51 @@ public struct Field: Hashable, Sendable, Identifiable {
 
     /// The text around one blank of the field.
     public struct Surrounding: Hashable, Sendable {
-        public var before: String
-        public var after: String
+        /// The two texts, or where they lie in the template's text (read when asked for, so a template
+        /// with a million blanks of one field does not hold two million strings).
+        private enum Storage: Sendable {
+            case text(before: String, after: String)
+            case source(TextBuffer, before: Range<Int>, after: Range<Int>)
+        }
+
+        private var storage: Storage
+
+        public var before: String {
+            get {
+                switch storage {
+                case .text(let before, _): return before
+                case .source(let buffer, let before, _): return buffer.string(before)
+                }
+            }
+            set { storage = .text(before: newValue, after: after) }
+        }
+
+        public var after: String {
+            get {
+                switch storage {
+                case .text(_, let after): return after
+                case .source(let buffer, _, let after): return buffer.string(after)
+                }
+            }
+            set { storage = .text(before: before, after: newValue) }
+        }
 
         public init(before: String, after: String) {
-            self.before = before
-            self.after = after
+            storage = .text(before: before, after: after)
+        }
+
+        /// The text around a blank, as it lies in the template's text.
+        init(_ blank: Blank) {
+            storage = .source(blank.source, before: blank.beforeRange, after: blank.afterRange)
+        }
+
+        public static func == (a: Surrounding, b: Surrounding) -> Bool {
+            a.before == b.before && a.after == b.after
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(before)
+            hasher.combine(after)
         }
     }
 

@@ -6,18 +6,16 @@ public enum FieldGrouping {
     public static func fields(for blanks: [Blank]) -> [Field] {
         var fields: [Field] = []
         fields.reserveCapacity(blanks.count)
-        var fieldOfTextKey: [[UInt8]: Int] = [:]
+        var fieldOfTextKey: [TextKey: Int] = [:]
         // Field position by blank index (indexes are 1…n, so an array serves).
         var fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
         for blank in blanks {
-            // Only text answers are checked against their neighbours (the doubled-word warning).
-            let surrounding = blank.kind == .text ? [Field.Surrounding(before: blank.before, after: blank.after)] : []
             if blank.kind == .text {
-                let bytes = blank.source.bytes
-                let key = Array(bytes[blank.byteRange] + firstTwoCharacters(bytes, blank.afterRange))
+                // Only text answers are checked against their neighbours (the doubled-word warning).
+                let key = TextKey(blank)
                 if let existing = fieldOfTextKey[key] {
                     fields[existing].blankIndexes.append(blank.index)
-                    fields[existing].surroundings += surrounding
+                    fields[existing].surroundings.append(Field.Surrounding(blank))
                     fieldOfBlank[blank.index] = existing
                     continue
                 }
@@ -25,13 +23,33 @@ public enum FieldGrouping {
             }
             fieldOfBlank[blank.index] = fields.count
             fields.append(Field(
-                id: "f\(fields.count + 1)", kind: blank.kind, unit: blank.unit,
+                id: "f" + String(fields.count + 1), kind: blank.kind, unit: blank.unit,
                 minimum: blank.minimum, maximum: blank.maximum,
                 label: label(for: blank), marker: blank.marker,
-                blankIndexes: [blank.index], surroundings: surrounding))
+                blankIndexes: [blank.index], surroundings: blank.kind == .text ? [Field.Surrounding(blank)] : []))
         }
         linkDates(blanks: blanks, fields: &fields, fieldOfBlank: fieldOfBlank)
         return fields
+    }
+
+    /// What makes text blanks one question: the marker and the first two characters after it, as bytes
+    /// of the template's text (hashed in one call, compared without copying).
+    struct TextKey: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        init(_ blank: Blank) {
+            let text = blank.source.bytes
+            let after = FieldGrouping.firstTwoCharacters(text, blank.afterRange)
+            bytes = blank.byteRange.upperBound == after.startIndex
+                ? text[blank.byteRange.lowerBound..<after.endIndex]
+                : ArraySlice(Array(text[blank.byteRange]) + after)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (a: TextKey, b: TextKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
     }
 
     private static func firstTwoCharacters(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
@@ -47,11 +65,11 @@ public enum FieldGrouping {
     /// Marks "XXXX年X月X日" (and "X月X日") so the day is checked against its month and year.
     private static func linkDates(blanks: [Blank], fields: inout [Field], fieldOfBlank: [Int]) {
         for (position, day) in blanks.enumerated() where day.kind == .day {
-            guard position > 0, day.before.hasSuffix("月") else { continue }
+            guard position > 0, endsWith(day, monthWord) else { continue }
             let month = blanks[position - 1]
             guard month.kind == .month, month.byteRange.upperBound + 3 == day.byteRange.lowerBound else { continue }
             var parts = [fieldOfBlank[month.index], fieldOfBlank[day.index]]
-            if position > 1, month.before.hasSuffix("年") {
+            if position > 1, endsWith(month, yearWord) {
                 let year = blanks[position - 2]
                 if year.kind == .year, year.byteRange.upperBound + 3 == month.byteRange.lowerBound {
                     parts.insert(fieldOfBlank[year.index], at: 0)
@@ -94,14 +112,27 @@ public enum FieldGrouping {
                 taken += 1
             }
             end = min(end, blank.afterRange.upperBound)
-            var label = [UInt8](b[start..<blank.byteRange.lowerBound])
-            label += placeholder
-            label += b[blank.byteRange.upperBound..<end]
-            return String(decoding: label, as: UTF8.self)
+            let before = b[start..<blank.byteRange.lowerBound], after = b[blank.byteRange.upperBound..<end]
+            let count = before.count + placeholder.count + after.count
+            // One allocation for the label, written in place.
+            return String(unsafeUninitializedCapacity: count) { out in
+                var k = 0
+                for c in before { out[k] = c; k += 1 }
+                for c in placeholder { out[k] = c; k += 1 }
+                for c in after { out[k] = c; k += 1 }
+                return k
+            }
         }
     }
 
     static let placeholder = Array("＿＿".utf8)
+    static let monthWord = Array("月".utf8), yearWord = Array("年".utf8)
+
+    /// True when the text before a blank ends with `word`.
+    private static func endsWith(_ blank: Blank, _ word: [UInt8]) -> Bool {
+        let before = blank.beforeRange
+        return before.count >= word.count && blank.source.bytes[(before.upperBound - word.count)..<before.upperBound].elementsEqual(word)
+    }
 
     /// Clause punctuation: ，。、；：！？ , ; : ! ? “ ” 《 》 （ ） ( ) and spaces.
     static func isClauseBreak(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
