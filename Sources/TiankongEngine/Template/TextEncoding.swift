@@ -160,50 +160,77 @@ public enum TextDecoder {
     }
 }
 
-/// Finds the first byte that breaks UTF-8, in one pass.
+/// Finds the first byte that breaks UTF-8, in one pass (two halves on two cores for a megabyte or more).
 enum UTF8Validation {
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            let n = buffer.count
-            var i = 0
-            let raw = UnsafeRawBufferPointer(buffer)
-            while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let b0 = buffer[i]
-                if b0 < 0x80 { i += 1; continue }
-                // The common case in Chinese text: a three-byte character of the BMP outside E0, ED.
-                if i + 2 < n, b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF,
-                   buffer[i + 1] & 0xC0 == 0x80, buffer[i + 2] & 0xC0 == 0x80 {
-                    i += 3
-                    continue
-                }
-                let length: Int
-                var minimumSecond: UInt8 = 0x80, maximumSecond: UInt8 = 0xBF
-                switch b0 {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; minimumSecond = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; maximumSecond = 0x9F
-                case 0xF0: length = 4; minimumSecond = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; maximumSecond = 0x8F
-                default: return i
-                }
-                if i + length > n { return i }
-                let b1 = buffer[i + 1]
-                if b1 < minimumSecond || b1 > maximumSecond { return i }
-                var k = 2
-                while k < length {
-                    if buffer[i + k] & 0xC0 != 0x80 { return i }
-                    k += 1
-                }
-                i += length
-            }
-            return nil
+        // The halves meet at the start of a character (a byte that is not a continuation), so no
+        // valid character spans them and the first error of the first half is the first error.
+        let n = bytes.count
+        var start = n / 2
+        while start < n, start < n / 2 + 4, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        let middle = start
+        guard n >= 1 << 20, middle < n, bytes[middle] & 0xC0 != 0x80 else {
+            return bytes.withUnsafeBufferPointer { firstInvalidOffset($0, from: 0, to: n) }
         }
+        let found = Found()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            bytes.withUnsafeBufferPointer { buffer in
+                if half == 0 {
+                    found.first = firstInvalidOffset(buffer, from: 0, to: middle)
+                } else {
+                    found.second = firstInvalidOffset(buffer, from: middle, to: n)
+                }
+            }
+        }
+        return found.first ?? found.second
+    }
+
+    /// Where the two halves leave what they found (each writes its own).
+    private final class Found: @unchecked Sendable {
+        var first: Int?
+        var second: Int?
+    }
+
+    /// The first invalid offset in `buffer[from..<to]`, read as if the text ended at `to`.
+    static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to n: Int) -> Int? {
+        var i = from
+        let raw = UnsafeRawBufferPointer(buffer)
+        while i < n {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b0 = buffer[i]
+            if b0 < 0x80 { i += 1; continue }
+            // The common case in Chinese text: a three-byte character of the BMP outside E0, ED.
+            if i + 2 < n, b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF,
+               buffer[i + 1] & 0xC0 == 0x80, buffer[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
+            let length: Int
+            var minimumSecond: UInt8 = 0x80, maximumSecond: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minimumSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maximumSecond = 0x9F
+            case 0xF0: length = 4; minimumSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maximumSecond = 0x8F
+            default: return i
+            }
+            if i + length > n { return i }
+            let b1 = buffer[i + 1]
+            if b1 < minimumSecond || b1 > maximumSecond { return i }
+            var k = 2
+            while k < length {
+                if buffer[i + k] & 0xC0 != 0x80 { return i }
+                k += 1
+            }
+            i += length
+        }
+        return nil
     }
 }
