@@ -18,107 +18,182 @@ struct FieldsCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        defer { if getenv("TKT") != nil { FileHandle.standardError.write("run \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms\n".data(using: .utf8)!) } }
         let template = try template.load()
-        if getenv("TKT") != nil { FileHandle.standardError.write("load \((DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) ms\n".data(using: .utf8)!) }
         // Written out a megabyte at a time, so a listing of a million blanks is never held whole.
-        let emit: ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
-        let rest = format == .json ? FieldsListing.json(template, emit: emit) : FieldsListing.text(template, say: CommandText(), emit: emit)
-        emit(rest)
+        if format == .json {
+            let emit: ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
+            emit(FieldsListing.json(template, emit: emit))
+        } else {
+            FieldsListing.text(template, say: CommandText()) { chunk in
+                guard let base = chunk.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: chunk.count, deallocator: .none))
+            }
+        }
+    }
+}
+
+/// A megabyte of output filled byte by byte without the checks of an array append, handed to `emit` when full.
+struct ListingWriter: ~Copyable {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+    private let emit: (UnsafeRawBufferPointer) -> Void
+
+    init(capacity: Int = 1 << 20, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        buffer = .allocate(capacity: capacity)
+        self.emit = emit
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Hands what is written so far to `emit`.
+    mutating func drain() {
+        if count > 0 { emit(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count)) }
+        count = 0
+    }
+
+    /// Makes room for `n` bytes (at most the capacity).
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > buffer.count { drain() }
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        reserve(1)
+        buffer[count] = b
+        count += 1
+    }
+
+    mutating func bytes(_ raw: UnsafeRawBufferPointer) {
+        if raw.count > buffer.count {
+            drain()
+            emit(raw)
+            return
+        }
+        reserve(raw.count)
+        if let source = raw.baseAddress { (buffer.baseAddress! + count).initialize(from: source.assumingMemoryBound(to: UInt8.self), count: raw.count) }
+        count += raw.count
+    }
+
+    mutating func bytes(_ array: [UInt8]) { array.withUnsafeBytes { bytes($0) } }
+    mutating func bytes(_ slice: ArraySlice<UInt8>) { slice.withUnsafeBytes { bytes($0) } }
+
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func line(_ s: String) {
+        text(s)
+        byte(0x0A)
+    }
+
+    mutating func spaces(_ n: Int) {
+        reserve(n)
+        for _ in 0..<min(n, buffer.count) { buffer[count] = 0x20; count += 1 }
+    }
+
+    /// Writes a non-negative number in decimal; returns how many digits it took.
+    @discardableResult
+    mutating func digits(_ value: Int) -> Int {
+        reserve(20)
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { digits in
+            var v = value, n = 0
+            repeat { digits[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 } while v > 0
+            for k in 0..<n { buffer[count + k] = digits[n - 1 - k] }
+            count += n
+            return n
+        }
     }
 }
 
 /// The two listings of `fields`.
 enum FieldsListing {
-    static func text(_ template: Template, say: CommandText, emit: ([UInt8]) -> Void) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(2 << 20)
-        func flush() { if out.count > 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) } }
-        func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(0x0A) }
-        func spaces(_ count: Int) { for _ in 0..<count { out.append(0x20) } }
+    static func text(_ template: Template, say: CommandText, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var out = ListingWriter(emit: emit)
         func cell(_ s: String, _ width: Int) {
-            out.append(contentsOf: s.utf8)
-            spaces(max(1, width - displayWidth(s) + 1))
+            out.text(s)
+            out.spaces(max(1, width - displayWidth(s) + 1))
         }
-        // Numbers are written digit by digit, without making a String.
-        func digits(_ value: Int) -> Int {
-            var count = 1, v = value
-            while v >= 10 { v /= 10; count += 1 }
-            var scale = 1
-            for _ in 1..<count { scale *= 10 }
-            v = value
-            while scale > 0 { out.append(UInt8(0x30 + v / scale)); v %= scale; scale /= 10 }
-            return count
-        }
-        line(say.t("模板：\(template.source)", "Template: \(template.source)"))
-        if let schema = template.schemaSource { line(say.t("模板说明：\(schema)", "Schema: \(schema)")) }
-        line(say.t("标题：\(template.title)", "Title: \(template.title)"))
-        line(say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())",
+        out.line(say.t("模板：\(template.source)", "Template: \(template.source)"))
+        if let schema = template.schemaSource { out.line(say.t("模板说明：\(schema)", "Schema: \(schema)")) }
+        out.line(say.t("标题：\(template.title)", "Title: \(template.title)"))
+        out.line(say.t("编码：\(say.encodingName(template.encoding))\(template.hasByteOrderMark ? "（带 BOM）" : "")，换行：\(template.lineEnding.rawValue.uppercased())",
                    "Encoding: \(say.encodingName(template.encoding))\(template.hasByteOrderMark ? " with BOM" : ""), line endings: \(template.lineEnding.rawValue.uppercased())"))
         if !template.removedLines.isEmpty {
-            line(say.t("\n已去掉的广告行（\(template.removedLines.count) 行）：", "\nAdvert lines removed (\(template.removedLines.count)):"))
-            for removed in template.removedLines { line(say.t("  第 \(removed.line) 行：\(removed.text)", "  line \(removed.line): \(removed.text)")) }
+            out.line(say.t("\n已去掉的广告行（\(template.removedLines.count) 行）：", "\nAdvert lines removed (\(template.removedLines.count)):"))
+            // "  第 12 行：…" / "  line 12: …", the words made once.
+            let lineOpen = Array(say.t("  第 ", "  line ").utf8), lineClose = Array(say.t(" 行：", ": ").utf8)
+            for removed in template.removedLines {
+                out.bytes(lineOpen)
+                out.digits(removed.line)
+                out.bytes(lineClose)
+                out.line(removed.text)
+            }
         }
-        line(say.t("\n空（\(template.blanks.count) 个）：", "\nBlanks (\(template.blanks.count)):"))
+        out.line(say.t("\n空（\(template.blanks.count) 个）：", "\nBlanks (\(template.blanks.count)):"))
         // The field of every blank, as a position in `template.fields` (-1 for none).
         var fieldOfBlank = [Int](repeating: -1, count: (template.blanks.map(\.index).max() ?? 0) + 1)
-        for (position, field) in template.fields.enumerated() { for index in field.blankIndexes { fieldOfBlank[index] = position } }
+        for position in template.fields.indices { for index in template.fields[position].blankIndexes { fieldOfBlank[index] = position } }
         // Cells that repeat (a kind with its unit, a marker) are made once and kept with what they were made for.
-        var kindCells: [[(unit: String?, bytes: [UInt8])]] = Array(repeating: [], count: Kind.allCases.count)
-        let kindNumber = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
+        var kindCells: [(kind: Kind, unit: String?, bytes: [UInt8])] = []
+        var lastKindCell = 0
         func kindCell(_ kind: Kind, _ unit: String?) -> [UInt8] {
-            let k = kindNumber[kind]!
-            if let made = kindCells[k].first(where: { $0.unit == unit }) { return made.bytes }
+            if lastKindCell < kindCells.count, kindCells[lastKindCell].kind == kind, kindCells[lastKindCell].unit == unit {
+                return kindCells[lastKindCell].bytes
+            }
+            if let made = kindCells.firstIndex(where: { $0.kind == kind && $0.unit == unit }) {
+                lastKindCell = made
+                return kindCells[made].bytes
+            }
             let text = say.kindName(kind) + (unit.map { "·\($0)" } ?? "")
-            let bytes = Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1))
-            kindCells[k].append((unit, bytes))
-            return bytes
+            kindCells.append((kind, unit, Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1))))
+            lastKindCell = kindCells.count - 1
+            return kindCells[lastKindCell].bytes
         }
         var markerCell: (marker: String, bytes: [UInt8]) = ("", [])
         for blank in template.blanks {
-            // One line a blank, written byte by byte into the buffer: this loop runs once for each of a million blanks.
-            out.append(0x20); out.append(0x20)
-            let indexDigits = digits(blank.index)
-            spaces(max(1, 4 - indexDigits + 1))
-            let lineDigits = digits(blank.line)
-            out.append(0x3A)
-            let columnDigits = digits(blank.column)
-            spaces(max(1, 8 - (lineDigits + 1 + columnDigits) + 1))
+            // One line a blank, written byte by byte: this loop runs once for each of a million blanks.
+            out.byte(0x20); out.byte(0x20)
+            out.spaces(max(1, 4 - out.digits(blank.index) + 1))
+            let lineDigits = out.digits(blank.line)
+            out.byte(0x3A)
+            let columnDigits = out.digits(blank.column)
+            out.spaces(max(1, 8 - (lineDigits + 1 + columnDigits) + 1))
             if markerCell.marker != blank.marker {
                 let width = displayWidth(blank.marker)
                 markerCell = (blank.marker, Array(blank.marker.utf8) + Array(repeating: 0x20, count: max(1, 5 - width + 1)))
             }
-            out.append(contentsOf: markerCell.bytes)
-            out.append(contentsOf: kindCell(blank.kind, blank.unit))
+            out.bytes(markerCell.bytes)
+            out.bytes(kindCell(blank.kind, blank.unit))
             let position = fieldOfBlank[blank.index]
             let id = position >= 0 ? template.fields[position].id : ""
-            out.append(contentsOf: id.utf8)
-            spaces(max(1, 4 - id.utf8.count + 1))
-            out.append(contentsOf: blank.excerptUTF8)
-            out.append(0x0A)
-            flush()
+            out.text(id)
+            out.spaces(max(1, 4 - id.utf8.count + 1))
+            out.bytes(blank.excerptUTF8)
+            out.byte(0x0A)
         }
-        line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
+        out.line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
         let idWidth = template.fields.map(\.id.count).max() ?? 4
         let blanksOpen = Array(say.t("［空 ", "[blanks ").utf8), blanksClose = Array(say.t("］", "]").utf8)
-        for field in template.fields {
-            out.append(0x20); out.append(0x20)
-            cell(field.id, idWidth)
-            let kind = kindCell(field.kind, field.unit)
-            out.append(contentsOf: kind)
-            out.append(contentsOf: field.label.utf8)
-            out.append(0x20); out.append(0x20)
-            out.append(contentsOf: blanksOpen)
-            for (k, index) in field.blankIndexes.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                _ = digits(index)
+        for k in template.fields.indices {
+            // Read in place: copying a field with a hundred thousand blanks for each line would cost more than the line.
+            let id = template.fields[k].id
+            out.byte(0x20); out.byte(0x20)
+            cell(id, idWidth)
+            out.bytes(kindCell(template.fields[k].kind, template.fields[k].unit))
+            out.text(template.fields[k].label)
+            out.byte(0x20); out.byte(0x20)
+            out.bytes(blanksOpen)
+            for (n, index) in template.fields[k].blankIndexes.enumerated() {
+                if n > 0 { out.byte(0x2C) }
+                out.digits(index)
             }
-            out.append(contentsOf: blanksClose)
-            out.append(0x0A)
-            flush()
+            out.bytes(blanksClose)
+            out.byte(0x0A)
         }
-        return out
+        out.drain()
     }
 
     /// Columns a string takes in a terminal (wcwidth, through the wizard's one measure), ASCII counted directly.
