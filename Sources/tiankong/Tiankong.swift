@@ -43,9 +43,13 @@ struct TemplateOptions: ParsableArguments {
 
     /// Loads the template named on the command line, or the bundled one.
     func load() throws -> Template {
-        let options = Template.Options(keepBoilerplate: keepBoilerplate, useSchema: !noSchema)
+        try Self.load(template, options: Template.Options(keepBoilerplate: keepBoilerplate, useSchema: !noSchema))
+    }
+
+    /// Loads the template at `path`, or the bundled one; a mistake in it is a `CommandFailure`.
+    static func load(_ path: String?, options: Template.Options) throws -> Template {
         do {
-            if let template { return try Template.load(path: template, options: options) }
+            if let path { return try Template.load(path: path, options: options) }
             return try Template.bundled(options: options)
         } catch let error as TemplateError {
             throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
@@ -57,6 +61,10 @@ struct TemplateOptions: ParsableArguments {
 enum Main {
     static func main() {
         do {
+            if let template = WizardCommand.plainStart(CommandLine.arguments) {
+                try WizardCommand.open(template, plain: false, options: Template.Options())
+                Glibc.exit(0)
+            }
             var command = try Tiankong.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {

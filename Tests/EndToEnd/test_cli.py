@@ -146,6 +146,29 @@ def test_bad_templates_get_clear_messages_and_exit_codes(tmp_path):
     assert "Template not found" in stderr(english)
 
 
+def test_tiankong_template_starts_the_wizard_exactly_as_tiankong_wizard_template(tmp_path):
+    """`tiankong TEMPLATE` is recognised without the argument parser (for a faster first frame); it must
+    behave as `tiankong wizard TEMPLATE` does: the same messages and exit codes, the same plain-mode run."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "none.txt").write_text("没有要填的空。\n")
+    for path in (tmp_path / "missing.txt", tmp_path, tmp_path / "empty.txt", tmp_path / "none.txt", "/dev/zero"):
+        for lang in ("zh_CN.UTF-8", "en_US.UTF-8"):
+            quick, parsed = run(path, lang=lang), run("wizard", path, lang=lang)
+            assert_clean_failure(quick, parsed.returncode)
+            assert (quick.returncode, quick.stderr) == (parsed.returncode, parsed.stderr)
+    # Standard input is not a terminal: both ask line by line; end of input stops both the same way.
+    state = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    for args in ((), (BUNDLED,)):
+        quick = run(*args, stdin=b"", env_extra=state)
+        parsed = run("wizard", *args, stdin=b"", env_extra=state)
+        assert (quick.returncode, quick.stdout, quick.stderr) == (parsed.returncode, parsed.stdout, parsed.stderr)
+        assert "2020" in quick.stdout.decode("utf-8")
+    # Anything more than a template goes through the parser: options, subcommands, help.
+    assert run("--version").stdout.strip()
+    assert b"USAGE" in run("help").stdout or b"USAGE" in run("help").stderr
+    assert_clean_failure(run(BUNDLED, "--no-such-option"), 64)
+
+
 def test_bad_answers_files(tmp_path):
     (tmp_path / "broken.json").write_text('{"f1": "市财')
     (tmp_path / "list.json").write_text("[1, 2]")
