@@ -116,15 +116,14 @@ final class CursesTerminal: Terminal {
     private func put(_ cell: Cell, row: Int, column: Int) {
         var c = cchar_t()
         let (attributes, pair) = style(cell.style)
-        let scalars = cell.character.unicodeScalars
-        if scalars.count == 1, let scalar = scalars.first {
+        if let scalar = cell.scalar {
             // Nearly every cell: one scalar, no array to allocate.
             var wide: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalar.value), 0)
             _ = withUnsafePointer(to: &wide) {
                 $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&c, $0, attributes, pair, nil) }
             }
         } else {
-            var wide = scalars.map { wchar_t(bitPattern: $0.value) }
+            var wide = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
             _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
         }

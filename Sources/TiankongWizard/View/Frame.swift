@@ -36,9 +36,46 @@ public enum Style: UInt8, Sendable, Equatable, CaseIterable {
 /// One screen cell: a character and its style. A wide character fills its cell and the next,
 /// which is a continuation.
 public struct Cell: Sendable, Equatable {
-    public var character: Character
+    /// Nearly every cell holds one Unicode scalar, kept as its value: frames are compared cell by cell
+    /// on every keystroke, and Character's own == normalises every CJK character it compares.
+    private enum Content: Sendable, Equatable {
+        case scalar(UInt32)
+        case cluster(Character)
+    }
+
+    private var content: Content
     public var style: Style
     public var isContinuation: Bool
+
+    public init(character: Character, style: Style, isContinuation: Bool) {
+        content = Self.content(of: character)
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    public var character: Character {
+        get {
+            switch content {
+            case .scalar(let value): return Character(Unicode.Scalar(value)!)
+            case .cluster(let character): return character
+            }
+        }
+        set { content = Self.content(of: newValue) }
+    }
+
+    /// The character's one scalar, or nil for a cluster of several (a letter with a combining mark).
+    public var scalar: Unicode.Scalar? {
+        if case .scalar(let value) = content { return Unicode.Scalar(value) }
+        return nil
+    }
+
+    private static func content(of character: Character) -> Content {
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return .scalar(first.value)
+        }
+        return .cluster(character)
+    }
 
     public static let empty = Cell(character: " ", style: .normal, isContinuation: false)
 }

@@ -57,6 +57,15 @@ public enum ReportWrap {
 
     /// Punctuation that must not start a line.
     static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "”", "’", "》", "」", "』", "】", ",", ".", ";", ":", "?", "!", ")"]
+    /// The same, by scalar value: asked for every character drawn, where hashing a Character costs.
+    private static let closingScalars: Set<UInt32> = Set(closing.map { $0.unicodeScalars.first!.value })
+
+    /// Whether a character is closing punctuation (one scalar, in `closing`).
+    static func isClosing(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, closingScalars.contains(first.value) else { return false }
+        return scalars.index(after: scalars.startIndex) == scalars.endIndex
+    }
 
     /// Breaks pieces into lines at most `width` columns wide.
     static func wrap(_ pieces: [Piece], width: Int) -> [[Piece]] {
@@ -65,7 +74,7 @@ public enum ReportWrap {
         var used = 0
         for piece in pieces {
             // Closing punctuation hangs in the margin rather than start a line.
-            let hangs = used + piece.width <= width + 2 && closing.contains(piece.character)
+            let hangs = used + piece.width <= width + 2 && isClosing(piece.character)
             if used + piece.width > width, !line.isEmpty, !hangs {
                 lines.append(line)
                 line = []
@@ -108,7 +117,7 @@ public enum ReportWrap {
             for character in text {
                 let w = character == "\t" ? 1 : DisplayWidth.of(character)
                 if w == 0 { continue }
-                let hangs = used + w <= width + 2 && closing.contains(character)
+                let hangs = used + w <= width + 2 && isClosing(character)
                 if used + w > width, !lineIsEmpty, !hangs { line += 1; used = 0 }
                 used += w
                 lineIsEmpty = false
