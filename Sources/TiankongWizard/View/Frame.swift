@@ -53,6 +53,13 @@ public struct Cell: Sendable, Equatable {
         self.isContinuation = isContinuation
     }
 
+    /// A cell holding one scalar, known to be one.
+    public init(scalar: Unicode.Scalar, style: Style, isContinuation: Bool) {
+        content = .scalar(scalar.value)
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
     public var character: Character {
         get {
             switch content {
@@ -70,14 +77,19 @@ public struct Cell: Sendable, Equatable {
     }
 
     private static func content(of character: Character) -> Content {
-        let scalars = character.unicodeScalars
-        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            return .scalar(first.value)
-        }
-        return .cluster(character)
+        // Read from the UTF-8 bytes: one scalar when the lead byte's length is all there is.
+        let utf8 = character.utf8
+        var bytes = utf8.makeIterator()
+        guard let lead = bytes.next() else { return .cluster(character) }
+        if lead < 0x80 { return utf8.count == 1 ? .scalar(UInt32(lead)) : .cluster(character) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard utf8.count == length else { return .cluster(character) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        while let next = bytes.next() { value = value << 6 | UInt32(next & 0x3F) }
+        return .scalar(value)
     }
 
-    public static let empty = Cell(character: " ", style: .normal, isContinuation: false)
+    public static let empty = Cell(scalar: " ", style: .normal, isContinuation: false)
 }
 
 /// A whole screen: cells with styles, and where the cursor is (none when it is hidden).
@@ -108,26 +120,49 @@ public struct Frame: Sendable, Equatable {
         let end = min(size.columns, column + (limit ?? size.columns))
         var x = column
         for character in string {
-            let w = DisplayWidth.of(character)
-            if w == 0 { continue }
-            if x + w > end { break }
-            put(character, width: w, row: row, column: x, style: style)
-            x += w
+            // One walk over the character's scalars gives its width and, when it is one, its scalar.
+            var width = 0
+            var first: Unicode.Scalar?
+            var count = 0
+            for scalar in character.unicodeScalars {
+                if count == 0 { first = scalar }
+                count += 1
+                width += DisplayWidth.of(scalar)
+            }
+            width = min(width, 2)
+            if width == 0 { continue }
+            if x + width > end { break }
+            let cell = count == 1 ? Cell(scalar: first!, style: style, isContinuation: false)
+                                  : Cell(character: character, style: style, isContinuation: false)
+            put(cell, width: width, row: row, column: x)
+            x += width
         }
         return x - column
     }
 
     /// Places one character of a known width.
     public mutating func put(_ character: Character, width: Int, row: Int, column: Int, style: Style) {
+        put(Cell(character: character, style: style, isContinuation: false), width: width, row: row, column: column)
+    }
+
+    /// Places one piece of the report: its scalar, when it has one, goes straight into the cell.
+    public mutating func put(_ piece: Piece, row: Int, column: Int) {
+        let cell = piece.scalar.map { Cell(scalar: $0, style: piece.style, isContinuation: false) }
+            ?? Cell(character: piece.character, style: piece.style, isContinuation: false)
+        put(cell, width: piece.width, row: row, column: column)
+    }
+
+    private mutating func put(_ cell: Cell, width: Int, row: Int, column: Int) {
+        let style = cell.style
         // Never leave half of a wide character behind.
         if self[row, column].isContinuation, column > 0 { self[row, column - 1].character = " " }
         let last = column + width - 1
         if last + 1 < size.columns, self[row, last + 1].isContinuation {
-            self[row, last + 1] = Cell(character: " ", style: self[row, last + 1].style, isContinuation: false)
+            self[row, last + 1] = Cell(scalar: " ", style: self[row, last + 1].style, isContinuation: false)
         }
-        self[row, column] = Cell(character: character, style: style, isContinuation: false)
+        self[row, column] = cell
         if width == 2, column + 1 < size.columns {
-            self[row, column + 1] = Cell(character: " ", style: style, isContinuation: true)
+            self[row, column + 1] = Cell(scalar: " ", style: style, isContinuation: true)
         }
     }
 

@@ -5,6 +5,19 @@ public struct Piece: Sendable, Equatable {
     public var character: Character
     public var width: Int
     public var style: Style
+    /// The character's scalar when it is one (nearly always), else nil: read once here, so that neither
+    /// wrapping nor drawing has to take the Character apart again on every keystroke.
+    public var scalar: Unicode.Scalar?
+
+    public init(character: Character, width: Int, style: Style, scalar: Unicode.Scalar? = nil) {
+        self.character = character
+        self.width = width
+        self.style = style
+        self.scalar = scalar
+    }
+
+    /// Closing punctuation, which hangs in the margin rather than start a line.
+    var isClosing: Bool { scalar.map { ReportWrap.closingScalars.contains($0.value) } ?? false }
 }
 
 /// Wraps the report's paragraphs by display width, one paragraph at a time, so a keystroke costs
@@ -28,12 +41,20 @@ public enum ReportWrap {
 
     private static func append(_ text: String, _ style: Style, to out: inout [Piece]) {
         for character in text {
-            let w = DisplayWidth.of(character)
-            if w == 0 && character != "\t" { continue }
-            if character == "\t" {
-                out.append(Piece(character: " ", width: 1, style: style))
-            } else {
-                out.append(Piece(character: character, width: w, style: style))
+            // One walk over the character's scalars gives its width and, when it is one, its scalar.
+            var width = 0
+            var first: Unicode.Scalar?
+            var count = 0
+            for scalar in character.unicodeScalars {
+                if count == 0 { first = scalar }
+                count += 1
+                width += DisplayWidth.of(scalar)
+            }
+            width = min(width, 2)
+            if first == "\t" && count == 1 {
+                out.append(Piece(character: " ", width: 1, style: style, scalar: " "))
+            } else if width > 0 {
+                out.append(Piece(character: character, width: width, style: style, scalar: count == 1 ? first : nil))
             }
         }
     }
@@ -58,7 +79,7 @@ public enum ReportWrap {
     /// Punctuation that must not start a line.
     static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "”", "’", "》", "」", "』", "】", ",", ".", ";", ":", "?", "!", ")"]
     /// The same, by scalar value: asked for every character drawn, where hashing a Character costs.
-    private static let closingScalars: Set<UInt32> = Set(closing.map { $0.unicodeScalars.first!.value })
+    static let closingScalars: Set<UInt32> = Set(closing.map { $0.unicodeScalars.first!.value })
 
     /// Whether a character is closing punctuation (one scalar, in `closing`).
     static func isClosing(_ character: Character) -> Bool {
@@ -74,7 +95,7 @@ public enum ReportWrap {
         var used = 0
         for piece in pieces {
             // Closing punctuation hangs in the margin rather than start a line.
-            let hangs = used + piece.width <= width + 2 && isClosing(piece.character)
+            let hangs = used + piece.width <= width + 2 && piece.isClosing
             if used + piece.width > width, !line.isEmpty, !hangs {
                 lines.append(line)
                 line = []
@@ -133,6 +154,14 @@ public enum ReportWrap {
         guard let firstBlank = field.blankIndexes.first, let paragraph = state.document.paragraphOfBlank[firstBlank] else {
             return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows)
         }
+        // Each paragraph is wrapped once per frame: the ones above the blank are counted, then drawn.
+        var wrapped: [Int: [[Piece]]] = [:]
+        func lines(_ p: Int) -> [[Piece]] {
+            if let known = wrapped[p] { return known }
+            let made = Self.lines(state, paragraph: p, width: width)
+            wrapped[p] = made
+            return made
+        }
         let target = line(ofBlank: firstBlank, state, paragraph: paragraph, width: width)
         let above = min(rows / 3, rows - 1)  // the blank sits a third of the way down
         var start = ReportPosition(paragraph: paragraph, line: target)
@@ -144,22 +173,27 @@ public enum ReportWrap {
                 need -= step
             } else if start.paragraph > 0 {
                 start.paragraph -= 1
-                start.line = lineCount(state, paragraph: start.paragraph, width: width)
+                start.line = lines(start.paragraph).count
             } else {
                 break
             }
         }
-        return Self.rows(from: start, state, width: width, count: rows)
+        return Self.rows(from: start, state, width: width, count: rows, lines: lines)
     }
 
     /// `rows` wrapped lines from a position on.
     public static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int) -> [[Piece]] {
+        Self.rows(from: start, state, width: width, count: rows) { Self.lines(state, paragraph: $0, width: width) }
+    }
+
+    private static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int,
+                             lines: (Int) -> [[Piece]]) -> [[Piece]] {
         var out: [[Piece]] = []
         var paragraph = start.paragraph
         var skip = start.line
         let count = state.document.paragraphs.count
         while out.count < rows, paragraph < count {
-            let wrapped = lines(state, paragraph: paragraph, width: width)
+            let wrapped = lines(paragraph)
             for line in wrapped.dropFirst(skip) where out.count < rows { out.append(line) }
             skip = 0
             paragraph += 1

@@ -15,7 +15,7 @@ public enum TextWrap {
                 let w = DisplayWidth.of(character)
                 if used + w > width, !line.isEmpty {
                     var carried: [Character] = []
-                    if ReportWrap.closing.contains(character), line.count > 1 {
+                    if ReportWrap.isClosing(character), line.count > 1 {
                         carried = [line.removeLast()]
                     } else if character != " ", let space = line.lastIndex(of: " "), space > line.count / 2,
                               line[..<space].allSatisfy({ $0.isASCII }) || line[(space + 1)...].allSatisfy({ $0.isASCII }) {

@@ -78,7 +78,7 @@ public enum WizardView {
         for (k, line) in rows.enumerated() {
             var x = 1
             for piece in line {
-                frame.put(piece.character, width: piece.width, row: top + k, column: x, style: piece.style)
+                frame.put(piece, row: top + k, column: x)
                 x += piece.width
             }
         }

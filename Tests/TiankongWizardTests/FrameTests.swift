@@ -1,0 +1,37 @@
+import Testing
+@testable import TiankongWizard
+
+/// The screen's cells: what is put is what is shown, whatever the character is made of.
+@Suite struct FrameTests {
+    @Test func cjkTakesTwoCellsAndACombinedLetterStaysWhole() {
+        var frame = Frame(size: Size(columns: 10, rows: 1))
+        let written = frame.put("党e\u{301}x", row: 0, column: 0)
+        #expect(written == 4)  // 党 two columns, é one, x one
+        #expect(frame[0, 0].scalar == "党" && frame[0, 1].isContinuation)
+        #expect(frame[0, 2].scalar == nil && frame[0, 2].character == "e\u{301}")
+        #expect(frame[0, 3].scalar == "x")
+        #expect(frame.line(0) == "党e\u{301}x")
+    }
+
+    @Test func cellsAreEqualWhenTheirBytesAndStyleAre() {
+        let a = Cell(character: "党", style: .normal, isContinuation: false)
+        #expect(a == Cell(scalar: "党", style: .normal, isContinuation: false))
+        #expect(a != Cell(character: "党", style: .answer, isContinuation: false))
+        #expect(a != Cell(character: "局", style: .normal, isContinuation: false))
+        // Canonically equivalent but different bytes: a different cell (the terminal is sent bytes).
+        #expect(Cell(character: "\u{E9}", style: .normal, isContinuation: false)
+                != Cell(character: "e\u{301}", style: .normal, isContinuation: false))
+        #expect(Cell(character: "e\u{301}", style: .normal, isContinuation: false)
+                == Cell(character: "e\u{301}", style: .normal, isContinuation: false))
+    }
+
+    @Test func reportPiecesKeepTheirScalarAndHangClosingPunctuation() {
+        var pieces: [Piece] = []
+        for character in "一二三四，" {
+            pieces.append(Piece(character: character, width: 2, style: .normal, scalar: character.unicodeScalars.first))
+        }
+        // Eight columns of words, then a comma that hangs in the margin instead of starting a line.
+        #expect(ReportWrap.wrap(pieces, width: 8).count == 1)
+        #expect(pieces.last!.isClosing && !pieces.first!.isClosing)
+    }
+}
