@@ -42,11 +42,40 @@ public struct Boilerplate: Sendable {
                 signalStarts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
             }
         }
+        signalsByStart = Boilerplate.signalsByStart(words: wordBytes, contacts: contactBytes, attributions: attributionBytes)
+    }
+
+    /// A signal word and what it signals.
+    private struct Signal {
+        enum Kind { case word, contact, attribution }
+        var kind: Kind
+        var bytes: [UInt8]
+    }
+
+    /// The signal words by their first character, so a line is read once and only the words that
+    /// start with a character are compared where it stands.
+    private var signalsByStart: [UInt32: [Signal]] = [:]
+
+    private static func signalsByStart(words: [[UInt8]], contacts: [[UInt8]], attributions: [[UInt8]]) -> [UInt32: [Signal]] {
+        var table: [UInt32: [Signal]] = [:]
+        for (kind, list) in [(Signal.Kind.word, words), (.contact, contacts), (.attribution, attributions)] {
+            for bytes in list {
+                guard let first = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { continue }
+                table[first.value, default: []].append(Signal(kind: kind, bytes: bytes))
+            }
+        }
+        return table
     }
 
     /// A bit for every character of the Basic Multilingual Plane that starts some signal word:
     /// a line without any of them is no advert.
     private var signalStarts = [UInt64](repeating: 0, count: 1024)
+
+    /// True when `scalar` may start a signal word (always asked of the dictionary beyond the BMP).
+    @inline(__always)
+    private func isSignalStart(_ scalar: UInt32) -> Bool {
+        scalar >= 0x10000 || signalStarts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+    }
 
     /// True when the line holds a character that starts some signal word; one pass, a bit test a character.
     private func mayHoldSignal(_ line: ArraySlice<UInt8>) -> Bool {
@@ -78,12 +107,38 @@ public struct Boilerplate: Sendable {
     }
 
     /// True when a line, as UTF-8 bytes without its line end, reads as advertising.
+    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool { isAdvert(ArraySlice(raw)) }
+
+    /// True when a line (a slice of the template's text, without its line end) reads as advertising.
     /// Works on the bytes, so that checking every short line of a 100 MB template stays cheap.
-    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isAdvert(_ raw: ArraySlice<UInt8>) -> Bool {
         let line = LineBytes.trimmed(raw)
         if line.isEmpty || LineBytes.scalarCount(line) > maximumLength || !mayHoldSignal(line) { return false }
-        let signalled = wordBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil })
-            || hasContact(line) || isAttribution(line)
+        // One pass over the characters: the signal words starting with one are compared where it stands.
+        var signalled = false
+        var mayBeAttribution = false
+        var k = line.startIndex
+        scan: while k < line.endIndex {
+            let length = LineBytes.scalarLength(line[k])
+            var scalar = length == 1 ? UInt32(line[k]) : UInt32(line[k]) & (0x7F >> UInt32(length))
+            var m = 1
+            while m < length, k + m < line.endIndex { scalar = scalar << 6 | UInt32(line[k + m] & 0x3F); m += 1 }
+            if isSignalStart(scalar), let signals = signalsByStart[scalar] {
+                for signal in signals where LineBytes.matches(signal.bytes, in: line, at: k) {
+                    switch signal.kind {
+                    case .word:
+                        signalled = true
+                        break scan
+                    case .contact:
+                        if contactFollows(line, from: k + signal.bytes.count) { signalled = true; break scan }
+                    case .attribution:
+                        mayBeAttribution = true
+                    }
+                }
+            }
+            k += length
+        }
+        if !signalled && mayBeAttribution { signalled = isAttribution(line) }
         // The report's own headings are never adverts, whatever words they hold.
         return signalled && !Boilerplate.isHeading(scalars: UTF8Scalars(line))
     }
@@ -137,34 +192,28 @@ public struct Boilerplate: Sendable {
         }
     }
 
-    /// A contact word followed, within six characters, by a number of five or more digits;
-    /// or by a colon and nothing but spaces ("免费QQ群：      ").
-    private func hasContact(_ line: ArraySlice<UInt8>) -> Bool {
-        for word in contactBytes {
-            var from = 0
-            while let hit = LineBytes.find(word, in: line, from: from) {
-                from = hit + 1
-                var k = line.startIndex + hit + word.count
-                var skipped = 0
-                while k < line.endIndex, skipped < 6, LineBytes.digitLength(line, k) == 0 {
-                    k += LineBytes.scalarLength(line[k]); skipped += 1
-                }
-                var digits = 0
-                while k < line.endIndex {
-                    let length = LineBytes.digitLength(line, k)
-                    if length > 0 { digits += 1; k += length } else if line[k] == 0x2D { k += 1 } else { break }
-                }
-                if digits >= 5 { return true }
-                // An empty contact slot: the word, at most two characters, a colon, then only spaces.
-                var j = line.startIndex + hit + word.count
-                var steps = 0
-                while j < line.endIndex, steps <= 2, LineBytes.colonLength(line, j) == 0 { j += LineBytes.scalarLength(line[j]); steps += 1 }
-                if j < line.endIndex, LineBytes.colonLength(line, j) > 0 {
-                    let rest = line[(j + LineBytes.colonLength(line, j))...]
-                    let spaces = LineBytes.leadingSpaceCount(rest)
-                    if LineBytes.trimmed(rest).isEmpty || spaces >= 4 { return true }
-                }
-            }
+    /// After a contact word (ending at `end`): within six characters, a number of five or more digits;
+    /// or, within two characters, a colon and nothing but spaces ("免费QQ群：      ").
+    private func contactFollows(_ line: ArraySlice<UInt8>, from end: Int) -> Bool {
+        var k = end
+        var skipped = 0
+        while k < line.endIndex, skipped < 6, LineBytes.digitLength(line, k) == 0 {
+            k += LineBytes.scalarLength(line[k]); skipped += 1
+        }
+        var digits = 0
+        while k < line.endIndex {
+            let length = LineBytes.digitLength(line, k)
+            if length > 0 { digits += 1; k += length } else if line[k] == 0x2D { k += 1 } else { break }
+        }
+        if digits >= 5 { return true }
+        // An empty contact slot: the word, at most two characters, a colon, then only spaces.
+        var j = end
+        var steps = 0
+        while j < line.endIndex, steps <= 2, LineBytes.colonLength(line, j) == 0 { j += LineBytes.scalarLength(line[j]); steps += 1 }
+        if j < line.endIndex, LineBytes.colonLength(line, j) > 0 {
+            let rest = line[(j + LineBytes.colonLength(line, j))...]
+            let spaces = LineBytes.leadingSpaceCount(rest)
+            if LineBytes.trimmed(rest).isEmpty || spaces >= 4 { return true }
         }
         return false
     }
@@ -272,6 +321,15 @@ enum LineBytes {
         if line[k] == 0x3A { return 1 }
         if k + 2 < line.endIndex, line[k] == 0xEF, line[k + 1] == 0xBC, line[k + 2] == 0x9A { return 3 }
         return 0
+    }
+
+    /// True when `word` lies in `line` at index `k`.
+    @inline(__always)
+    static func matches(_ word: [UInt8], in line: ArraySlice<UInt8>, at k: Int) -> Bool {
+        guard line.endIndex - k >= word.count else { return false }
+        var m = 0
+        while m < word.count { if line[k + m] != word[m] { return false }; m += 1 }
+        return true
     }
 
     /// The offset (from the slice's start) of the first `word` at or after `from`.
