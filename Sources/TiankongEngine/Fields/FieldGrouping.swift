@@ -1,35 +1,76 @@
+import Foundation
+
 /// Groups blanks into the fields the user answers.
 ///
 /// Every numeric blank is its own field. Text blanks with the same marker followed by the same two
 /// characters are one question: the three "XXX党组" of a report are the one organisation.
 public enum FieldGrouping {
     public static func fields(for blanks: [Blank]) -> [Field] {
-        var fields: [Field] = []
-        fields.reserveCapacity(blanks.count)
-        var fieldOfTextKey: [TextKey: Int] = [:]
-        // Field position by blank index (indexes are 1…n, so an array serves).
-        var fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
-        for blank in blanks {
-            if blank.kind == .text {
-                // Only text answers are checked against their neighbours (the doubled-word warning).
-                let key = TextKey(blank)
-                if let existing = fieldOfTextKey[key] {
-                    fields[existing].blankIndexes.append(blank.index)
-                    fields[existing].surroundings.append(Field.Surrounding(blank))
-                    fieldOfBlank[blank.index] = existing
-                    continue
-                }
-                fieldOfTextKey[key] = fields.count
+        // Every numeric blank is a field of its own, labelled by its own words: for many blanks those
+        // labels are made on the other core while the blanks are grouped here.
+        let work = Work(blanks.count)
+        if blanks.count >= 1 << 14 {
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 { work.group(blanks) } else { work.labelNumeric(blanks) }
             }
-            fieldOfBlank[blank.index] = fields.count
-            fields.append(Field(
-                id: "f" + String(fields.count + 1), kind: blank.kind, unit: blank.unit,
-                minimum: blank.minimum, maximum: blank.maximum,
-                label: label(for: blank), marker: blank.marker,
-                blankIndexes: [blank.index], surroundings: blank.kind == .text ? [Field.Surrounding(blank)] : []))
+        } else {
+            work.group(blanks)
+            work.labelNumeric(blanks)
         }
-        linkDates(blanks: blanks, fields: &fields, fieldOfBlank: fieldOfBlank)
+        var fields = work.fields
+        work.fields = []   // the only reference left is ours, so the edits below do not copy
+        for k in fields.indices {
+            let first = work.firstBlank[k]
+            fields[k].label = work.labels[first] ?? label(for: blanks[first])
+        }
+        linkDates(blanks: blanks, fields: &fields, fieldOfBlank: work.fieldOfBlank)
         return fields
+    }
+
+    /// The fields, and the labels of numeric blanks, as the two parts of the grouping make them.
+    private final class Work: @unchecked Sendable {
+        var fields: [Field] = []
+        /// For each field, the position (in the blanks) of its first blank, whose words label it.
+        var firstBlank: [Int] = []
+        /// Field position by blank index (indexes are 1…n, so an array serves).
+        var fieldOfBlank: [Int] = []
+        /// The label of each numeric blank, by position.
+        var labels: [String?]
+
+        init(_ count: Int) { labels = Array(repeating: nil, count: count) }
+
+        func group(_ blanks: [Blank]) {
+            fields.reserveCapacity(blanks.count)
+            firstBlank.reserveCapacity(blanks.count)
+            var fieldOfTextKey: [TextKey: Int] = [:]
+            fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
+            for (position, blank) in blanks.enumerated() {
+                if blank.kind == .text {
+                    // Only text answers are checked against their neighbours (the doubled-word warning).
+                    let key = TextKey(blank)
+                    if let existing = fieldOfTextKey[key] {
+                        fields[existing].blankIndexes.append(blank.index)
+                        fields[existing].surroundings.append(Field.Surrounding(blank))
+                        fieldOfBlank[blank.index] = existing
+                        continue
+                    }
+                    fieldOfTextKey[key] = fields.count
+                }
+                fieldOfBlank[blank.index] = fields.count
+                firstBlank.append(position)
+                fields.append(Field(
+                    id: "f" + String(fields.count + 1), kind: blank.kind, unit: blank.unit,
+                    minimum: blank.minimum, maximum: blank.maximum,
+                    label: "", marker: blank.marker,
+                    blankIndexes: [blank.index], surroundings: blank.kind == .text ? [Field.Surrounding(blank)] : []))
+            }
+        }
+
+        func labelNumeric(_ blanks: [Blank]) {
+            for position in blanks.indices where blanks[position].kind != .text {
+                labels[position] = FieldGrouping.label(for: blanks[position])
+            }
+        }
     }
 
     /// What makes text blanks one question: the marker and the first two characters after it, as bytes
