@@ -96,15 +96,15 @@ struct ListingWriter: ~Copyable {
     /// Writes a non-negative number in decimal; returns how many digits it took.
     @discardableResult
     mutating func digits(_ value: Int) -> Int {
-        reserve(20)
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &scratch) { digits in
-            var v = value, n = 0
-            repeat { digits[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 } while v > 0
-            for k in 0..<n { buffer[count + k] = digits[n - 1 - k] }
-            count += n
-            return n
-        }
+        var n = 1
+        var scale = 10
+        while n < 19, value >= scale { n += 1; scale &*= 10 }
+        reserve(n)
+        var v = value
+        var k = count + n - 1
+        while k >= count { buffer[k] = UInt8(truncatingIfNeeded: 0x30 + v % 10); v /= 10; k -= 1 }
+        count += n
+        return n
     }
 }
 
@@ -137,52 +137,63 @@ enum FieldsListing {
         var fieldOfBlank = [Int](repeating: -1, count: (template.blanks.map(\.index).max() ?? 0) + 1)
         for position in template.fields.indices { for index in template.fields[position].blankIndexes { fieldOfBlank[index] = position } }
         // Cells that repeat (a kind with its unit, a marker) are made once and kept with what they were made for.
-        var kindCells: [(kind: Kind, unit: String?, bytes: [UInt8])] = []
-        var lastKindCell = 0
-        func kindCell(_ kind: Kind, _ unit: String?) -> [UInt8] {
-            if lastKindCell < kindCells.count, kindCells[lastKindCell].kind == kind, kindCells[lastKindCell].unit == unit {
-                return kindCells[lastKindCell].bytes
-            }
-            if let made = kindCells.firstIndex(where: { $0.kind == kind && $0.unit == unit }) {
-                lastKindCell = made
-                return kindCells[made].bytes
+        var cellKinds: [Kind] = [], cellUnits: [String?] = [], cells: [[UInt8]] = []
+        var lastCell = -1
+        func kindCell(_ kind: Kind, _ unit: String?) -> Int {
+            if lastCell >= 0, cellKinds[lastCell] == kind, cellUnits[lastCell] == unit { return lastCell }
+            if let made = cellKinds.indices.first(where: { cellKinds[$0] == kind && cellUnits[$0] == unit }) {
+                lastCell = made
+                return made
             }
             let text = say.kindName(kind) + (unit.map { "·\($0)" } ?? "")
-            kindCells.append((kind, unit, Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1))))
-            lastKindCell = kindCells.count - 1
-            return kindCells[lastKindCell].bytes
+            cellKinds.append(kind)
+            cellUnits.append(unit)
+            cells.append(Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1)))
+            lastCell = cells.count - 1
+            return lastCell
         }
-        var markerCell: (marker: String, bytes: [UInt8]) = ("", [])
-        for blank in template.blanks {
-            // One line a blank, written byte by byte: this loop runs once for each of a million blanks.
+        // Marker cells by the marker's bytes, read from the blank's excerpt (no String compared).
+        var markerCells: [(marker: [UInt8], cell: [UInt8])] = []
+        var lastMarkerCell = -1
+        let blanks = template.blanks
+        for k in blanks.indices {
+            // One line a blank, written byte by byte (the blank read in place): this loop runs once for each of a million blanks.
             out.byte(0x20); out.byte(0x20)
-            out.spaces(max(1, 4 - out.digits(blank.index) + 1))
-            let lineDigits = out.digits(blank.line)
+            out.spaces(max(1, 4 - out.digits(blanks[k].index) + 1))
+            let lineDigits = out.digits(blanks[k].line)
             out.byte(0x3A)
-            let columnDigits = out.digits(blank.column)
+            let columnDigits = out.digits(blanks[k].column)
             out.spaces(max(1, 8 - (lineDigits + 1 + columnDigits) + 1))
-            if markerCell.marker != blank.marker {
-                let width = displayWidth(blank.marker)
-                markerCell = (blank.marker, Array(blank.marker.utf8) + Array(repeating: 0x20, count: max(1, 5 - width + 1)))
+            let excerpt = blanks[k].excerptUTF8
+            let marker = excerpt[blanks[k].byteRange]
+            if lastMarkerCell < 0 || !markerCells[lastMarkerCell].marker.elementsEqual(marker) {
+                if let made = markerCells.firstIndex(where: { $0.marker.elementsEqual(marker) }) {
+                    lastMarkerCell = made
+                } else {
+                    let text = blanks[k].marker
+                    markerCells.append((Array(marker), Array(text.utf8) + Array(repeating: 0x20, count: max(1, 5 - displayWidth(text) + 1))))
+                    lastMarkerCell = markerCells.count - 1
+                }
             }
-            out.bytes(markerCell.bytes)
-            out.bytes(kindCell(blank.kind, blank.unit))
-            let position = fieldOfBlank[blank.index]
+            out.bytes(markerCells[lastMarkerCell].cell)
+            out.bytes(cells[kindCell(blanks[k].kind, blanks[k].unit)])
+            let position = fieldOfBlank[blanks[k].index]
             let id = position >= 0 ? template.fields[position].id : ""
             out.text(id)
             out.spaces(max(1, 4 - id.utf8.count + 1))
-            out.bytes(blank.excerptUTF8)
+            out.bytes(excerpt)
             out.byte(0x0A)
         }
         out.line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
-        let idWidth = template.fields.map(\.id.count).max() ?? 4
+        var idWidth = template.fields.isEmpty ? 4 : 0
+        for k in template.fields.indices { idWidth = max(idWidth, template.fields[k].id.count) }
         let blanksOpen = Array(say.t("［空 ", "[blanks ").utf8), blanksClose = Array(say.t("］", "]").utf8)
         for k in template.fields.indices {
             // Read in place: copying a field with a hundred thousand blanks for each line would cost more than the line.
             let id = template.fields[k].id
             out.byte(0x20); out.byte(0x20)
             cell(id, idWidth)
-            out.bytes(kindCell(template.fields[k].kind, template.fields[k].unit))
+            out.bytes(cells[kindCell(template.fields[k].kind, template.fields[k].unit)])
             out.text(template.fields[k].label)
             out.byte(0x20); out.byte(0x20)
             out.bytes(blanksOpen)
