@@ -65,6 +65,17 @@ public struct BlankScanner: Sendable {
         text.withUnsafeBufferPointer { runs(in: $0) }
     }
 
+    /// The runs in `bytes` of a text, a stretch of whole lines starting with line `firstLine`; their byte
+    /// ranges and lines are the text's.
+    public func runs(in text: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, firstLine: Int) -> [Run] {
+        var found = runs(in: UnsafeBufferPointer(rebasing: text[bytes]))
+        for k in found.indices {
+            found[k].byteRange = (found[k].byteRange.lowerBound + bytes.lowerBound)..<(found[k].byteRange.upperBound + bytes.lowerBound)
+            found[k].line += firstLine
+        }
+        return found
+    }
+
     /// The runs in a buffer of UTF-8 bytes.
     public func runs(in b: UnsafeBufferPointer<UInt8>) -> [Run] {
         var found: [Run] = []
@@ -138,13 +149,31 @@ public struct BlankScanner: Sendable {
             let touchesAfter = runEnd < n && BlankScanner.isASCIIAlphanumeric(b[runEnd])
             if touchesBefore || touchesAfter { continue }
             if decimalEnd == end, isException(b, start: start, end: end, count: count) { continue }
-            while columnPosition < start {
-                if b[columnPosition] & 0xC0 != 0x80 { columnCount += 1 }
-                columnPosition += 1
-            }
+            columnCount += BlankScanner.scalarCount(b, columnPosition..<start)
+            columnPosition = start
             found.append(Run(byteRange: start..<runEnd, line: line, column: columnCount + 1))
         }
         return found
+    }
+
+    /// The characters (bytes that are not continuation bytes) in `range`, eight bytes at a time.
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let raw = UnsafeRawBufferPointer(b)
+        var count = 0
+        var k = range.lowerBound
+        while k + 8 <= range.upperBound {
+            // A byte starts a character unless its top bits are 10: bit 7 clear, or bit 6 set.
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // One bit a byte, added up by one multiplication (no popcount instruction in the baseline x86-64).
+            let starts = ((~word | word << 1) & 0x8080_8080_8080_8080) >> 7
+            count += Int((starts &* 0x0101_0101_0101_0101) >> 56)
+            k += 8
+        }
+        while k < range.upperBound {
+            if b[k] & 0xC0 != 0x80 { count += 1 }
+            k += 1
+        }
+        return count
     }
 
     static let x: [UInt8] = [0x58], wideX: [UInt8] = [0xEF, 0xBC, 0xB8], times: [UInt8] = [0xC3, 0x97]

@@ -58,13 +58,16 @@ public enum KindInference {
                       after: Slice<UnsafeBufferPointer<UInt8>>) -> Guess {
         var isDecimalForm = false
         var runLength = 0
-        for k in marker.indices {
+        // One pass over the marker's bytes (a while loop: a slice's `indices` is not free here).
+        var k = marker.startIndex
+        while k < marker.endIndex {
             let c = marker[k]
             if c & 0xC0 != 0x80 { runLength += 1 }
             // "." or "．" (EF BC 8E)
             if c == 0x2E || (c == 0x8E && k - 2 >= marker.startIndex && marker[k - 2] == 0xEF && marker[k - 1] == 0xBC) {
                 isDecimalForm = true
             }
+            k += 1
         }
         func starts(_ word: [UInt8]) -> Bool { hasPrefix(after, word) }
         func ends(_ word: [UInt8]) -> Bool {

@@ -7,7 +7,10 @@ struct ReportLayout {
     /// Where the title line lies in the text, when there is one.
     var titleRange: Range<Int>?
     var removedLines: [RemovedLine] = []
-    var removedLineIndexes: Set<Int> = []
+    /// For every line, whether it is left out of the report.
+    private var removed: [Bool] = []
+
+    func isRemoved(line: Int) -> Bool { removed[line] }
     var keptRanges: [Range<Int>] = []
 
     init(lines: LineTable, text: [UInt8], boilerplate: Boilerplate, keep: Bool) {
@@ -18,7 +21,7 @@ struct ReportLayout {
         func isAdvert(_ i: Int) -> Bool {
             guard isShort(i), !lines.isBlank(i) else { return false }
             let range = lines.contentRange(i)
-            return text.withUnsafeBufferPointer { boilerplate.isAdvert(UnsafeBufferPointer(rebasing: $0[range])) }
+            return boilerplate.isAdvert(text[range])
         }
 
         // The title: the first line that reads as one, before the first long paragraph;
@@ -76,7 +79,6 @@ struct ReportLayout {
         var start: Int?
         for k in 0..<count {
             if removed[k] {
-                removedLineIndexes.insert(k)
                 if !lines.isBlank(k) { removedLines.append(RemovedLine(line: k + 1, text: lines.content(k))) }
                 if let s = start { keptRanges.append(s..<lines.fullRange(k).lowerBound); start = nil }
             } else if start == nil {
@@ -84,5 +86,6 @@ struct ReportLayout {
             }
         }
         if let s = start { keptRanges.append(s..<text.count) }
+        self.removed = removed
     }
 }

@@ -109,41 +109,45 @@ public struct Template: Sendable {
 
         let lines = LineTable(text)
         let buffer = TextBuffer(text)
-        // The two halves of the analysis read the text independently: the report's lines (title, adverts)
-        // on one core, the blanks and what each asks for on the other.
-        let halves = Halves()
+        // The report's lines (title, adverts) and the blanks' runs are read independently, on two cores
+        // for a megabyte or more (below that the hand-over costs more than the second core saves): the
+        // layout on one, the runs of each half of the lines on the other, each core taking the next part
+        // as it finishes one.
+        let parallel = decoded.utf8.count >= 1 << 20
+        let stretches = lines.stretches(parallel ? 2 : 1)
+        let parts = Parts(stretches: stretches.count)
         let keep = options.keepBoilerplate
-        let analyse: @Sendable (Int) -> Void = { half in
-            if half == 0 {
-                halves.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
+        let analyse: @Sendable (Int) -> Void = { part in
+            if part == 0 {
+                parts.layout = ReportLayout(lines: lines, text: decoded.utf8, boilerplate: boilerplate, keep: keep)
             } else {
-                halves.blanks = Template.blanks(of: scanner.runs(in: decoded.utf8), lines: lines, buffer: buffer)
+                let stretch = stretches[part - 1]
+                parts.runs[part - 1] = decoded.utf8.withUnsafeBufferPointer {
+                    scanner.runs(in: $0, bytes: stretch.bytes, firstLine: stretch.lines.lowerBound)
+                }
             }
         }
-        // Below a megabyte the hand-over between threads costs more than the second core saves.
-        if decoded.utf8.count >= 1 << 20 {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: analyse)
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: 1 + stretches.count, execute: analyse)
         } else {
-            analyse(0)
-            analyse(1)
+            for part in 0...stretches.count { analyse(part) }
         }
-        let layout = halves.layout!
+        let layout = parts.layout!
         title = layout.title
         titleRange = layout.titleRange
         removedLines = layout.removedLines
         keptRanges = layout.keptRanges
 
         // Blanks on advert lines are not the report's; the rest are numbered 1…n.
-        var blanks = halves.blanks
-        halves.blanks = []   // the only reference left is ours, so the edits below do not copy
-        if !layout.removedLineIndexes.isEmpty {
-            blanks.removeAll { layout.removedLineIndexes.contains($0.line - 1) }
-        }
-        for k in blanks.indices where blanks[k].index != k + 1 { blanks[k].index = k + 1 }
+        var runs: [BlankScanner.Run] = []
+        runs.reserveCapacity(parts.runs.reduce(0) { $0 + $1.count })
+        for part in parts.runs { runs += part.lazy.filter { !layout.isRemoved(line: $0.line) } }
+        parts.runs = []
+        let blanks = Template.blanks(of: runs, lines: lines, buffer: buffer, parallel: parallel)
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
         fields = FieldGrouping.fields(for: blanks)
-        fieldIndex = Template.index(fields)
+        fieldIndex = FieldIndex()
         rules = []
         schemaSource = nil
         lineStarts = lines.starts
@@ -163,7 +167,7 @@ public struct Template: Sendable {
         lineStarts = template.lineStarts
         self.blanks = blanks
         self.fields = fields
-        fieldIndex = Template.index(fields)
+        fieldIndex = FieldIndex()
         self.rules = rules
         self.schemaSource = schemaSource
     }
@@ -201,53 +205,82 @@ public struct Template: Sendable {
 
     /// The field with this id.
     public func field(_ id: String) -> Field? {
-        fieldIndex[id].map { fields[$0] }
+        fieldIndex.position(of: id, in: fields).map { fields[$0] }
     }
 
-    private static func index(_ fields: [Field]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(fields.count)
-        for (position, field) in fields.enumerated() where index[field.id] == nil { index[field.id] = position }
-        return index
-    }
-
-    /// The blanks for the runs a scan found, numbered in order.
-    private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, buffer: TextBuffer) -> [Blank] {
-        var blanks: [Blank] = []
-        blanks.reserveCapacity(runs.count)
-        // Most markers repeat ("XXX", "X"): the last one's String is used again when the bytes are the same.
-        var lastMarker = (bytes: UnsafeBufferPointer<UInt8>(start: nil, count: 0)[...], text: "")
-        buffer.bytes.withUnsafeBufferPointer { b in
-            for run in runs {
-                let lineRange = lines.contentRange(run.line)
-                let marker = b[run.byteRange]
-                if !marker.elementsEqual(lastMarker.bytes) {
-                    lastMarker = (marker, String(decoding: marker, as: UTF8.self))
+    /// The blanks for the runs a scan found, numbered in order; made on two cores when `parallel`,
+    /// each writing its half straight into the array.
+    private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, buffer: TextBuffer, parallel: Bool) -> [Blank] {
+        [Blank](unsafeUninitializedCapacity: runs.count) { storage, initialized in
+            let out = BlankStorage(base: storage.baseAddress)
+            let make: @Sendable (Range<Int>) -> Void = { range in
+                // Most markers repeat ("XXX", "X"): the last one's String is used again when the bytes are the same.
+                var lastMarker = (bytes: UnsafeBufferPointer<UInt8>(start: nil, count: 0)[...], text: "")
+                buffer.bytes.withUnsafeBufferPointer { b in
+                    for k in range {
+                        let run = runs[k]
+                        let lineRange = lines.contentRange(run.line)
+                        let marker = b[run.byteRange]
+                        if !marker.elementsEqual(lastMarker.bytes) {
+                            lastMarker = (marker, String(decoding: marker, as: UTF8.self))
+                        }
+                        let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
+                        let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
+                        let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
+                                                        after: b[run.byteRange.upperBound..<afterEnd])
+                        (out.base! + k).initialize(to: Blank(
+                            index: k + 1, line: run.line + 1, column: run.column,
+                            marker: lastMarker.text,
+                            byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
+                            minimum: guess.minimum, maximum: guess.maximum,
+                            lineRange: lineRange, source: buffer,
+                            beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
+                    }
                 }
-                let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
-                let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
-                let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
-                                                after: b[run.byteRange.upperBound..<afterEnd])
-                blanks.append(Blank(
-                    index: blanks.count + 1, line: run.line + 1, column: run.column,
-                    marker: lastMarker.text,
-                    byteRange: run.byteRange, kind: guess.kind, unit: guess.unit,
-                    minimum: guess.minimum, maximum: guess.maximum,
-                    lineRange: lineRange, source: buffer,
-                    beforeRange: beforeStart..<run.byteRange.lowerBound, afterRange: run.byteRange.upperBound..<afterEnd))
             }
+            if parallel && runs.count >= 1 << 12 {
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    make(half == 0 ? 0..<runs.count / 2 : runs.count / 2..<runs.count)
+                }
+            } else {
+                make(0..<runs.count)
+            }
+            initialized = runs.count
         }
-        return blanks
     }
 
-    /// Where the two halves of the analysis leave their results (each half writes its own).
-    private final class Halves: @unchecked Sendable {
+    /// Where the halves of `blanks(of:)` write: disjoint parts of one array's storage.
+    private struct BlankStorage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Blank>?
+    }
+
+    /// Where the parts of the analysis leave their results (each part writes its own).
+    private final class Parts: @unchecked Sendable {
         var layout: ReportLayout?
-        var blanks: [Blank] = []
+        var runs: [[BlankScanner.Run]]
+
+        init(stretches: Int) { runs = Array(repeating: [], count: stretches) }
     }
 
-    /// Field positions by id, built once.
-    private let fieldIndex: [String: Int]
+    /// Field positions by id, built on the first lookup (listing a template's fields never needs it).
+    private let fieldIndex: FieldIndex
+
+    private final class FieldIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private var positions: [String: Int]?
+
+        func position(of id: String, in fields: [Field]) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            if positions == nil {
+                var index: [String: Int] = [:]
+                index.reserveCapacity(fields.count)
+                for position in fields.indices where index[fields[position].id] == nil { index[fields[position].id] = position }
+                positions = index
+            }
+            return positions![id]
+        }
+    }
 }
 
 /// The start of every line of a text, for turning byte offsets into lines.
@@ -273,6 +306,24 @@ struct LineTable {
         }
         self.starts = starts
         count = text.isEmpty ? 0 : starts.count
+    }
+
+    /// The text cut into up to `count` stretches of whole lines of about the same size, in order.
+    func stretches(_ count: Int) -> [(lines: Range<Int>, bytes: Range<Int>)] {
+        guard self.count > 0 else { return [(0..<0, 0..<text.count)] }
+        var cuts = [0]
+        for k in 1..<max(count, 1) {
+            // The first line starting at or after the k-th share of the bytes.
+            let target = text.count * k / count
+            var lo = cuts.last!, hi = self.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < target { lo = mid + 1 } else { hi = mid } }
+            if lo > cuts.last!, lo < self.count { cuts.append(lo) }
+        }
+        cuts.append(self.count)
+        return (1..<cuts.count).map { k in
+            let lines = cuts[k - 1]..<cuts[k]
+            return (lines, starts[lines.lowerBound]..<(lines.upperBound < self.count ? starts[lines.upperBound] : text.count))
+        }
     }
 
     /// The bytes of line `i` including its terminator.
