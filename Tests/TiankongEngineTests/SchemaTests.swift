@@ -150,6 +150,20 @@ struct SchemaTests {
         #expect(message == "模板说明 t.tiankong.yaml 第 3 行：不认识的类型“number”；可用：text、integer、decimal、percent、year、month、day、quarter")
     }
 
+    @Test("numbers and flags as YAML writes them; a template's own mistake is named before its schema's")
+    func numbersFlagsAndWhichMistakeFirst() throws {
+        let text = "学习X次，讨论X次。\n"
+        let t = try template(text, schema: "fields:\n  - {id: a, blanks: [+2], min: -1, max: 12, optional: Yes}\n")
+        let a = try #require(t.fields.first { $0.id == "a" })
+        #expect(a.blankIndexes == [2] && a.minimum == -1 && a.maximum == 12 && a.isOptional)
+        #expect(schemaError(text, "fields:\n  - {id: a, blanks: [1], min: 0x10}\n")?.problem == .notANumber("min"))
+        #expect(schemaError(text, "fields:\n  - {id: a, blanks: [1], optional: maybe}\n")?.problem == .notText("optional"))
+        // Both broken: the template without blanks is what the user hears about first.
+        #expect(throws: TemplateError.noBlanks(path: "t.txt")) {
+            try template("没有要填的空。\n", schema: "fields:\n  - {id: a, kind: number, blanks: [1]}\n")
+        }
+    }
+
     @Test("`schema` output read back gives the same fields")
     func roundTrip() throws {
         let inferred = try Fixtures.seed()

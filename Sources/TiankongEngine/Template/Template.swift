@@ -86,11 +86,18 @@ public struct Template: Sendable {
     /// Analyses template bytes, applying a schema when one is given.
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+        guard let schema else {
+            try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
+            return
+        }
+        // The schema is parsed on a second core while the template is analysed (a mistake in the
+        // template is still the one reported when both have one).
+        let parsed = Background { () -> Result<Schema, SchemaError> in
+            do throws(SchemaError) { return .success(try Schema.parse(schema.text, path: schema.path)) } catch { return .failure(error) }
+        }
         try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
-        guard let schema else { return }
         do {
-            let parsed = try Schema.parse(schema.text, path: schema.path)
-            self = try applying(parsed, from: schema.path)
+            self = try applying(parsed.value.get(), from: schema.path)
         } catch {
             throw .schema(error)
         }
