@@ -35,3 +35,22 @@ import Testing
         #expect(pieces.last!.isClosing && !pieces.first!.isClosing)
     }
 }
+
+/// Widths walked scalar by scalar where that is the same as walking characters.
+@Suite struct DisplayWidthTests {
+    @Test func theScalarWalkAndTheCharacterWalkAgree() {
+        let samples = ["市财政局党组", "abc，。：（１）", "e\u{301}x", "か\u{3099}き", "👨\u{200D}👩", "🇨🇳中国", "\t党", "한국어", "—…“”"]
+        for sample in samples {
+            var walked: [(Character, Int)] = []
+            DisplayWidth.forEachCharacter(of: sample) { character, scalar, width in
+                #expect(scalar == nil || character.unicodeScalars.count == 1)
+                walked.append((character, width))
+                return true
+            }
+            #expect(walked.map(\.0) == Array(sample), "\(sample)")
+            #expect(walked.map(\.1) == sample.map { DisplayWidth.of($0) }, "\(sample)")
+        }
+        #expect(DisplayWidth.of("党建abc") == 7)
+        #expect(DisplayWidth.prefix("党建工作", fitting: 5) == ("党建", 4))
+    }
+}

@@ -119,23 +119,14 @@ public struct Frame: Sendable, Equatable {
         guard row >= 0, row < size.rows, column >= 0 else { return 0 }
         let end = min(size.columns, column + (limit ?? size.columns))
         var x = column
-        for character in string {
-            // One walk over the character's scalars gives its width and, when it is one, its scalar.
-            var width = 0
-            var first: Unicode.Scalar?
-            var count = 0
-            for scalar in character.unicodeScalars {
-                if count == 0 { first = scalar }
-                count += 1
-                width += DisplayWidth.of(scalar)
-            }
-            width = min(width, 2)
-            if width == 0 { continue }
-            if x + width > end { break }
-            let cell = count == 1 ? Cell(scalar: first!, style: style, isContinuation: false)
-                                  : Cell(character: character, style: style, isContinuation: false)
+        DisplayWidth.forEachCharacter(of: string) { character, scalar, width in
+            if width == 0 { return true }
+            if x + width > end { return false }
+            let cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
+                ?? Cell(character: character, style: style, isContinuation: false)
             put(cell, width: width, row: row, column: x)
             x += width
+            return true
         }
         return x - column
     }

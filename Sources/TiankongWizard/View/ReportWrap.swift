@@ -40,22 +40,13 @@ public enum ReportWrap {
     }
 
     private static func append(_ text: String, _ style: Style, to out: inout [Piece]) {
-        for character in text {
-            // One walk over the character's scalars gives its width and, when it is one, its scalar.
-            var width = 0
-            var first: Unicode.Scalar?
-            var count = 0
-            for scalar in character.unicodeScalars {
-                if count == 0 { first = scalar }
-                count += 1
-                width += DisplayWidth.of(scalar)
-            }
-            width = min(width, 2)
-            if first == "\t" && count == 1 {
+        DisplayWidth.forEachCharacter(of: text) { character, scalar, width in
+            if scalar == "\t" {
                 out.append(Piece(character: " ", width: 1, style: style, scalar: " "))
             } else if width > 0 {
-                out.append(Piece(character: character, width: width, style: style, scalar: count == 1 ? first : nil))
+                out.append(Piece(character: character, width: width, style: style, scalar: scalar))
             }
+            return true
         }
     }
 
