@@ -61,9 +61,11 @@ struct WizardSchemaTests {
         var story = try Story(size: Size(columns: 100, rows: 30), schema: true)
         let title = try #require(cells(of: "2020", in: story).first)
         #expect(title.style == .current, "the year being answered, in the title")
+        #expect(story.row(0).hasPrefix(" 填空 · 2020年党建工作总结（党组）"))
         story.type("2021")
         #expect(story.row(1).contains("2021年党建工作总结（党组）"))
         story.press(.enter)
+        #expect(story.row(0).hasPrefix(" 填空 · 2021年党建工作总结（党组）"), "the title bar follows the answered year")
         // At the organisation: the year is an answer, the province not answered yet.
         let years = cells(of: "2021", in: story)
         #expect(years.count >= 2 && years.allSatisfy { $0.style == .answer })

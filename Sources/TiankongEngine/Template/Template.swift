@@ -29,7 +29,7 @@ public struct Template: Sendable {
     /// The report's title: the first line after the adverts.
     public let title: String
     /// Where the title lies in `text`.
-    let titleRange: Range<Int>?
+    public let titleRange: Range<Int>?
     /// The advert lines left out of the report (non-empty ones; empty lines around them go too).
     public let removedLines: [RemovedLine]
     /// The byte ranges of `text` that make up the report, in order.

@@ -1,4 +1,5 @@
 import TiankongEngine
+import Foundation
 
 /// How a field's answer stands, as the field list shows it.
 public enum FieldStatus: Sendable, Equatable {
@@ -127,6 +128,8 @@ public struct WizardState: Sendable {
     /// The default file name last put in `fileEditor`; while the name is still this one, it follows
     /// the title (a year answered changes it).
     var offeredFileName: String
+    /// The blanks in the report's title, in order (found once: the title bar is drawn on every keystroke).
+    let titleBlanks: [Blank]
     /// The full paths of the files last saved (the Word file, then the text).
     public var savedPaths: [String] = []
     /// Answers from an earlier session, until the user resumes or starts afresh.
@@ -141,6 +144,10 @@ public struct WizardState: Sendable {
         text = WizardText(language: language)
         messages = Messages(language: language)
         self.size = size
+        titleBlanks = template.titleRange.map { range in
+            template.blanks.filter { range.contains($0.byteRange.lowerBound) && $0.byteRange.upperBound <= range.upperBound }
+                .sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+        } ?? []
         let name = Self.defaultFileName(title: template.title)
         fileEditor = LineEditor(name)
         offeredFileName = name
@@ -157,6 +164,25 @@ public struct WizardState: Sendable {
     /// The default file name for the report as answered so far: its title, with a year answered in it.
     public var defaultFileName: String {
         Self.defaultFileName(title: Report.title(template: template, answers: reportAnswers))
+    }
+
+    /// The report's title with the answers checked so far ("2021年党建工作总结（党组）" once 2021 is the
+    /// year), for the title bar: only the title's own blanks are read.
+    public var answeredTitle: String {
+        guard let range = template.titleRange, !titleBlanks.isEmpty else { return template.title }
+        var bytes: [UInt8] = []
+        var position = range.lowerBound
+        for blank in titleBlanks {
+            bytes += template.text[position..<blank.byteRange.lowerBound]
+            if let field = document.fieldOfBlank[blank.index], let value = verdicts[fields[field].id]?.value {
+                bytes += value.utf8
+            } else {
+                bytes += template.text[blank.byteRange]
+            }
+            position = blank.byteRange.upperBound
+        }
+        bytes += template.text[position..<range.upperBound]
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// The name Ctrl-S will offer: the default while the user has not changed it (so it follows an

@@ -39,7 +39,7 @@ public enum WizardView {
         frame.fill(row: 0, with: " ", style: .bar)
         let right = state.text.progress(state.answeredCount, state.fields.count) + " "
         let rightWidth = DisplayWidth.of(right)
-        let title = state.screen == .review ? state.text.reviewTitle : state.template.title
+        let title = state.screen == .review ? state.text.reviewTitle : state.answeredTitle
         frame.put(" \(state.text.appName) · \(title)", row: 0, column: 0, style: .bar,
                   limit: max(0, frame.size.columns - rightWidth - 1))
         frame.put(right, row: 0, column: max(0, frame.size.columns - rightWidth), style: .bar)
