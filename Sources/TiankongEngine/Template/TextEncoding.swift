@@ -196,17 +196,32 @@ enum UTF8Validation {
         var i = from
         let raw = UnsafeRawBufferPointer(buffer)
         while i < n {
-            // Eight ASCII bytes at a time.
-            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            // The common case in Chinese text first: two three-byte characters (leads E1–EF but ED, each
+            // followed by two continuation bytes) checked at once in a 64-bit word.
+            if i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
+                    let lead0 = word & 0xFF, lead1 = (word >> 24) & 0xFF
+                    if lead0 != 0xE0, lead0 != 0xED, lead1 != 0xE0, lead1 != 0xED {
+                        i += 6
+                        continue
+                    }
+                }
             }
             let b0 = buffer[i]
-            if b0 < 0x80 { i += 1; continue }
-            // The common case in Chinese text: a three-byte character of the BMP outside E0, ED.
-            if i + 2 < n, b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF,
+            // One three-byte character of the BMP outside E0, ED.
+            if b0 >= 0xE1, b0 <= 0xEF, b0 != 0xED, i + 2 < n,
                buffer[i + 1] & 0xC0 == 0x80, buffer[i + 2] & 0xC0 == 0x80 {
                 i += 3
+                continue
+            }
+            if b0 < 0x80 {
+                // ASCII: eight bytes at a time where it runs on.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else {
+                    i += 1
+                }
                 continue
             }
             let length: Int
