@@ -40,36 +40,58 @@ public enum FieldGrouping {
         init(_ count: Int) { labels = Array(repeating: nil, count: count) }
 
         func group(_ blanks: [Blank]) {
+            // Built in locals and stored once: this loop runs once for each of a million blanks.
+            var fields: [Field] = []
             fields.reserveCapacity(blanks.count)
+            var firstBlank: [Int] = []
             firstBlank.reserveCapacity(blanks.count)
             var fieldOfTextKey: [TextKey: Int] = [:]
-            fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
-            for (position, blank) in blanks.enumerated() {
-                if blank.kind == .text {
+            var fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
+            for position in blanks.indices {
+                let index = blanks[position].index
+                let kind = blanks[position].kind
+                if kind == .text {
                     // Only text answers are checked against their neighbours (the doubled-word warning).
-                    let key = TextKey(blank)
+                    let key = TextKey(blanks[position])
                     if let existing = fieldOfTextKey[key] {
-                        fields[existing].blankIndexes.append(blank.index)
-                        fields[existing].surroundings.append(Field.Surrounding(blank))
-                        fieldOfBlank[blank.index] = existing
+                        fields[existing].blankIndexes.append(index)
+                        fields[existing].surroundings.append(Field.Surrounding(blanks[position]))
+                        fieldOfBlank[index] = existing
                         continue
                     }
                     fieldOfTextKey[key] = fields.count
                 }
-                fieldOfBlank[blank.index] = fields.count
+                fieldOfBlank[index] = fields.count
                 firstBlank.append(position)
                 fields.append(Field(
-                    id: "f" + String(fields.count + 1), kind: blank.kind, unit: blank.unit,
-                    minimum: blank.minimum, maximum: blank.maximum,
-                    label: "", marker: blank.marker,
-                    blankIndexes: [blank.index], surroundings: blank.kind == .text ? [Field.Surrounding(blank)] : []))
+                    id: FieldGrouping.id(fields.count + 1), kind: kind, unit: blanks[position].unit,
+                    minimum: blanks[position].minimum, maximum: blanks[position].maximum,
+                    label: "", marker: blanks[position].marker,
+                    blankIndexes: [index], surroundings: kind == .text ? [Field.Surrounding(blanks[position])] : []))
             }
+            self.fields = fields
+            self.firstBlank = firstBlank
+            self.fieldOfBlank = fieldOfBlank
         }
 
         func labelNumeric(_ blanks: [Blank]) {
             for position in blanks.indices where blanks[position].kind != .text {
                 labels[position] = FieldGrouping.label(for: blanks[position])
             }
+        }
+    }
+
+    /// "f1", "f2", …: "f" and the number's digits, written without the formatting machinery (once for
+    /// each of a million fields).
+    static func id(_ number: Int) -> String {
+        String(unsafeUninitializedCapacity: 21) { out in
+            out[0] = 0x66   // f
+            var count = 1
+            var scale = 1
+            while scale <= number / 10 { scale *= 10 }
+            var rest = number
+            while scale > 0 { out[count] = UInt8(0x30 + rest / scale); rest %= scale; scale /= 10; count += 1 }
+            return count
         }
     }
 
@@ -105,7 +127,8 @@ public enum FieldGrouping {
 
     /// Marks "XXXX年X月X日" (and "X月X日") so the day is checked against its month and year.
     private static func linkDates(blanks: [Blank], fields: inout [Field], fieldOfBlank: [Int]) {
-        for (position, day) in blanks.enumerated() where day.kind == .day {
+        for position in blanks.indices where blanks[position].kind == .day {
+            let day = blanks[position]
             guard position > 0, endsWith(day, monthWord) else { continue }
             let month = blanks[position - 1]
             guard month.kind == .month, month.byteRange.upperBound + 3 == day.byteRange.lowerBound else { continue }
