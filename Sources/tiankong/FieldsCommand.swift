@@ -108,6 +108,54 @@ struct ListingWriter: ~Copyable {
     }
 }
 
+/// Cells of the text listing that repeat (a kind with its unit, a marker), made once and kept with
+/// what they were made for; the last one used is tried first.
+struct ListingCells {
+    let say: CommandText
+    private var kinds: [Kind] = [], units: [String?] = [], kindCells: [[UInt8]] = []
+    private var lastKind = -1
+    private var markers: [[UInt8]] = [], markerCells: [[UInt8]] = []
+    private var lastMarker = -1
+
+    init(say: CommandText) { self.say = say }
+
+    /// "整数·次" and its padding to ten columns.
+    mutating func kind(_ kind: Kind, _ unit: String?) -> [UInt8] {
+        if lastKind >= 0, kinds[lastKind] == kind, units[lastKind] == unit { return kindCells[lastKind] }
+        if let made = kinds.indices.first(where: { kinds[$0] == kind && units[$0] == unit }) {
+            lastKind = made
+        } else {
+            let text = say.kindName(kind) + (unit.map { "·\($0)" } ?? "")
+            kinds.append(kind)
+            units.append(unit)
+            kindCells.append(Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - FieldsListing.displayWidth(text) + 1)))
+            lastKind = kindCells.count - 1
+        }
+        return kindCells[lastKind]
+    }
+
+    /// A marker and its padding to five columns, found by the marker's bytes (no String compared).
+    mutating func marker(_ bytes: ArraySlice<UInt8>, _ text: String) -> [UInt8] {
+        if lastMarker >= 0, markers[lastMarker].elementsEqual(bytes) { return markerCells[lastMarker] }
+        if let made = markers.firstIndex(where: { $0.elementsEqual(bytes) }) {
+            lastMarker = made
+        } else {
+            markers.append(Array(bytes))
+            markerCells.append(Array(text.utf8) + Array(repeating: 0x20, count: max(1, 5 - FieldsListing.displayWidth(text) + 1)))
+            lastMarker = markerCells.count - 1
+        }
+        return markerCells[lastMarker]
+    }
+}
+
+/// Where the two halves of the blank lines go: the first to `emit`, the second kept until the first is out.
+final class ListingParts: @unchecked Sendable {
+    let emit: (UnsafeRawBufferPointer) -> Void
+    var kept: [UInt8] = []
+
+    init(emit: @escaping (UnsafeRawBufferPointer) -> Void) { self.emit = emit }
+}
+
 /// The two listings of `fields`.
 enum FieldsListing {
     static func text(_ template: Template, say: CommandText, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
@@ -134,55 +182,32 @@ enum FieldsListing {
         }
         out.line(say.t("\n空（\(template.blanks.count) 个）：", "\nBlanks (\(template.blanks.count)):"))
         // The field of every blank, as a position in `template.fields` (-1 for none).
-        var fieldOfBlank = [Int](repeating: -1, count: (template.blanks.map(\.index).max() ?? 0) + 1)
-        for position in template.fields.indices { for index in template.fields[position].blankIndexes { fieldOfBlank[index] = position } }
-        // Cells that repeat (a kind with its unit, a marker) are made once and kept with what they were made for.
-        var cellKinds: [Kind] = [], cellUnits: [String?] = [], cells: [[UInt8]] = []
-        var lastCell = -1
-        func kindCell(_ kind: Kind, _ unit: String?) -> Int {
-            if lastCell >= 0, cellKinds[lastCell] == kind, cellUnits[lastCell] == unit { return lastCell }
-            if let made = cellKinds.indices.first(where: { cellKinds[$0] == kind && cellUnits[$0] == unit }) {
-                lastCell = made
-                return made
-            }
-            let text = say.kindName(kind) + (unit.map { "·\($0)" } ?? "")
-            cellKinds.append(kind)
-            cellUnits.append(unit)
-            cells.append(Array(text.utf8) + Array(repeating: 0x20, count: max(1, 10 - displayWidth(text) + 1)))
-            lastCell = cells.count - 1
-            return lastCell
-        }
-        // Marker cells by the marker's bytes, read from the blank's excerpt (no String compared).
-        var markerCells: [(marker: [UInt8], cell: [UInt8])] = []
-        var lastMarkerCell = -1
+        var fieldPositions = [Int](repeating: -1, count: (template.blanks.map(\.index).max() ?? 0) + 1)
+        for position in template.fields.indices { for index in template.fields[position].blankIndexes { fieldPositions[index] = position } }
+        let fieldOfBlank = fieldPositions
+        var cells = ListingCells(say: say)
         let blanks = template.blanks
-        for k in blanks.indices {
-            // One line a blank, written byte by byte (the blank read in place): this loop runs once for each of a million blanks.
-            out.byte(0x20); out.byte(0x20)
-            out.spaces(max(1, 4 - out.digits(blanks[k].index) + 1))
-            let lineDigits = out.digits(blanks[k].line)
-            out.byte(0x3A)
-            let columnDigits = out.digits(blanks[k].column)
-            out.spaces(max(1, 8 - (lineDigits + 1 + columnDigits) + 1))
-            let excerpt = blanks[k].excerptUTF8
-            let marker = excerpt[blanks[k].byteRange]
-            if lastMarkerCell < 0 || !markerCells[lastMarkerCell].marker.elementsEqual(marker) {
-                if let made = markerCells.firstIndex(where: { $0.marker.elementsEqual(marker) }) {
-                    lastMarkerCell = made
+        if blanks.count >= 1 << 14 {
+            // Many blanks: their lines made on two cores, the first half written out as it is made, the
+            // second kept in memory and written after it.
+            out.drain()
+            let middle = blanks.count / 2
+            let parts = ListingParts(emit: emit)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var cells = ListingCells(say: say)
+                if half == 0 {
+                    var first = ListingWriter(emit: parts.emit)
+                    blankLines(template, 0..<middle, fieldOfBlank: fieldOfBlank, cells: &cells, out: &first)
+                    first.drain()
                 } else {
-                    let text = blanks[k].marker
-                    markerCells.append((Array(marker), Array(text.utf8) + Array(repeating: 0x20, count: max(1, 5 - displayWidth(text) + 1))))
-                    lastMarkerCell = markerCells.count - 1
+                    var second = ListingWriter(emit: { parts.kept.append(contentsOf: $0) })
+                    blankLines(template, middle..<blanks.count, fieldOfBlank: fieldOfBlank, cells: &cells, out: &second)
+                    second.drain()
                 }
             }
-            out.bytes(markerCells[lastMarkerCell].cell)
-            out.bytes(cells[kindCell(blanks[k].kind, blanks[k].unit)])
-            let position = fieldOfBlank[blanks[k].index]
-            let id = position >= 0 ? template.fields[position].id : ""
-            out.text(id)
-            out.spaces(max(1, 4 - id.utf8.count + 1))
-            out.bytes(excerpt)
-            out.byte(0x0A)
+            parts.kept.withUnsafeBytes { emit($0) }
+        } else {
+            blankLines(template, blanks.indices, fieldOfBlank: fieldOfBlank, cells: &cells, out: &out)
         }
         out.line(say.t("\n字段（\(template.fields.count) 个）：", "\nFields (\(template.fields.count)):"))
         var idWidth = template.fields.isEmpty ? 4 : 0
@@ -193,7 +218,7 @@ enum FieldsListing {
             let id = template.fields[k].id
             out.byte(0x20); out.byte(0x20)
             cell(id, idWidth)
-            out.bytes(cells[kindCell(template.fields[k].kind, template.fields[k].unit)])
+            out.bytes(cells.kind(template.fields[k].kind, template.fields[k].unit))
             out.text(template.fields[k].label)
             out.byte(0x20); out.byte(0x20)
             out.bytes(blanksOpen)
@@ -205,6 +230,29 @@ enum FieldsListing {
             out.byte(0x0A)
         }
         out.drain()
+    }
+
+    /// The lines of `range` of the template's blanks.
+    static func blankLines(_ template: Template, _ range: Range<Int>, fieldOfBlank: [Int], cells: inout ListingCells, out: inout ListingWriter) {
+        let blanks = template.blanks
+        for k in range {
+            // One line a blank, written byte by byte (the blank read in place): this loop runs once for each of a million blanks.
+            out.byte(0x20); out.byte(0x20)
+            out.spaces(max(1, 4 - out.digits(blanks[k].index) + 1))
+            let lineDigits = out.digits(blanks[k].line)
+            out.byte(0x3A)
+            let columnDigits = out.digits(blanks[k].column)
+            out.spaces(max(1, 8 - (lineDigits + 1 + columnDigits) + 1))
+            let excerpt = blanks[k].excerptUTF8
+            out.bytes(cells.marker(excerpt[blanks[k].byteRange], blanks[k].marker))
+            out.bytes(cells.kind(blanks[k].kind, blanks[k].unit))
+            let position = fieldOfBlank[blanks[k].index]
+            let id = position >= 0 ? template.fields[position].id : ""
+            out.text(id)
+            out.spaces(max(1, 4 - id.utf8.count + 1))
+            out.bytes(excerpt)
+            out.byte(0x0A)
+        }
     }
 
     /// Columns a string takes in a terminal (wcwidth, through the wizard's one measure), ASCII counted directly.

@@ -40,6 +40,28 @@ struct EngineSpeedPathTests {
         #expect(UTF8Validation.firstInvalidOffset(twice)! < 16)
     }
 
+    @Test("field ids are f and the number, written digit by digit")
+    func fieldIDs() {
+        for n in [1, 9, 10, 11, 99, 100, 101, 999, 1000, 104_648, 1_000_000, 123_456_789, Int.max] {
+            #expect(FieldGrouping.id(n) == "f\(n)")
+        }
+    }
+
+    @Test("UTF-8 checked a word at a time agrees with the plain check on random text and bad bytes")
+    func utf8Random() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = ["党", "X", "，", "a", "é", "😀", "\n", "　", "〇"].map { Array($0.utf8) }
+            + [[0xFF], [0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF]]
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+                let piece = Int.random(in: 0..<100, using: &generator) < 97 ? Int.random(in: 0..<9, using: &generator) : Int.random(in: 0..<pieces.count, using: &generator)
+                bytes += pieces[piece]
+            }
+            #expect(UTF8Validation.firstInvalidOffset(bytes) == plainFirstInvalidOffset(bytes), "\(bytes)")
+        }
+    }
+
     @Test("units are found by their first character, and the list's first match wins (人次 before 人)")
     func unitTable() {
         #expect(KindInference.guess(marker: "X", before: "开展谈话", after: "人次，").unit == "人次")
