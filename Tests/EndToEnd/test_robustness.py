@@ -3,11 +3,12 @@ nothing the user wrote lost, no partial report left behind."""
 import json
 import os
 import pathlib
+import subprocess
 import time
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, run, tmpfs
+from conftest import BUNDLED, FIXTURES, binary, run, tmpfs
 
 ANSWERS = FIXTURES / "answers-complete.json"
 SEED = BUNDLED.read_bytes()
@@ -104,6 +105,18 @@ def test_a_full_disk_leaves_no_partial_report(tmp_path, name):
         assert [p.name for p in folder.iterdir()] == ["filler"]
     # The answers file the user wrote is untouched.
     assert json.loads(ANSWERS.read_text())["answers"]["f1"] == "市财政局"
+
+
+def test_a_full_standard_output_says_the_report_is_incomplete():
+    """Standard output cannot be taken back: the message must not promise that nothing partial was left."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env["LANG"] = "zh_CN.UTF-8"
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([binary(), "fill", "--no-schema", "--answers", str(ANSWERS), "-o", "-"],
+                                stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+    text = message(result)
+    assert result.returncode == 74, text
+    assert "标准输出" in text and "不完整" in text and "没有留下" not in text, text
 
 
 def test_the_output_is_a_folder(tmp_path):

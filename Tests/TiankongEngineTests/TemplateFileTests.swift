@@ -145,7 +145,7 @@ struct AnswersAndOutputTests {
 
 @Suite("Writing into devices")
 struct DeviceOutputTests {
-    @Test("/dev/null is written into, never replaced; /dev/full reports a full disk")
+    @Test("/dev/null is written into, never replaced; /dev/full reports a full disk, and that the output is incomplete")
     func devices() throws {
         var before = stat()
         stat("/dev/null", &before)
@@ -153,9 +153,11 @@ struct DeviceOutputTests {
         var after = stat()
         stat("/dev/null", &after)
         #expect(after.st_mode & S_IFMT == S_IFCHR && after.st_rdev == before.st_rdev)
-        #expect(throws: OutputError.io(path: "/dev/full", errno: ENOSPC)) {
+        #expect(throws: OutputError.streamFailed(name: "/dev/full", errno: ENOSPC)) {
             try AtomicFile.write([UInt8](repeating: 0x41, count: 4096), to: "/dev/full", overwrite: true)
         }
+        let message = Messages(language: .chinese).text(for: OutputError.streamFailed(name: "标准输出", errno: ENOSPC))
+        #expect(message.contains("标准输出") && message.contains("不完整") && !message.contains("没有留下"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.contains("tiankong-tmp") }
         #expect(leftovers.isEmpty)
     }

@@ -11,11 +11,14 @@ public enum OutputError: Error, Equatable, Sendable {
     case cannotCreate(path: String, errno: Int32)
     /// Writing failed half-way: disk full, I/O error (sysexits 74). Nothing was left behind.
     case io(path: String, errno: Int32)
+    /// Writing into standard output, a pipe or a device failed half-way (sysexits 74): what went out
+    /// before the failure stays out, and the reader may have a part of the report.
+    case streamFailed(name: String, errno: Int32)
 
     public var exitCode: Int32 {
         switch self {
         case .exists, .isDirectory, .cannotCreate: return 73
-        case .io: return 74
+        case .io, .streamFailed: return 74
         }
     }
 }
@@ -106,7 +109,7 @@ public enum AtomicFile {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: name, errno: errno)
+                throw .streamFailed(name: name, errno: errno)
             }
             written += n
         }
