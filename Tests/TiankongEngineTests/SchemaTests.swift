@@ -173,4 +173,20 @@ struct SchemaTests {
         #expect(again.fields.map(\.blankIndexes) == inferred.fields.map(\.blankIndexes))
         #expect(again.fields.map(\.label) == inferred.fields.map(\.label))
     }
+
+    @Test("the curated schema written out and read back asks the same questions of the same places, within: kept")
+    func curatedRoundTrip() throws {
+        let curated = try Template.bundled()
+        let yaml = SchemaWriter.yaml(for: curated, language: .chinese)
+        #expect(yaml.contains("    within: [\"开展谈话提醒45人次\"]"))
+        let again = try Template(bytes: Fixtures.seedBytes, source: "seed.txt", schema: .init(text: yaml, path: "s.yaml"))
+        func places(_ t: Template) -> [[Range<Int>]] {
+            let byIndex = Dictionary(uniqueKeysWithValues: t.blanks.map { ($0.index, $0.byteRange) })
+            return t.fields.map { $0.blankIndexes.compactMap { byIndex[$0] } }
+        }
+        #expect(again.fields.map(\.id) == curated.fields.map(\.id))
+        #expect(places(again) == places(curated))
+        #expect(again.fields.map(\.replacedWithin) == curated.fields.map(\.replacedWithin))
+        #expect(again.fields.first { $0.id == "talks" }?.replacedWithin == ["开展谈话提醒45人次"])
+    }
 }

@@ -24,6 +24,8 @@ public struct Field: Hashable, Sendable, Identifiable {
     public var isOptional = false
     /// For a field that replaces a literal text of the template ("2020", "甘肃"): that text.
     public var replacedText: String?
+    /// The pieces of text the replacement is limited to (the schema's `within:`); empty for everywhere.
+    public var replacedWithin: [String] = []
 
     /// The text around one blank of the field.
     public struct Surrounding: Hashable, Sendable {

@@ -79,6 +79,7 @@ enum SchemaApplication {
             field.hint = spec.hint
             field.isOptional = spec.isOptional
             field.replacedText = spec.replace
+            field.replacedWithin = spec.within
             field.defaultAnswer = spec.defaultAnswer ?? spec.replace
             fields.append(field)
         }

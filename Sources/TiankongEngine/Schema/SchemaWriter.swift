@@ -40,6 +40,9 @@ public enum SchemaWriter {
             if let hint = field.hint { out += "    hint: \(quoted(hint))\n" }
             if let text = field.replacedText {
                 out += "    replace: \(quoted(text))\n"
+                if !field.replacedWithin.isEmpty {
+                    out += "    within: [\(field.replacedWithin.map(quoted).joined(separator: ", "))]\n"
+                }
             } else {
                 out += "    blanks: [\(field.blankIndexes.map(String.init).joined(separator: ", "))]\n"
             }
