@@ -84,11 +84,13 @@ public enum FieldGrouping {
     /// "f1", "f2", …: "f" and the number's digits, written without the formatting machinery (once for
     /// each of a million fields).
     static func id(_ number: Int) -> String {
-        String(unsafeUninitializedCapacity: 21) { out in
+        var scale = 1, digits = 1
+        while scale <= number / 10 { scale *= 10; digits += 1 }
+        // The exact length, so an id of up to 14 digits stays a small (inline) string.
+        return String(unsafeUninitializedCapacity: 1 + digits) { out in
             out[0] = 0x66   // f
             var count = 1
-            var scale = 1
-            while scale <= number / 10 { scale *= 10 }
+            var scale = scale
             var rest = number
             while scale > 0 { out[count] = UInt8(0x30 + rest / scale); rest %= scale; scale /= 10; count += 1 }
             return count
