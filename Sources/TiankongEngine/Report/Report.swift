@@ -6,12 +6,13 @@ public enum Report {
     /// The report as UTF-8. `answers` are values already checked (see `AnswerReview`); a blank whose field has
     /// no answer is left as it was.
     public static func utf8(template: Template, answers: [String: String]) -> [UInt8] {
-        var fieldOfBlank = [String?](repeating: nil, count: template.blanks.count + 1)
-        for field in template.fields {
-            for index in field.blankIndexes { fieldOfBlank[index] = field.id }
-        }
-        var encodedAnswers: [String: [UInt8]] = [:]
-        for (id, value) in answers { encodedAnswers[id] = Array(value.utf8) }
+        // Each field's answer as bytes, looked up once for each field (not once for each blank).
+        let fields = template.fields
+        var answerOfField: [[UInt8]?] = []
+        answerOfField.reserveCapacity(fields.count)
+        for k in fields.indices { answerOfField.append(answers[fields[k].id].map { Array($0.utf8) }) }
+        var fieldOfBlank = [Int](repeating: -1, count: template.blanks.count + 1)
+        for k in fields.indices { for index in fields[k].blankIndexes { fieldOfBlank[index] = k } }
 
         var out: [UInt8] = []
         out.reserveCapacity(template.text.count + answers.values.reduce(0) { $0 + $1.utf8.count } * 4)
@@ -21,15 +22,17 @@ public enum Report {
             for kept in template.keptRanges {
                 var position = kept.lowerBound
                 while blankCursor < blanks.count, blanks[blankCursor].byteRange.lowerBound < kept.lowerBound { blankCursor += 1 }
+                // The blanks are read in place: this loop runs once for each of a million blanks.
                 while blankCursor < blanks.count, blanks[blankCursor].byteRange.upperBound <= kept.upperBound {
-                    let blank = blanks[blankCursor]
-                    out.append(contentsOf: text[position..<blank.byteRange.lowerBound])
-                    if let id = fieldOfBlank[blank.index], let answer = encodedAnswers[id] {
+                    let range = blanks[blankCursor].byteRange
+                    out.append(contentsOf: text[position..<range.lowerBound])
+                    let field = fieldOfBlank[blanks[blankCursor].index]
+                    if field >= 0, let answer = answerOfField[field] {
                         out.append(contentsOf: answer)
                     } else {
-                        out.append(contentsOf: text[blank.byteRange])
+                        out.append(contentsOf: text[range])
                     }
-                    position = blank.byteRange.upperBound
+                    position = range.upperBound
                     blankCursor += 1
                 }
                 out.append(contentsOf: text[position..<kept.upperBound])
