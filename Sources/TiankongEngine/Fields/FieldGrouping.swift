@@ -114,7 +114,13 @@ public enum FieldGrouping {
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
-        static func == (a: TextKey, b: TextKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
+        static func == (a: TextKey, b: TextKey) -> Bool {
+            guard a.bytes.count == b.bytes.count else { return false }
+            // memcmp: the generic elementsEqual went byte by byte through the collection protocols.
+            return a.bytes.isEmpty || a.bytes.withUnsafeBytes { x in
+                b.bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            }
+        }
     }
 
     private static func firstTwoCharacters(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
