@@ -136,8 +136,14 @@ struct ListingCells {
 
     /// A marker and its padding to five columns, found by the marker's bytes (no String compared).
     mutating func marker(_ bytes: ArraySlice<UInt8>, _ text: String) -> [UInt8] {
-        if lastMarker >= 0, markers[lastMarker].elementsEqual(bytes) { return markerCells[lastMarker] }
-        if let made = markers.firstIndex(where: { $0.elementsEqual(bytes) }) {
+        func same(_ marker: [UInt8]) -> Bool {
+            guard marker.count == bytes.count else { return false }
+            return marker.isEmpty || marker.withUnsafeBytes { x in
+                bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            }
+        }
+        if lastMarker >= 0, same(markers[lastMarker]) { return markerCells[lastMarker] }
+        if let made = markers.firstIndex(where: same) {
             lastMarker = made
         } else {
             markers.append(Array(bytes))
@@ -148,10 +154,11 @@ struct ListingCells {
     }
 }
 
-/// Where the two halves of the blank lines go: the first to `emit`, the second kept until the first is out.
+/// Where the two halves of the blank lines go: the first to `emit`, the second kept (in the writer's
+/// megabyte chunks, never copied into a growing array) until the first is out.
 final class ListingParts: @unchecked Sendable {
     let emit: (UnsafeRawBufferPointer) -> Void
-    var kept: [UInt8] = []
+    var kept: [[UInt8]] = []
 
     init(emit: @escaping (UnsafeRawBufferPointer) -> Void) { self.emit = emit }
 }
@@ -200,12 +207,12 @@ enum FieldsListing {
                     blankLines(template, 0..<middle, fieldOfBlank: fieldOfBlank, cells: &cells, out: &first)
                     first.drain()
                 } else {
-                    var second = ListingWriter(emit: { parts.kept.append(contentsOf: $0) })
+                    var second = ListingWriter(emit: { parts.kept.append(Array($0)) })
                     blankLines(template, middle..<blanks.count, fieldOfBlank: fieldOfBlank, cells: &cells, out: &second)
                     second.drain()
                 }
             }
-            parts.kept.withUnsafeBytes { emit($0) }
+            for chunk in parts.kept { chunk.withUnsafeBytes { emit($0) } }
         } else {
             blankLines(template, blanks.indices, fieldOfBlank: fieldOfBlank, cells: &cells, out: &out)
         }
