@@ -303,7 +303,10 @@ enum LineBytes {
         return first == 0x28 || (first >= 0x30 && first <= 0x39) || first == 0xEF || first == 0xE3 || (first >= 0xE4 && first <= 0xE9)
     }
 
-    static func scalarCount(_ line: ArraySlice<UInt8>) -> Int { line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    /// The characters of a line, counted eight bytes at a time.
+    static func scalarCount(_ line: ArraySlice<UInt8>) -> Int {
+        line.withUnsafeBufferPointer { BlankScanner.scalarCount($0, 0..<$0.count) }
+    }
 
     static func scalarLength(_ lead: UInt8) -> Int {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
