@@ -39,12 +39,14 @@ import Testing
 /// Widths walked scalar by scalar where that is the same as walking characters.
 @Suite struct DisplayWidthTests {
     @Test func theScalarWalkAndTheCharacterWalkAgree() {
-        let samples = ["市财政局党组", "abc，。：（１）", "e\u{301}x", "か\u{3099}き", "👨\u{200D}👩", "🇨🇳中国", "\t党", "한국어", "—…“”"]
+        let samples = ["市财政局党组", "abc，。：（１）", "e\u{301}x", "党e\u{301}建", "か\u{3099}き", "👨\u{200D}👩", "🇨🇳中国",
+                       "中国🇨🇳", "\t党", "한국어", "—…“”", "a\u{301}", "x\r\ny", ""]
         for sample in samples {
             var walked: [(Character, Int)] = []
-            DisplayWidth.forEachCharacter(of: sample) { character, scalar, width in
-                #expect(scalar == nil || character.unicodeScalars.count == 1)
-                walked.append((character, width))
+            DisplayWidth.forEachCharacter(of: sample) { scalar, character, width in
+                #expect(scalar != nil || character != nil)
+                #expect(scalar == nil || character == nil || character!.unicodeScalars.count == 1)
+                walked.append((character ?? Character(scalar!), width))
                 return true
             }
             #expect(walked.map(\.0) == Array(sample), "\(sample)")

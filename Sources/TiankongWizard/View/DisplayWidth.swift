@@ -47,40 +47,50 @@ public enum DisplayWidth {
     public static func prefix(_ string: String, fitting columns: Int) -> (String, Int) {
         var used = 0
         var prefix = ""
-        forEachCharacter(of: string) { character, _, width in
+        forEachCharacter(of: string) { scalar, character, width in
             if used + width > columns { return false }
             used += width
-            prefix.append(character)
+            if let character { prefix.append(character) } else if let scalar { prefix.unicodeScalars.append(scalar) }
             return true
         }
         return (prefix, used)
     }
 
-    /// Calls `body` with each character of `string` (a grapheme cluster), its scalar when it is one,
-    /// and its width (at most 2), until `body` returns false.
+    /// Calls `body` with each character of `string` (a grapheme cluster) and its width (at most 2),
+    /// until `body` returns false. A character that is one scalar standing alone comes as that scalar
+    /// (the Character is nil); any other as the Character, with its scalar when it is one.
     ///
-    /// Swift's Character iteration costs a few hundred instructions a character. A string made only of
-    /// scalars that always stand alone as characters (ASCII, Latin-1, CJK ideographs and punctuation,
-    /// full-width forms, general punctuation) is walked scalar by scalar instead, with the same result;
-    /// any other string (combining marks, joiners, Hangul jamo, flags, controls) by Character.
+    /// Swift's Character iteration costs a few hundred instructions a character. A scalar that always
+    /// stands alone as a character (ASCII, Latin-1, CJK ideographs and punctuation, full-width forms,
+    /// general punctuation), followed by another such scalar or by nothing, is a character by itself:
+    /// such runs are walked scalar by scalar, with the same result; from the first scalar that is not,
+    /// the rest of the string is walked by Character.
     @inline(__always)
-    public static func forEachCharacter(of string: String, _ body: (Character, Unicode.Scalar?, Int) -> Bool) {
-        if string.unicodeScalars.allSatisfy({ standsAlone($0.value) }) {
-            for scalar in string.unicodeScalars {
-                if !body(Character(scalar), scalar, of(scalar)) { return }
+    public static func forEachCharacter(of string: String, _ body: (Unicode.Scalar?, Character?, Int) -> Bool) {
+        var scalars = string.unicodeScalars.makeIterator()
+        var offset = 0  // UTF-8 offset of `current`
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            guard standsAlone(scalar.value), next.map({ standsAlone($0.value) }) ?? true else {
+                // The previous scalar stood alone, so a character starts here: the rest by Character.
+                let start = string.utf8.index(string.utf8.startIndex, offsetBy: offset)
+                for character in string[start...] {
+                    var width = 0
+                    var first: Unicode.Scalar?
+                    var count = 0
+                    for scalar in character.unicodeScalars {
+                        if count == 0 { first = scalar }
+                        count += 1
+                        width += of(scalar)
+                    }
+                    if !body(count == 1 ? first : nil, character, min(width, 2)) { return }
+                }
+                return
             }
-            return
-        }
-        for character in string {
-            var width = 0
-            var first: Unicode.Scalar?
-            var count = 0
-            for scalar in character.unicodeScalars {
-                if count == 0 { first = scalar }
-                count += 1
-                width += of(scalar)
-            }
-            if !body(character, count == 1 ? first : nil, min(width, 2)) { return }
+            if !body(scalar, nil, of(scalar)) { return }
+            offset += UTF8.width(scalar)
+            current = next
         }
     }
 
@@ -89,16 +99,14 @@ public enum DisplayWidth {
     /// regional indicator, prepended mark or control).
     @inline(__always)
     static func standsAlone(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x20...0x7E, 0xA0...0x2FF: return true                       // ASCII, Latin-1, Latin Extended
-        case 0x200C...0x200F, 0x2028...0x202E, 0x2060...0x206F: return false  // joiners and format marks
-        case 0x20D0...0x20FF: return false                                 // combining marks for symbols
-        case 0x2000...0x2BFF: return true                                  // punctuation, symbols, box drawing
-        case 0x302A...0x302F: return false                                 // ideographic tone marks
-        case 0x3000...0x3098, 0x309B...0x31FF: return true                 // CJK punctuation, kana, bopomofo
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true  // CJK ideographs
-        case 0xFF01...0xFF9D: return true                                  // full-width and half-width forms
-        default: return false
+        if v >= 0x4E00 { return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF9D) || (v >= 0xF900 && v <= 0xFAFF) }  // CJK ideographs, full-width forms
+        if v < 0x300 { return v >= 0x20 && (v < 0x7F || v >= 0xA0) }     // ASCII, Latin-1, Latin Extended
+        if v >= 0x3000 {                                                  // CJK punctuation, kana, bopomofo, Extension A
+            return (v <= 0x3029) || (v >= 0x3030 && v <= 0x3098) || (v >= 0x309B && v <= 0x31FF) || (v >= 0x3400 && v <= 0x4DBF)
         }
+        if v >= 0x2000 && v <= 0x2BFF {                                   // punctuation, symbols, box drawing
+            return !((v >= 0x200C && v <= 0x200F) || (v >= 0x2028 && v <= 0x202E) || (v >= 0x2060 && v <= 0x206F) || (v >= 0x20D0 && v <= 0x20FF))
+        }
+        return false
     }
 }

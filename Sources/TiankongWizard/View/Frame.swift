@@ -1,3 +1,5 @@
+import Foundation
+
 /// The size of the screen, in columns and rows.
 public struct Size: Sendable, Equatable {
     public var columns: Int
@@ -35,17 +37,17 @@ public enum Style: UInt8, Sendable, Equatable, CaseIterable {
 
 /// One screen cell: a character and its style. A wide character fills its cell and the next,
 /// which is a continuation.
+///
+/// A cell is a plain value of eight bytes: frames are copied and compared cell by cell on every
+/// keystroke. Nearly every cell holds one Unicode scalar, kept as its value; a character of several
+/// scalars ("e\u{301}") is kept as its number in `Clusters`.
 public struct Cell: Sendable, Equatable {
-    /// Nearly every cell holds one Unicode scalar, kept as its value: frames are compared cell by cell
-    /// on every keystroke, and Character's own == normalises every CJK character it compares.
-    private enum Content: Sendable, Equatable {
-        case scalar(UInt32)
-        case cluster(Character)
-    }
-
-    private var content: Content
+    /// The scalar's value, or `clusterFlag` plus the cluster's number.
+    private var content: UInt32
     public var style: Style
     public var isContinuation: Bool
+
+    private static let clusterFlag: UInt32 = 0x8000_0000
 
     public init(character: Character, style: Style, isContinuation: Bool) {
         content = Self.content(of: character)
@@ -55,41 +57,64 @@ public struct Cell: Sendable, Equatable {
 
     /// A cell holding one scalar, known to be one.
     public init(scalar: Unicode.Scalar, style: Style, isContinuation: Bool) {
-        content = .scalar(scalar.value)
+        content = scalar.value
         self.style = style
         self.isContinuation = isContinuation
     }
 
     public var character: Character {
         get {
-            switch content {
-            case .scalar(let value): return Character(Unicode.Scalar(value)!)
-            case .cluster(let character): return character
-            }
+            if content & Self.clusterFlag != 0 { return Clusters.character(content & ~Self.clusterFlag) }
+            return Character(Unicode.Scalar(content)!)
         }
         set { content = Self.content(of: newValue) }
     }
 
     /// The character's one scalar, or nil for a cluster of several (a letter with a combining mark).
     public var scalar: Unicode.Scalar? {
-        if case .scalar(let value) = content { return Unicode.Scalar(value) }
-        return nil
+        content & Self.clusterFlag != 0 ? nil : Unicode.Scalar(content)
     }
 
-    private static func content(of character: Character) -> Content {
+    private static func content(of character: Character) -> UInt32 {
         // Read from the UTF-8 bytes: one scalar when the lead byte's length is all there is.
         let utf8 = character.utf8
         var bytes = utf8.makeIterator()
-        guard let lead = bytes.next() else { return .cluster(character) }
-        if lead < 0x80 { return utf8.count == 1 ? .scalar(UInt32(lead)) : .cluster(character) }
+        guard let lead = bytes.next() else { return clusterFlag | Clusters.number(character) }
+        if lead < 0x80 { return utf8.count == 1 ? UInt32(lead) : clusterFlag | Clusters.number(character) }
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard utf8.count == length else { return .cluster(character) }
+        guard utf8.count == length else { return clusterFlag | Clusters.number(character) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         while let next = bytes.next() { value = value << 6 | UInt32(next & 0x3F) }
-        return .scalar(value)
+        return value
     }
 
     public static let empty = Cell(scalar: " ", style: .normal, isContinuation: false)
+}
+
+/// The characters of more than one scalar that have been on screen, numbered in the order they came,
+/// the same bytes always the same number (a cell compares numbers, so bytes decide, as they do for
+/// what the terminal is sent). Few ever come: a Chinese report's characters are single scalars.
+enum Clusters {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var characters: [Character] = []
+    nonisolated(unsafe) private static var numbers: [[UInt8]: UInt32] = [:]
+
+    static func number(_ character: Character) -> UInt32 {
+        let bytes = Array(character.utf8)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = numbers[bytes] { return known }
+        let number = UInt32(characters.count)
+        characters.append(character)
+        numbers[bytes] = number
+        return number
+    }
+
+    static func character(_ number: UInt32) -> Character {
+        lock.lock()
+        defer { lock.unlock() }
+        return characters[Int(number)]
+    }
 }
 
 /// A whole screen: cells with styles, and where the cursor is (none when it is hidden).
@@ -119,11 +144,11 @@ public struct Frame: Sendable, Equatable {
         guard row >= 0, row < size.rows, column >= 0 else { return 0 }
         let end = min(size.columns, column + (limit ?? size.columns))
         var x = column
-        DisplayWidth.forEachCharacter(of: string) { character, scalar, width in
+        DisplayWidth.forEachCharacter(of: string) { scalar, character, width in
             if width == 0 { return true }
             if x + width > end { return false }
             let cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
-                ?? Cell(character: character, style: style, isContinuation: false)
+                ?? Cell(character: character!, style: style, isContinuation: false)
             put(cell, width: width, row: row, column: x)
             x += width
             return true
@@ -138,9 +163,7 @@ public struct Frame: Sendable, Equatable {
 
     /// Places one piece of the report: its scalar, when it has one, goes straight into the cell.
     public mutating func put(_ piece: Piece, row: Int, column: Int) {
-        let cell = piece.scalar.map { Cell(scalar: $0, style: piece.style, isContinuation: false) }
-            ?? Cell(character: piece.character, style: piece.style, isContinuation: false)
-        put(cell, width: piece.width, row: row, column: column)
+        put(piece.cell, width: piece.width, row: row, column: column)
     }
 
     private mutating func put(_ cell: Cell, width: Int, row: Int, column: Int) {

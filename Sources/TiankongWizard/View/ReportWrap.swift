@@ -1,20 +1,27 @@
 import TiankongEngine
 
-/// One character of the report on screen, with its width and style.
+/// One character of the report on screen, with its width and style: the cell it will fill, so that
+/// neither wrapping nor drawing takes the Character apart again, and a plain value that wrapping copies
+/// into lines without reference counting.
 public struct Piece: Sendable, Equatable {
-    public var character: Character
+    public var cell: Cell
     public var width: Int
-    public var style: Style
-    /// The character's scalar when it is one (nearly always), else nil: read once here, so that neither
-    /// wrapping nor drawing has to take the Character apart again on every keystroke.
-    public var scalar: Unicode.Scalar?
 
-    public init(character: Character, width: Int, style: Style, scalar: Unicode.Scalar? = nil) {
-        self.character = character
+    public init(cell: Cell, width: Int) {
+        self.cell = cell
         self.width = width
-        self.style = style
-        self.scalar = scalar
     }
+
+    /// - Parameter scalar: the character's scalar when it is known to be one.
+    public init(character: Character, width: Int, style: Style, scalar: Unicode.Scalar? = nil) {
+        cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
+            ?? Cell(character: character, style: style, isContinuation: false)
+        self.width = width
+    }
+
+    public var character: Character { cell.character }
+    public var style: Style { cell.style }
+    public var scalar: Unicode.Scalar? { cell.scalar }
 
     /// Closing punctuation, which hangs in the margin rather than start a line.
     var isClosing: Bool { scalar.map { ReportWrap.closingScalars.contains($0.value) } ?? false }
@@ -40,11 +47,13 @@ public enum ReportWrap {
     }
 
     private static func append(_ text: String, _ style: Style, to out: inout [Piece]) {
-        DisplayWidth.forEachCharacter(of: text) { character, scalar, width in
+        DisplayWidth.forEachCharacter(of: text) { scalar, character, width in
             if scalar == "\t" {
-                out.append(Piece(character: " ", width: 1, style: style, scalar: " "))
+                out.append(Piece(cell: Cell(scalar: " ", style: style, isContinuation: false), width: 1))
             } else if width > 0 {
-                out.append(Piece(character: character, width: width, style: style, scalar: scalar))
+                let cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
+                    ?? Cell(character: character!, style: style, isContinuation: false)
+                out.append(Piece(cell: cell, width: width))
             }
             return true
         }

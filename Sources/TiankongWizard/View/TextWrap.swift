@@ -11,8 +11,8 @@ public enum TextWrap {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line: [Character] = []
             var used = 0
-            for character in paragraph {
-                let w = DisplayWidth.of(character)
+            DisplayWidth.forEachCharacter(of: String(paragraph)) { scalar, cluster, w in
+                let character = cluster ?? Character(scalar!)
                 if used + w > width, !line.isEmpty {
                     var carried: [Character] = []
                     if ReportWrap.isClosing(character), line.count > 1 {
@@ -25,10 +25,11 @@ public enum TextWrap {
                     out.append(line)
                     line = carried
                     used = carried.reduce(0) { $0 + DisplayWidth.of($1) }
-                    if character == " " && line.isEmpty { continue }
+                    if character == " " && line.isEmpty { return true }
                 }
                 line.append(character)
                 used += w
+                return true
             }
             out.append(line)
         }
