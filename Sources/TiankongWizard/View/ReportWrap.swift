@@ -92,6 +92,7 @@ public enum ReportWrap {
     static func wrap(_ pieces: [Piece], width: Int) -> [[Piece]] {
         var lines: [[Piece]] = []
         var line: [Piece] = []
+        line.reserveCapacity(width + 2)
         var used = 0
         for piece in pieces {
             // Closing punctuation hangs in the margin rather than start a line.
@@ -99,6 +100,7 @@ public enum ReportWrap {
             if used + piece.width > width, !line.isEmpty, !hangs {
                 lines.append(line)
                 line = []
+                line.reserveCapacity(width + 2)
                 used = 0
             }
             line.append(piece)

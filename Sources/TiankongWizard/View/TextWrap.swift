@@ -1,3 +1,5 @@
+import Foundation
+
 /// Breaks a hint or a message into screen lines by display width.
 ///
 /// Chinese breaks between any two characters, but a closing mark ("，" "。" "”") never starts a
@@ -6,6 +8,16 @@ public enum TextWrap {
     /// The lines of `text` (its own "\n" start new lines), each at most `width` columns; with
     /// `maxLines`, the last line kept ends in "…" when text was left out.
     public static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        // The same hint and notice are wrapped for the layout, the reducer and the view on every
+        // keystroke: the last few answers are kept.
+        let key = Remembered.Key(text: text, width: width, maxLines: maxLines)
+        if let known = Remembered.lines(for: key) { return known }
+        let lines = wrap(text, width: width, maxLines: maxLines)
+        Remembered.keep(lines, for: key)
+        return lines
+    }
+
+    private static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
         let width = max(2, width)
         var out: [[Character]] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -47,4 +59,29 @@ public enum TextWrap {
 
     /// How many lines `lines(text, width:)` gives.
     public static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
+
+    /// The last texts wrapped, with their lines (a handful: a screen shows a hint, a notice, a question).
+    private enum Remembered {
+        struct Key: Hashable {
+            var text: String
+            var width: Int
+            var maxLines: Int
+        }
+
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var kept: [Key: [String]] = [:]
+
+        static func lines(for key: Key) -> [String]? {
+            lock.lock()
+            defer { lock.unlock() }
+            return kept[key]
+        }
+
+        static func keep(_ lines: [String], for key: Key) {
+            lock.lock()
+            defer { lock.unlock() }
+            if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
+            kept[key] = lines
+        }
+    }
 }
