@@ -132,6 +132,31 @@ struct WizardRobustnessTests {
         return nil
     }
 
+    // MARK: - The autosave writer
+
+    @Test("Given answers handed over faster than the disk takes them, the newest are on disk once the writer has finished")
+    func writerKeepsTheNewest() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path + "/state", digest: "d")
+        let writer = AutosaveWriter(store: store)
+        for n in 1...200 { writer.submit(["f1": "市财政局\(n)"]) }
+        writer.finish()
+        guard case .answers(let kept, _) = store.load(fieldIDs: ["f1"]) else { Issue.record("no autosave"); return }
+        #expect(kept == ["f1": "市财政局200"])
+        #expect(writer.takeFailure() == nil)
+    }
+
+    @Test("Given a state folder that cannot be written, the writer's failure is taken once")
+    func writerReportsFailureOnce() throws {
+        let folder = try TemporaryFolder()
+        FileManager.default.createFile(atPath: folder.path + "/file", contents: Data())
+        let writer = AutosaveWriter(store: AnswerStore(directory: folder.path + "/file/tiankong", digest: "d"))
+        writer.submit(["f1": "x"])
+        writer.finish()
+        #expect(writer.takeFailure() == .cannotCreate(path: folder.path + "/file/tiankong", errno: ENOTDIR))
+        #expect(writer.takeFailure() == nil)
+    }
+
     // MARK: - The session says it once
 
     @Test("Given a state folder that cannot be written, the first failed autosave is said once, and typing goes on")

@@ -6,6 +6,7 @@ import TiankongEngine
 final class FullScreenSession {
     private let terminal: Terminal
     private let store: AnswerStore
+    private let writer: AutosaveWriter
     private var state: WizardState
     private var keyMap = KeyMap()
     private var lastSaved: [String: String]
@@ -19,6 +20,7 @@ final class FullScreenSession {
          document: ReportDocument? = nil, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
+        writer = AutosaveWriter(store: store)
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
                             document: document)
@@ -33,7 +35,7 @@ final class FullScreenSession {
         var needsDraw = true
         while true {
             if let signal = Signals.takeTerminating() {
-                autosave()
+                autosaveNow()
                 terminal.close()
                 return 128 + signal
             }
@@ -54,7 +56,8 @@ final class FullScreenSession {
                     terminal.draw(WizardView.frame(state, size: state.size))
                     needsDraw = false
                 }
-                // Later saves wait until the frame is out: the echo never waits for the disk (a save syncs the file).
+                // Saves are handed over once the frame is out, and written on the writer's own thread:
+                // the echo never waits for the disk.
                 autosave()
                 // A failed save has something to say: show it on the next round.
                 if !warnings.isEmpty, state.dialog == nil, state.notice == nil { needsDraw = true }
@@ -68,7 +71,7 @@ final class FullScreenSession {
             }
             for action in actions {
                 if let code = dispatch(action) {
-                    autosave()
+                    autosaveNow()
                     terminal.close()
                     if !state.savedPaths.isEmpty { print(state.text.saved(state.savedPaths)) }
                     return code
@@ -87,9 +90,10 @@ final class FullScreenSession {
                 case .writeReport(let path, let overwrite):
                     pending.append(.saveFinished(writeReport(path, overwrite: overwrite)))
                 case .startAfresh:
+                    writer.finish()
                     store.backUp()
                 case .suspend:
-                    autosave()
+                    autosaveNow()
                     terminal.suspend()
                     pending.append(.resize(terminal.size))
                 case .quit(let code):
@@ -101,23 +105,34 @@ final class FullScreenSession {
     }
 
     private func writeReport(_ path: String, overwrite: Bool) -> SaveOutcome {
-        autosave()
+        autosaveNow()
         return saver.save(name: path, values: state.reportAnswers, overwrite: overwrite)
     }
 
+    /// Hands the answers to the autosave writer when they changed (it writes them on its own thread),
+    /// and takes up a failure of an earlier save: said once.
     private func autosave() {
-        guard state.answers != lastSaved else { return }
-        triedSaving = true
-        do {
-            try store.save(state.answers)
+        if state.answers != lastSaved {
             lastSaved = state.answers
-        } catch {
-            // Keep going: the answers are still on screen; the next change tries again. Said once.
-            lastSaved = state.answers
-            if !autosaveWarned {
-                autosaveWarned = true
-                warnings.append(state.text.autosaveFailed(state.messages.text(for: error)))
+            writer.submit(state.answers)
+            if !triedSaving {
+                // The first save finds out whether autosaving works at all: waited for, so that the
+                // next frame can say so. Later ones are not.
+                triedSaving = true
+                writer.finish()
             }
         }
+        if let error = writer.takeFailure(), !autosaveWarned {
+            // Keep going: the answers are still on screen; the next change tries again.
+            autosaveWarned = true
+            warnings.append(state.text.autosaveFailed(state.messages.text(for: error)))
+        }
+    }
+
+    /// Autosaves and waits until the answers are on disk: before leaving, suspending or saving.
+    private func autosaveNow() {
+        autosave()
+        writer.finish()
+        autosave()
     }
 }
