@@ -111,6 +111,17 @@ def test_warns_about_doubled_words_without_blocking(tmp_path):
     assert "党组党组" in stderr(result) and "市财政局" in stderr(result)
 
 
+def test_invisible_characters_pasted_into_answers_are_taken_out_and_named(tmp_path):
+    answers = json.loads(ANSWERS.read_text())
+    answers["answers"]["f1"] = "市财\u200b政局\u200e"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False))
+    result = run("fill", "--no-schema", "--answers", path, "-o", "-")
+    assert result.returncode == 0, stderr(result)
+    assert result.stdout == GOLDEN  # the report as if they had never been there
+    assert "2 个看不见的字符" in stderr(result)
+
+
 def test_gb18030_output_on_request(tmp_path):
     result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", "-", "--encoding", "gb18030")
     assert result.stdout == GOLDEN.decode("utf-8").encode("gb18030")

@@ -68,6 +68,21 @@ struct ValidationTests {
         #expect(Validation.check("32", for: day).failure == .outOfRange(1...31))
     }
 
+    @Test("invisible characters pasted in with an answer are taken out, and the user is told")
+    func invisibleCharacters() {
+        let count = Field(id: "f1", kind: .integer, unit: "次", minimum: 0, label: "", marker: "X", blankIndexes: [1])
+        let pasted = Validation.check("12\u{200B}", for: count)
+        #expect(pasted.value == "12" && pasted.warnings == [.invisibleCharactersRemoved(1)])
+        let name = Field(id: "f2", kind: .text, label: "", marker: "XXX", blankIndexes: [2])
+        let copied = Validation.check("\u{FEFF}市财\u{200E}政局\u{202C}", for: name)
+        #expect(copied.value == "市财政局" && copied.warnings == [.invisibleCharactersRemoved(3)])
+        #expect(Validation.check("\u{200B} \u{2060}", for: name).failure == .empty)
+        // Joiners that shape emoji and scripts stay; nothing is said when nothing was taken out.
+        #expect(Validation.check("👨\u{200D}👩", for: name) == .accepted("👨\u{200D}👩"))
+        #expect(Messages(language: .chinese).text(for: ValidationWarning.invisibleCharactersRemoved(3))
+                .hasPrefix("答案里有 3 个看不见的字符"))
+    }
+
     @Test("quarters 1–4, percentages ≥ 0 with a warning above 100, decimals with one point")
     func otherNumbers() {
         let quarter = Field(id: "f1", kind: .quarter, unit: "季度", minimum: 1, maximum: 4, label: "", marker: "X", blankIndexes: [1])

@@ -69,6 +69,9 @@ struct LineEditorTests {
         var editor = LineEditor()
         editor.insert("市\u{1B}[A财\u{7}\n政\t局\u{0}")
         #expect(editor.text == "市[A财 政 局")
+        var pasted = LineEditor()
+        pasted.insert("\u{FEFF}市财\u{200B}政局\u{200E}")
+        #expect(pasted.text == "市财政局" && pasted.cursor == 4, "invisible characters from a web page stay out")
     }
 
     @Test("A long answer scrolls so that the cursor stays in the field")

@@ -81,6 +81,9 @@ public struct Messages: Sendable {
                      "“\(repeated)” already precedes the blank and would print twice; suggest “\(suggestion)”")
         case .percentAbove100(let value):
             return t("\(value)% 超过 100%，请确认", "\(value)% is above 100%; please check")
+        case .invisibleCharactersRemoved(let count):
+            return t("答案里有 \(count) 个看不见的字符（零宽空格、方向符号等，常随网页或聊天记录复制进来），已经去掉",
+                     "Removed \(count) invisible characters from the answer (zero-width spaces, direction marks: they come along when copying from web pages or chats)")
         }
     }
 

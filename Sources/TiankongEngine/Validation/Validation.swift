@@ -6,16 +6,42 @@ public enum Validation {
     ///   - field: the field it answers.
     ///   - answers: the other answers by field id, for a day checked against its month and year.
     public static func check(_ raw: String, for field: Field, answers: [String: String] = [:]) -> Verdict {
-        let answer = trimmed(raw)
+        let (visible, removed) = withoutInvisibles(raw)
+        let answer = trimmed(visible)
         if answer.isEmpty { return .failed(.empty) }
+        var verdict: Verdict
         switch field.kind {
-        case .text: return checkText(answer, field: field)
-        case .integer: return checkInteger(answer, field: field)
-        case .year: return checkYear(answer, field: field)
-        case .month, .quarter: return checkInteger(answer, field: field)
-        case .day: return checkDay(answer, field: field, answers: answers)
-        case .percent, .decimal: return checkDecimal(answer, field: field)
+        case .text: verdict = checkText(answer, field: field)
+        case .integer: verdict = checkInteger(answer, field: field)
+        case .year: verdict = checkYear(answer, field: field)
+        case .month, .quarter: verdict = checkInteger(answer, field: field)
+        case .day: verdict = checkDay(answer, field: field, answers: answers)
+        case .percent, .decimal: verdict = checkDecimal(answer, field: field)
         }
+        if removed > 0, verdict.isValid { verdict.warnings.append(.invisibleCharactersRemoved(removed)) }
+        return verdict
+    }
+
+    /// Characters that show nothing and change nothing in a report, but break a number or a name when
+    /// pasted in with it: zero-width space, word joiner, left-to-right and right-to-left marks, the
+    /// direction embeddings, overrides and isolates, and the byte-order mark. (Joiners that shape
+    /// emoji or scripts, U+200C and U+200D, stay.)
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// The answer without its invisible characters, and how many there were.
+    static func withoutInvisibles(_ raw: String) -> (String, Int) {
+        guard raw.unicodeScalars.contains(where: isInvisible) else { return (raw, 0) }
+        var kept = String.UnicodeScalarView()
+        var removed = 0
+        for scalar in raw.unicodeScalars {
+            if isInvisible(scalar) { removed += 1 } else { kept.append(scalar) }
+        }
+        return (String(kept), removed)
     }
 
     static let spaces: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]

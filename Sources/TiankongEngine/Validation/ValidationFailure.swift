@@ -30,12 +30,15 @@ public enum ValidationWarning: Equatable, Hashable, Sendable {
     case repeatsPrecedingText(repeated: String, suggestion: String)
     /// A percentage above 100.
     case percentAbove100(String)
+    /// Characters nobody sees were taken out of the answer (zero-width spaces, direction marks, a
+    /// byte-order mark: copied in from a web page or a chat): how many.
+    case invisibleCharactersRemoved(Int)
 
     /// The answer with the repeated words taken off, when there is one to offer.
     public var suggestion: String? {
         switch self {
         case .repeatsFollowingText(_, let suggestion), .repeatsPrecedingText(_, let suggestion): return suggestion
-        case .percentAbove100: return nil
+        case .percentAbove100, .invisibleCharactersRemoved: return nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import TiankongEngine
+
 /// A one-line editor that is right for wide characters.
 ///
 /// The edit position counts characters; the cursor column counts screen cells. Both are kept apart,
@@ -20,7 +22,9 @@ public struct LineEditor: Sendable, Equatable {
 
     // MARK: - Editing
 
-    /// Inserts text at the cursor. Newlines and tabs become spaces; other control characters are dropped.
+    /// Inserts text at the cursor. Newlines and tabs become spaces; other control characters, and the
+    /// invisible ones that come along when pasting from a web page (zero-width spaces, direction marks),
+    /// are dropped: the field holds what the user sees.
     public mutating func insert(_ string: String) {
         let clean = Self.printable(string)
         guard !clean.isEmpty else { return }
@@ -37,6 +41,7 @@ public struct LineEditor: Sendable, Equatable {
                 continue
             }
             if character.unicodeScalars.contains(where: isControl) { continue }
+            if character.unicodeScalars.allSatisfy(Validation.isInvisible) { continue }
             out.append(character)
         }
         return out
