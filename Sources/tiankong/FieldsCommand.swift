@@ -20,14 +20,14 @@ struct FieldsCommand: ParsableCommand {
     func run() throws {
         let template = try template.load()
         // Written out a megabyte at a time, so a listing of a million blanks is never held whole.
+        let emit: (UnsafeRawBufferPointer) -> Void = { chunk in
+            guard let base = chunk.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: chunk.count, deallocator: .none))
+        }
         if format == .json {
-            let emit: ([UInt8]) -> Void = { FileHandle.standardOutput.write(Data($0)) }
-            emit(FieldsListing.json(template, emit: emit))
+            FieldsListing.json(template, emit: emit)
         } else {
-            FieldsListing.text(template, say: CommandText()) { chunk in
-                guard let base = chunk.baseAddress else { return }
-                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: chunk.count, deallocator: .none))
-            }
+            FieldsListing.text(template, say: CommandText(), emit: emit)
         }
     }
 }
@@ -91,6 +91,43 @@ struct ListingWriter: ~Copyable {
     mutating func spaces(_ n: Int) {
         reserve(n)
         for _ in 0..<min(n, buffer.count) { buffer[count] = 0x20; count += 1 }
+    }
+
+    /// Writes UTF-8 as a JSON string: quotes, backslashes and control characters escaped, the runs
+    /// between them copied whole.
+    mutating func jsonQuoted(_ raw: UnsafeRawBufferPointer) {
+        byte(0x22)
+        var start = 0
+        for k in 0..<raw.count {
+            let b = raw[k]
+            guard b == 0x22 || b == 0x5C || b < 0x20 else { continue }
+            if k > start { bytes(UnsafeRawBufferPointer(rebasing: raw[start..<k])) }
+            switch b {
+            case 0x22: byte(0x5C); byte(0x22)
+            case 0x5C: byte(0x5C); byte(0x5C)
+            case 0x0A: byte(0x5C); byte(0x6E)
+            case 0x0D: byte(0x5C); byte(0x72)
+            case 0x09: byte(0x5C); byte(0x74)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                text("\\u00")
+                byte(hex.utf8Start[Int(b >> 4)])
+                byte(hex.utf8Start[Int(b & 0xF)])
+            }
+            start = k + 1
+        }
+        if raw.count > start { bytes(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count])) }
+        byte(0x22)
+    }
+
+    mutating func jsonQuoted(_ s: String) {
+        var s = s
+        s.withUTF8 { jsonQuoted(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes a number in decimal, with a sign when it is negative.
+    mutating func number(_ value: Int) {
+        if value < 0 { byte(0x2D); digits(value == .min ? Int.max : -value) } else { digits(value) }
     }
 
     /// Writes a non-negative number in decimal; returns how many digits it took.
@@ -267,48 +304,70 @@ enum FieldsListing {
         s.utf8.allSatisfy({ $0 < 0x80 }) ? s.utf8.count : DisplayWidth.of(s)
     }
 
-    static func json(_ template: Template, emit: ([UInt8]) -> Void) -> [UInt8] {
-        var fieldOfBlank = [String](repeating: "", count: template.blanks.count + 1)
+    /// The listing as JSON, written a megabyte at a time; the sentences are quoted straight from the
+    /// template's bytes.
+    static func json(_ template: Template, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var fieldOfBlank = [String](repeating: "", count: (template.blanks.map(\.index).max() ?? 0) + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
-        var out: [UInt8] = []
-        out.reserveCapacity(2 << 20)
-        func flush() { if out.count > 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) } }
-        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
-        func quoted(_ s: String) { JSONText.appendQuoted(s, to: &out) }
-        raw("{\n  \"template\": "); quoted(template.source)
-        raw(",\n  \"title\": "); quoted(template.title)
-        if let schema = template.schemaSource { raw(",\n  \"schema\": "); quoted(schema) }
-        raw(",\n  \"encoding\": "); quoted(template.encoding.rawValue)
-        raw(",\n  \"byteOrderMark\": \(template.hasByteOrderMark)")
-        raw(",\n  \"lineEnding\": "); quoted(template.lineEnding.rawValue)
-        raw(",\n  \"removedLines\": [")
+        var out = ListingWriter(emit: emit)
+        out.text("{\n  \"template\": "); out.jsonQuoted(template.source)
+        out.text(",\n  \"title\": "); out.jsonQuoted(template.title)
+        if let schema = template.schemaSource { out.text(",\n  \"schema\": "); out.jsonQuoted(schema) }
+        out.text(",\n  \"encoding\": "); out.jsonQuoted(template.encoding.rawValue)
+        out.text(",\n  \"byteOrderMark\": \(template.hasByteOrderMark)")
+        out.text(",\n  \"lineEnding\": "); out.jsonQuoted(template.lineEnding.rawValue)
+        out.text(",\n  \"removedLines\": [")
         for (i, line) in template.removedLines.enumerated() {
-            raw(i == 0 ? "\n    {\"line\": \(line.line), \"text\": " : ",\n    {\"line\": \(line.line), \"text\": ")
-            quoted(line.text); raw("}")
+            out.text(i == 0 ? "\n    {\"line\": " : ",\n    {\"line\": ")
+            out.digits(line.line)
+            out.text(", \"text\": "); out.jsonQuoted(line.text); out.byte(0x7D)
         }
-        raw(template.removedLines.isEmpty ? "],\n  \"blanks\": [" : "\n  ],\n  \"blanks\": [")
-        for (i, b) in template.blanks.enumerated() {
-            raw(i == 0 ? "\n    {" : ",\n    {")
-            raw("\"index\": \(b.index), \"line\": \(b.line), \"column\": \(b.column), \"marker\": "); quoted(b.marker)
-            raw(", \"kind\": \"\(b.kind.rawValue)\", \"field\": \"\(fieldOfBlank[b.index])\", \"context\": "); quoted(b.context)
-            raw("}")
-            flush()
+        out.text(template.removedLines.isEmpty ? "],\n  \"blanks\": [" : "\n  ],\n  \"blanks\": [")
+        template.text.withUnsafeBytes { text in
+            var lastMarker = ""
+            var markerCell: [UInt8] = []
+            for (i, b) in template.blanks.enumerated() {
+                out.text(i == 0 ? "\n    {\"index\": " : ",\n    {\"index\": ")
+                out.digits(b.index)
+                out.text(", \"line\": "); out.digits(b.line)
+                out.text(", \"column\": "); out.digits(b.column)
+                out.text(", \"marker\": ")
+                // Markers repeat ("X", "XXX"): quoted once and reused while the same one comes.
+                if b.marker != lastMarker || markerCell.isEmpty {
+                    lastMarker = b.marker
+                    markerCell = []
+                    var cell = ListingWriter(capacity: 256) { markerCell.append(contentsOf: $0) }
+                    cell.jsonQuoted(b.marker)
+                    cell.drain()
+                }
+                out.bytes(markerCell)
+                out.text(", \"kind\": \""); out.text(b.kind.rawValue)
+                out.text("\", \"field\": \""); out.text(fieldOfBlank[b.index])
+                out.text("\", \"context\": ")
+                out.jsonQuoted(UnsafeRawBufferPointer(rebasing: text[b.contextRange]))
+                out.byte(0x7D)
+            }
         }
-        raw("\n  ],\n  \"fields\": [")
+        out.text("\n  ],\n  \"fields\": [")
         for (i, f) in template.fields.enumerated() {
-            raw(i == 0 ? "\n    {" : ",\n    {")
-            raw("\"id\": \"\(f.id)\", \"kind\": \"\(f.kind.rawValue)\"")
-            if let unit = f.unit { raw(", \"unit\": "); quoted(unit) }
-            raw(", \"label\": "); quoted(f.label)
-            if let hint = f.hint { raw(", \"hint\": "); quoted(hint) }
-            if let value = f.defaultAnswer { raw(", \"default\": "); quoted(value) }
-            if f.isOptional { raw(", \"optional\": true") }
-            if let minimum = f.minimum { raw(", \"min\": \(minimum)") }
-            if let maximum = f.maximum { raw(", \"max\": \(maximum)") }
-            raw(", \"blanks\": [\(f.blankIndexes.map(String.init).joined(separator: ", "))]}")
-            flush()
+            out.text(i == 0 ? "\n    {\"id\": \"" : ",\n    {\"id\": \"")
+            out.text(f.id)
+            out.text("\", \"kind\": \""); out.text(f.kind.rawValue); out.byte(0x22)
+            if let unit = f.unit { out.text(", \"unit\": "); out.jsonQuoted(unit) }
+            out.text(", \"label\": "); out.jsonQuoted(f.label)
+            if let hint = f.hint { out.text(", \"hint\": "); out.jsonQuoted(hint) }
+            if let value = f.defaultAnswer { out.text(", \"default\": "); out.jsonQuoted(value) }
+            if f.isOptional { out.text(", \"optional\": true") }
+            if let minimum = f.minimum { out.text(", \"min\": "); out.number(minimum) }
+            if let maximum = f.maximum { out.text(", \"max\": "); out.number(maximum) }
+            out.text(", \"blanks\": [")
+            for (k, index) in f.blankIndexes.enumerated() {
+                if k > 0 { out.text(", ") }
+                out.digits(index)
+            }
+            out.text("]}")
         }
-        raw("\n  ]\n}\n")
-        return out
+        out.text("\n  ]\n}\n")
+        out.drain()
     }
 }
