@@ -39,6 +39,17 @@ def test_fields_lists_the_bundled_templates_blanks_and_fields_as_json():
     assert (first["line"], first["column"], first["marker"], first["kind"], first["field"]) == (19, 6, "XXX", "text", "f1")
 
 
+def test_fields_json_escapes_what_json_must(tmp_path):
+    template = tmp_path / "引号.txt"
+    template.write_bytes('标题\n\t"引号"与\\反斜杠X次，控制\x01字符XX。\r\n第二行XXX\n'.encode())
+    result = run("fields", template, "--format", "json")
+    assert result.returncode == 0, stderr(result)
+    listing = json.loads(result.stdout)
+    assert [b["marker"] for b in listing["blanks"]] == ["X", "XX", "XXX"]
+    assert listing["blanks"][0]["context"] == '\t"引号"与\\反斜杠X次，控制\x01字符XX。'
+    assert listing["template"] == str(template) and listing["lineEnding"] == "mixed"
+
+
 def test_fields_as_text_names_what_was_removed():
     result = run("fields", "--no-schema")
     assert result.returncode == 0
