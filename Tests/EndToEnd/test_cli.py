@@ -112,22 +112,23 @@ def test_partial_fill_leaves_the_unanswered_blanks(tmp_path):
     assert text.count("市财政局党组") == 3 and "学习X次" in text and "我XXX事业" in text
 
 
-def test_warns_about_doubled_words_without_blocking(tmp_path):
+def fill_with_f1(tmp_path, f1):
+    """Fills the bundled template to standard output with the complete answers, f1 replaced."""
     answers = json.loads(ANSWERS.read_text())
-    answers["answers"]["f1"] = "市财政局党组"
+    answers["answers"]["f1"] = f1
     path = tmp_path / "a.json"
     path.write_text(json.dumps(answers, ensure_ascii=False))
-    result = run("fill", "--no-schema", "--answers", path, "-o", "-")
+    return run("fill", "--no-schema", "--answers", path, "-o", "-")
+
+
+def test_warns_about_doubled_words_without_blocking(tmp_path):
+    result = fill_with_f1(tmp_path, "市财政局党组")
     assert result.returncode == 0
     assert "党组党组" in stderr(result) and "市财政局" in stderr(result)
 
 
 def test_invisible_characters_pasted_into_answers_are_taken_out_and_named(tmp_path):
-    answers = json.loads(ANSWERS.read_text())
-    answers["answers"]["f1"] = "市财\u200b政局\u200e"
-    path = tmp_path / "a.json"
-    path.write_text(json.dumps(answers, ensure_ascii=False))
-    result = run("fill", "--no-schema", "--answers", path, "-o", "-")
+    result = fill_with_f1(tmp_path, "市财\u200b政局\u200e")
     assert result.returncode == 0, stderr(result)
     assert result.stdout == GOLDEN  # the report as if they had never been there
     assert "2 个看不见的字符" in stderr(result)
