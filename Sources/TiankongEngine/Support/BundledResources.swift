@@ -23,7 +23,8 @@ public enum BundledResources {
     public static var paths: [String] { EmbeddedResources.paths }
 
     /// The lines of a data file under Resources/data, without comments, empty lines and the spaces
-    /// around them. (Cut at the byte level: the files are read before the wizard's first frame.)
+    /// around them (trimmed as an advert line is). Cut at the byte level: the files are read before the
+    /// wizard's first frame.
     public static func ruleLines(_ name: String) -> [String] {
         guard let file = EmbeddedResources.file("data/" + name) else { return [] }
         let bytes = UnsafeBufferPointer(start: file.utf8Start, count: file.utf8CodeUnitCount)
@@ -32,30 +33,12 @@ public enum BundledResources {
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let line = ASCIISpace.trimmed(bytes[start..<end])
+            let line = LineBytes.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             if let first = line.first, first != UInt8(ascii: "#") {
                 lines.append(String(decoding: line, as: UTF8.self))
             }
             start = end + 1
         }
         return lines
-    }
-}
-
-/// Spaces, tabs and carriage returns around a piece of UTF-8.
-enum ASCIISpace {
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
-    }
-
-    static func trimmed<C: BidirectionalCollection>(_ bytes: C) -> C.SubSequence where C.Element == UInt8 {
-        var slice = bytes[...]
-        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
-        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
-        return slice
-    }
-
-    static func trimmed(_ text: Substring) -> String {
-        String(decoding: trimmed(Array(text.utf8)), as: UTF8.self)
     }
 }

@@ -23,7 +23,7 @@ public struct Boilerplate: Sendable {
         for line in ruleLines {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2 else { continue }
-            let value = ASCIISpace.trimmed(parts[1])
+            let value = String(decoding: LineBytes.trimmed(ArraySlice(parts[1].utf8)), as: UTF8.self)
             switch parts[0] {
             case "max-length": maximumLength = Int(value) ?? maximumLength
             case "word": words.append(value)
