@@ -93,27 +93,14 @@ struct ListingWriter: ~Copyable {
         for _ in 0..<min(n, buffer.count) { buffer[count] = 0x20; count += 1 }
     }
 
-    /// Writes UTF-8 as a JSON string: quotes, backslashes and control characters escaped, the runs
-    /// between them copied whole.
+    /// Writes UTF-8 as a JSON string (JSONText's escapes), the runs between escapes copied whole.
     mutating func jsonQuoted(_ raw: UnsafeRawBufferPointer) {
         byte(0x22)
         var start = 0
         for k in 0..<raw.count {
-            let b = raw[k]
-            guard b == 0x22 || b == 0x5C || b < 0x20 else { continue }
+            guard let escape = JSONText.escapes[Int(raw[k])] else { continue }
             if k > start { bytes(UnsafeRawBufferPointer(rebasing: raw[start..<k])) }
-            switch b {
-            case 0x22: byte(0x5C); byte(0x22)
-            case 0x5C: byte(0x5C); byte(0x5C)
-            case 0x0A: byte(0x5C); byte(0x6E)
-            case 0x0D: byte(0x5C); byte(0x72)
-            case 0x09: byte(0x5C); byte(0x74)
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                text("\\u00")
-                byte(hex.utf8Start[Int(b >> 4)])
-                byte(hex.utf8Start[Int(b & 0xF)])
-            }
+            bytes(escape)
             start = k + 1
         }
         if raw.count > start { bytes(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count])) }
@@ -336,9 +323,7 @@ enum FieldsListing {
                 if b.marker != lastMarker || markerCell.isEmpty {
                     lastMarker = b.marker
                     markerCell = []
-                    var cell = ListingWriter(capacity: 256) { markerCell.append(contentsOf: $0) }
-                    cell.jsonQuoted(b.marker)
-                    cell.drain()
+                    JSONText.appendQuoted(b.marker, to: &markerCell)
                 }
                 out.bytes(markerCell)
                 out.text(", \"kind\": \""); out.text(b.kind.rawValue)

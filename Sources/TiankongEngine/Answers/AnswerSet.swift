@@ -87,25 +87,29 @@ public enum AnswerFileError: Error, Equatable, Sendable {
 
 /// JSON string quoting, shared by every JSON tiankong writes.
 public enum JSONText {
+    /// What JSON writes for each byte of UTF-8 inside a string: nil for the byte itself, else its
+    /// escape (a quote, a backslash, a control character).
+    public static let escapes: [[UInt8]?] = (0...255).map { (byte: Int) -> [UInt8]? in
+        switch byte {
+        case 0x22: return Array("\\\"".utf8)
+        case 0x5C: return Array("\\\\".utf8)
+        case 0x0A: return Array("\\n".utf8)
+        case 0x0D: return Array("\\r".utf8)
+        case 0x09: return Array("\\t".utf8)
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            return Array("\\u00".utf8) + [hex[byte >> 4], hex[byte & 0xF]]
+        default: return nil
+        }
+    }
+
     /// Appends `s` as a quoted JSON string to a byte buffer; UTF-8 passes through unchanged.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
             for byte in bytes {
-                switch byte {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0..<0x20:
-                    out.append(contentsOf: Array("\\u00".utf8))
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
-                default: out.append(byte)
-                }
+                if let escape = escapes[Int(byte)] { out.append(contentsOf: escape) } else { out.append(byte) }
             }
         }
         out.append(0x22)
