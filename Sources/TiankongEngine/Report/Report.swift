@@ -56,14 +56,27 @@ public enum Report {
     /// The report's title with its blanks answered ("2021年党建工作总结（党组）" once the year is answered),
     /// for the report's file name.
     public static func title(template: Template, answers: [String: String]) -> String {
-        guard let range = template.titleRange else { return template.title }
         var fieldOfBlank: [Int: String] = [:]
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
+        return title(template: template, blanks: titleBlanks(template)) { fieldOfBlank[$0.index].flatMap { answers[$0] } }
+    }
+
+    /// The blanks in the report's title, in order.
+    public static func titleBlanks(_ template: Template) -> [Blank] {
+        guard let range = template.titleRange else { return [] }
+        return template.blanks.filter { range.contains($0.byteRange.lowerBound) && $0.byteRange.upperBound <= range.upperBound }
+            .sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+    }
+
+    /// The title with each of its `blanks` (from `titleBlanks`) replaced by `answer` of it, or left as it
+    /// is where there is none.
+    public static func title(template: Template, blanks: [Blank], answer: (Blank) -> String?) -> String {
+        guard let range = template.titleRange else { return template.title }
         var out: [UInt8] = []
         var position = range.lowerBound
-        for blank in template.blanks where range.contains(blank.byteRange.lowerBound) && blank.byteRange.upperBound <= range.upperBound {
+        for blank in blanks {
             out += template.text[position..<blank.byteRange.lowerBound]
-            if let id = fieldOfBlank[blank.index], let answer = answers[id] { out += Array(answer.utf8) } else { out += template.text[blank.byteRange] }
+            if let value = answer(blank) { out += value.utf8 } else { out += template.text[blank.byteRange] }
             position = blank.byteRange.upperBound
         }
         out += template.text[position..<range.upperBound]

@@ -1,5 +1,4 @@
 import TiankongEngine
-import Foundation
 
 /// How a field's answer stands, as the field list shows it.
 public enum FieldStatus: Sendable, Equatable {
@@ -144,10 +143,7 @@ public struct WizardState: Sendable {
         text = WizardText(language: language)
         messages = Messages(language: language)
         self.size = size
-        titleBlanks = template.titleRange.map { range in
-            template.blanks.filter { range.contains($0.byteRange.lowerBound) && $0.byteRange.upperBound <= range.upperBound }
-                .sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
-        } ?? []
+        titleBlanks = Report.titleBlanks(template)
         let name = Self.defaultFileName(title: template.title)
         fileEditor = LineEditor(name)
         offeredFileName = name
@@ -169,20 +165,9 @@ public struct WizardState: Sendable {
     /// The report's title with the answers checked so far ("2021年党建工作总结（党组）" once 2021 is the
     /// year), for the title bar: only the title's own blanks are read.
     public var answeredTitle: String {
-        guard let range = template.titleRange, !titleBlanks.isEmpty else { return template.title }
-        var bytes: [UInt8] = []
-        var position = range.lowerBound
-        for blank in titleBlanks {
-            bytes += template.text[position..<blank.byteRange.lowerBound]
-            if let field = document.fieldOfBlank[blank.index], let value = verdicts[fields[field].id]?.value {
-                bytes += value.utf8
-            } else {
-                bytes += template.text[blank.byteRange]
-            }
-            position = blank.byteRange.upperBound
+        Report.title(template: template, blanks: titleBlanks) { blank in
+            document.fieldOfBlank[blank.index].flatMap { verdicts[fields[$0].id]?.value }
         }
-        bytes += template.text[position..<range.upperBound]
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// The name Ctrl-S will offer: the default while the user has not changed it (so it follows an
