@@ -56,6 +56,7 @@ let package = Package(
                 "TiankongEngine",
                 "TiankongWriters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/TiankongFuzz"
         ),
@@ -72,6 +73,8 @@ let package = Package(
             dependencies: [
                 "TiankongEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The schema reader is checked against a full YAML parser.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
