@@ -25,11 +25,9 @@ let package = Package(
         // MARK: - The writers: the finished report as a Word (.docx) file
         .target(
             name: "TiankongWriters",
-            dependencies: [
-                "TiankongEngine",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            dependencies: ["TiankongEngine", "CDeflate"]
         ),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
 
         // MARK: - The wizard: a pure reducer and view, and the one file that calls ncurses
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -79,7 +77,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TiankongWritersTests",
-            dependencies: ["TiankongWriters", "TiankongEngine"]
+            dependencies: [
+                "TiankongWriters",
+                "TiankongEngine",
+                // The package is read back with a zip library.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "TiankongWizardTests",

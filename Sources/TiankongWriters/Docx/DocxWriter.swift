@@ -1,5 +1,7 @@
-import Foundation
-import ZIPFoundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a finished report as a Word (.docx) package laid out by GB/T 9704-2012.
 public enum DocxWriter {
@@ -31,26 +33,9 @@ public enum DocxWriter {
 
     /// Zips the parts with deflate; files only, so no directory entries.
     static func zip(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> Data {
-        let archive: Archive
-        do {
-            archive = try Archive(accessMode: .create)
-        } catch {
-            throw DocxWriterError.package(String(describing: error))
-        }
-        for part in parts {
-            let bytes = part.bytes
-            do {
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: modified, compressionMethod: .deflate) { position, size in
-                    let start = Int(position)
-                    return Data(bytes[start..<min(start + size, bytes.count)])
-                }
-            } catch {
-                throw DocxWriterError.part(part.path, String(describing: error))
-            }
-        }
-        guard let data = archive.data else { throw DocxWriterError.package("the in-memory archive has no data") }
-        return data
+        var package = ZipPackage(modified: Int(modified.timeIntervalSince1970.rounded(.down)))
+        for part in parts { try package.add(path: part.path, contents: part.bytes) }
+        return Data(try package.archive())
     }
 }
 
