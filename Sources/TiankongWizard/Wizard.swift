@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// How the command line starts the wizard.
@@ -45,7 +48,7 @@ public enum Wizard {
         switch StateLock.acquire(store) {
         case .held(let held): lock = held
         case .busy(let holder):
-            FileHandle.standardError.write(Data((text.lockedOut(holder) + "\n").utf8))
+            try? AtomicFile.write(Array((text.lockedOut(holder) + "\n").utf8), toDescriptor: 2, name: "stderr")
             return 75  // EX_TEMPFAIL: try again once the other one has quit
         case .unavailable(let error):
             lock = nil
@@ -83,7 +86,7 @@ public enum Wizard {
     /// aside to a ".bak" first. Returns an exit code when the wizard does not start.
     private static func confirmFreshStart(_ damage: AutosaveDamage, store: AnswerStore, text: WizardText,
                                           messages: Messages) -> Int32? {
-        func say(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+        func say(_ s: String) { try? AtomicFile.write(Array(s.utf8), toDescriptor: 1, name: "stdout") }
         say(text.autosaveDamage(damage, path: store.path, messages) + "\n" + text.damagedQuestion)
         guard let reply = readLine(), reply.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") else {
             say(text.damagedNotStarted(store.path) + "\n")

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// The command line's own words, Chinese or English, in one place.
@@ -12,7 +15,8 @@ struct CommandText {
     func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // Nowhere is left to report a failure to write to standard error.
+        try? AtomicFile.write(Array((line + "\n").utf8), toDescriptor: 2, name: "stderr")
     }
 
     func kindName(_ kind: Kind) -> String {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 import TiankongEngine
 import TiankongWizard
 
@@ -20,15 +24,18 @@ struct FieldsCommand: ParsableCommand {
     func run() throws {
         let template = try template.load()
         // Written out a megabyte at a time, so a listing of a million blanks is never held whole.
+        // The first failed write is kept and reported; the rest of the listing is not written.
+        var failure: OutputError?
         let emit: (UnsafeRawBufferPointer) -> Void = { chunk in
-            guard let base = chunk.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: chunk.count, deallocator: .none))
+            guard failure == nil, chunk.count > 0 else { return }
+            do throws(OutputError) { try AtomicFile.write(chunk, toDescriptor: 1, name: "stdout") } catch { failure = error }
         }
         if format == .json {
             FieldsListing.json(template, emit: emit)
         } else {
             FieldsListing.text(template, say: CommandText(), emit: emit)
         }
+        if let failure { throw CommandFailure(message: Messages().text(for: failure), exitCode: failure.exitCode) }
     }
 }
 

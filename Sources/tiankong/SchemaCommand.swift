@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// `tiankong schema`: the inferred schema, commented, as a start for TEMPLATE.tiankong.yaml.
@@ -14,6 +17,11 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         let template = try template.load()
-        FileHandle.standardOutput.write(Data(SchemaWriter.yaml(for: template, language: Language.fromEnvironment()).utf8))
+        do {
+            try AtomicFile.write(Array(SchemaWriter.yaml(for: template, language: Language.fromEnvironment()).utf8),
+                                 toDescriptor: 1, name: "stdout")
+        } catch {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        }
     }
 }

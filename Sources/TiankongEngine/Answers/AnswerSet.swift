@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The user's answers, by field id, as stored in an answers file or the wizard's autosave.
 ///
@@ -16,30 +16,30 @@ public struct AnswerSet: Equatable, Sendable {
     /// Reads an answers file's bytes.
     public static func decode(_ data: Data) throws(AnswerFileError) -> AnswerSet {
         if data.isEmpty { throw .empty }
-        let object: Any
+        let value: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [])
+            value = try JSONReader.read(Array(data))
         } catch {
-            throw .notJSON(detail: AnswerSet.position(of: error, in: data))
+            throw .notJSON(error)
         }
-        guard let dictionary = object as? [String: Any] else { throw .notAnObject }
+        guard case .object(let members) = value else { throw .notAnObject }
         var digest: String?
-        var source = dictionary
-        if let nested = dictionary["answers"] {
-            guard let answers = nested as? [String: Any] else { throw .notAnObject }
+        var source = members
+        if let nested = members.last(where: { $0.key == "answers" })?.value {
+            guard case .object(let answers) = nested else { throw .notAnObject }
             source = answers
-            if let template = dictionary["template"] {
-                guard let text = template as? String else { throw .valueNotText(key: "template") }
+            if let template = members.last(where: { $0.key == "template" })?.value {
+                guard case .string(let text) = template else { throw .valueNotText(key: "template") }
                 digest = text
             }
         }
         var answers: [String: String] = [:]
+        answers.reserveCapacity(source.count)
         for (key, value) in source {
             switch value {
-            case let text as String: answers[key] = text
-            case is Bool: throw .valueNotText(key: key)
-            case let number as Int: answers[key] = String(number)
-            case let number as Double: answers[key] = String(number)
+            case .string(let text): answers[key] = text
+            // A number is taken as written: 12 is "12", 12.50 stays "12.50".
+            case .number(let text): answers[key] = text
             default: throw .valueNotText(key: key)
             }
         }
@@ -70,17 +70,12 @@ public struct AnswerSet: Equatable, Sendable {
         default: return a < b
         }
     }
-
-    private static func position(of error: Error, in data: Data) -> String {
-        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return description ?? String(describing: error)
-    }
 }
 
 /// Why an answers file could not be read.
 public enum AnswerFileError: Error, Equatable, Sendable {
     case empty
-    case notJSON(detail: String)
+    case notJSON(JSONFailure)
     case notAnObject
     case valueNotText(key: String)
 }
@@ -126,7 +121,9 @@ public enum JSONText {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = Array("0123456789abcdef")
+                    out += "\\u"
+                    for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(scalar.value >> UInt32(shift)) & 0xF]) }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

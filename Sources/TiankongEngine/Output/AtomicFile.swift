@@ -104,9 +104,18 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to an open descriptor (standard output, a pipe), without copying them.
     public static func write(_ bytes: [UInt8], toDescriptor fd: Int32, name: String) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(raw, toDescriptor: fd, name: name) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` to an open descriptor.
+    public static func write(_ bytes: UnsafeRawBufferPointer, toDescriptor fd: Int32, name: String) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .streamFailed(name: name, errno: errno)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The finished report: the template's text with the adverts left out and each answered blank replaced.
 /// Everything else is written back byte for byte.

@@ -1,28 +1,39 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A value worked out on a thread of its own while the caller does something else.
 ///
 /// A template's schema is parsed while the template is analysed; the wizard cuts the report into
 /// paragraphs while the template's SHA-256 (the autosave's name) is computed. Each is a millisecond on
 /// the bundled template and tens of milliseconds on a 10 MB one, all before the first frame.
+///
+/// A bare POSIX thread (Threads.swift), joined for the value.
 public final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
     private var result: Value?
-    private var finished = false
+    private var thread: pthread_t?
+    private let work: @Sendable () -> Value
 
     public init(_ work: @escaping @Sendable () -> Value) {
-        Thread.detachNewThread { [self] in
-            result = work()
-            done.signal()
-        }
+        self.work = work
+        // No thread to be had: the work is done when the value is asked for.
+        thread = ThreadStart.spawn { [self] in result = work() }
+    }
+
+    deinit {
+        // Never asked for: the finished thread is let go of rather than joined.
+        if let thread { pthread_detach(thread) }
     }
 
     /// The value, waiting for it if the work is not finished. Read from one thread only.
     public var value: Value {
-        if !finished {
-            done.wait()
-            finished = true
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
         }
+        if result == nil { result = work() }
         return result!
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The files of the top-level Resources/ folder, embedded into the binary at build time.
 public enum BundledResources {

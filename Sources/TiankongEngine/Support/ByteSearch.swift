@@ -26,3 +26,13 @@ enum ByteSearch {
         }
     }
 }
+
+extension StringProtocol {
+    /// The text without the leading and trailing characters `trim` picks (Foundation's
+    /// trimmingCharacters(in:), which needs all of Foundation).
+    public func trimmed(where trim: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !trim($0) }) else { return "" }
+        let last = lastIndex(where: { !trim($0) })!
+        return String(self[first...last])
+    }
+}

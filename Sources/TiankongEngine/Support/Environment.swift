@@ -11,4 +11,16 @@ public enum Environment {
         guard let raw = getenv(name) else { return nil }
         return String(cString: raw)
     }
+
+    /// The user's home folder: $HOME, else the one the user database gives, else "/".
+    public static var homeDirectory: String {
+        if let home = value("HOME"), !home.isEmpty { return home }
+        var entry = passwd()
+        var found: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        if getpwuid_r(getuid(), &entry, &buffer, buffer.count, &found) == 0, let found, let dir = found.pointee.pw_dir {
+            return String(cString: dir)
+        }
+        return "/"
+    }
 }

@@ -161,9 +161,25 @@ public struct Messages: Sendable {
     public func text(for error: AnswerFileError, path: String) -> String {
         switch error {
         case .empty: return t("答案文件 \(path) 是空的", "The answers file \(path) is empty")
-        case .notJSON(let detail): return t("答案文件 \(path) 不是有效的 JSON：\(detail)", "The answers file \(path) is not valid JSON: \(detail)")
+        case .notJSON(let failure):
+            return t("答案文件 \(path) 不是有效的 JSON：第 \(failure.line) 行第 \(failure.column) 列，\(text(for: failure.problem))",
+                     "The answers file \(path) is not valid JSON: line \(failure.line), column \(failure.column): \(text(for: failure.problem))")
         case .notAnObject: return t("答案文件 \(path) 应是 {\"f1\": \"…\"} 形式的对象", "The answers file \(path) must be an object like {\"f1\": \"…\"}")
         case .valueNotText(let key): return t("答案文件 \(path) 里 \(key) 的值应是文字", "In \(path), the value of \(key) must be text")
+        }
+    }
+
+    func text(for problem: JSONFailure.Problem) -> String {
+        switch problem {
+        case .unexpectedEnd: return t("文件在这里就结束了，后面还缺内容", "the file ends where more was expected")
+        case .unexpectedCharacter(let c): return t("这里不该出现“\(c)”", "“\(c)” is not expected here")
+        case .controlCharacterInString: return t("字符串里有未转义的控制字符（如换行）", "a string holds an unescaped control character (such as a line break)")
+        case .badEscape: return t("字符串里有无效的转义（\\ 后只能是 \" \\ / b f n r t u）", "a string holds an invalid escape (after \\ only \" \\ / b f n r t u)")
+        case .badUnicodeEscape: return t("无效的 \\u 转义", "an invalid \\u escape")
+        case .badNumber: return t("数字写法不对", "a badly written number")
+        case .invalidUTF8: return t("不是 UTF-8 编码的文字", "text that is not UTF-8")
+        case .trailingText: return t("JSON 结束后还有多余的内容", "more text after the JSON value")
+        case .tooDeep: return t("嵌套层数太多", "nested too deeply")
         }
     }
 

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A line removed from the report because it is reseller advertising.
 public struct RemovedLine: Hashable, Sendable, Codable {
@@ -146,12 +149,12 @@ public struct Boilerplate: Sendable {
     /// True when a line can be the report's title: short, and ending with a document word such as 总结 or 报告,
     /// optionally followed by a bracketed note ("2020年党建工作总结（党组）").
     public func isTitle(_ raw: String) -> Bool {
-        var line = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        var line = raw.trimmed(where: \.isWhitespace)
         if line.isEmpty || line.unicodeScalars.count > maximumLength || Boilerplate.isHeading(line) { return false }
         if line.hasSuffix("）") || line.hasSuffix(")"), let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             line = String(line[..<open])
         }
-        line = line.trimmingCharacters(in: .whitespaces)
+        line = line.trimmed(where: { $0.isWhitespace && !$0.isNewline })
         return titleWords.contains { line.hasSuffix($0) }
     }
 
@@ -226,7 +229,7 @@ public struct Boilerplate: Sendable {
         for word in attributionWords {
             guard let range = text.range(of: word) else { continue }
             let head = text[..<range.lowerBound]
-            let tail = text[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ，,。、"))
+            let tail = text[range.upperBound...].trimmed(where: { " ，,。、".contains($0) })
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }
         }
         return false

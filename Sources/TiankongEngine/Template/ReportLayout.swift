@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decides which lines of a template make up the report: finds the title, drops the adverts
 /// and the empty lines they leave behind.

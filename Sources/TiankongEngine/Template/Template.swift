@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// A report template: its text, the adverts removed from it, its blanks and the fields the user answers.
 public struct Template: Sendable {
@@ -273,12 +274,14 @@ public struct Template: Sendable {
     private let fieldIndex: FieldIndex
 
     private final class FieldIndex: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var positions: [String: Int]?
 
         func position(of id: String, in fields: [Field]) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
+            lock.withLock { position(locked: id, in: fields) }
+        }
+
+        private func position(locked id: String, in fields: [Field]) -> Int? {
             if positions == nil {
                 var index: [String: Int] = [:]
                 index.reserveCapacity(fields.count)

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 
 /// The character encoding a template was read in, and that its report is written back in.
 public enum TextEncoding: String, Sendable, Equatable, Codable, CaseIterable {

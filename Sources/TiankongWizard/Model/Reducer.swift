@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// The wizard's transitions: an action and a state give the next state, and the work to do.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// What the autosave holds when a session starts.
@@ -39,7 +42,7 @@ public struct AnswerStore: Sendable {
     /// $XDG_STATE_HOME/tiankong, or ~/.local/state/tiankong.
     public static func defaultDirectory(_ lookup: (String) -> String? = Environment.value) -> String {
         if let state = lookup("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/tiankong" }
-        let home = lookup("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = lookup("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? Environment.homeDirectory
         return home + "/.local/state/tiankong"
     }
 

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// Writes the autosave on a thread of its own, so that a keystroke's echo never waits for the disk
@@ -9,7 +12,7 @@ import TiankongEngine
 /// session calls it before it exits, suspends or writes the report.
 final class AutosaveWriter: @unchecked Sendable {
     private let store: AnswerStore
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var waiting: [String: String]?
     private var writing = false
     private var started = false
@@ -26,7 +29,7 @@ final class AutosaveWriter: @unchecked Sendable {
         waiting = answers
         if !started {
             started = true
-            Thread.detachNewThread { [self] in run() }
+            Condition.detachThread { [self] in run() }
         }
         condition.broadcast()
         condition.unlock()

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// The line-by-line wizard on stdin and stdout: the same questions and checks, for screen readers,
@@ -147,7 +150,8 @@ struct PlainSession {
     }
 
     private func write(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        // Nothing can be shown once standard output fails; the answers still autosave.
+        try? AtomicFile.write(Array(s.utf8), toDescriptor: 1, name: "stdout")
     }
 }
 

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 import TiankongWriters
 
@@ -12,9 +15,22 @@ struct ReportSaver {
 
     /// The full path a typed name stands for ("~/" is the home folder).
     func fullPath(_ name: String) -> String {
-        let expanded = name.hasPrefix("~/") ? NSHomeDirectory() + name.dropFirst(1) : name
+        let expanded = name.hasPrefix("~/") ? Environment.homeDirectory + name.dropFirst(1) : name
         let full = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded
-        return (full as NSString).standardizingPath
+        return ReportSaver.standardized(full)
+    }
+
+    /// An absolute path without "." and ".." parts, doubled or trailing slashes.
+    static func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Writes the report with checked `values` (see `AnswerReview`).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiankongEngine
 
 /// One wizard at a time on a template: an exclusive `flock` on `<digest>.lock` in the state folder.

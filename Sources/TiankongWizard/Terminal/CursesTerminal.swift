@@ -1,5 +1,8 @@
 import CNcursesw
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The terminal through libncursesw: the one file that calls ncurses.
 final class CursesTerminal: Terminal {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 // wcwidth is libc's; the shim only declares it (Swift's Glibc module hides it). No ncurses call here.
 import func CNcursesw.wcwidth
 

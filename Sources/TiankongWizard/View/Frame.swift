@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import TiankongEngine
 
 /// The size of the screen, in columns and rows.
 public struct Size: Sendable, Equatable {
@@ -95,7 +99,7 @@ public struct Cell: Sendable, Equatable {
 /// the same bytes always the same number (a cell compares numbers, so bytes decide, as they do for
 /// what the terminal is sent). Few ever come: a Chinese report's characters are single scalars.
 enum Clusters {
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var characters: [Character] = []
     nonisolated(unsafe) private static var numbers: [[UInt8]: UInt32] = [:]
 

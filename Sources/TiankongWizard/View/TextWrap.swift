@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import TiankongEngine
 
 /// Breaks a hint or a message into screen lines by display width.
 ///
@@ -68,7 +72,7 @@ public enum TextWrap {
             var maxLines: Int
         }
 
-        private static let lock = NSLock()
+        private static let lock = Lock()
         nonisolated(unsafe) private static var kept: [Key: [String]] = [:]
 
         static func lines(for key: Key) -> [String]? {

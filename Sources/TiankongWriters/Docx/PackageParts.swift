@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The small parts of the package: content types, relationships, settings, fonts, properties.
 enum PackageParts {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The finished report, ready to be written for Word.
 public struct WordReport: Sendable {
