@@ -18,12 +18,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let say = CommandText()
         let report: Template
-        do {
+        do throws(TemplateError) {
             report = try Template.load(path: file, options: Template.Options(keepBoilerplate: true))
-        } catch TemplateError.noBlanks {
+        } catch .noBlanks {
             print(say.noBlanksLeft(file))
             return
-        } catch let error as TemplateError {
+        } catch {
             throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
         }
         print(say.blanksLeft(report.blanks.count))

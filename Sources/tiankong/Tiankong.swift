@@ -51,10 +51,10 @@ struct TemplateOptions: ParsableArguments {
 
     /// Loads the template at `path`, or the bundled one; a mistake in it is a `CommandFailure`.
     static func load(_ path: String?, options: Template.Options) throws -> Template {
-        do {
+        do throws(TemplateError) {
             if let path { return try Template.load(path: path, options: options) }
             return try Template.bundled(options: options)
-        } catch let error as TemplateError {
+        } catch {
             throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
         }
     }
