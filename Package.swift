@@ -19,13 +19,17 @@ let package = Package(
         .target(
             name: "TiankongEngine",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            // A module's members are usable only where it is imported, so nothing of Foundation creeps
+            // in through a dependency (all of Foundation would cost every start a millisecond).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["EmbedResources"]
         ),
 
         // MARK: - The writers: the finished report as a Word (.docx) file
         .target(
             name: "TiankongWriters",
-            dependencies: ["TiankongEngine", "CDeflate"]
+            dependencies: ["TiankongEngine", "CDeflate"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
 
@@ -33,7 +37,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TiankongWizard",
-            dependencies: ["TiankongEngine", "TiankongWriters", "CNcursesw"]
+            dependencies: ["TiankongEngine", "TiankongWriters", "CNcursesw"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
 
         // MARK: - The command line
@@ -44,7 +49,8 @@ let package = Package(
                 "TiankongWriters",
                 "TiankongWizard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
 
         // MARK: - Fuzzing: libFuzzer targets (`make fuzz`), and a replay runner in normal builds

@@ -80,13 +80,13 @@ public enum Report {
             position = blank.byteRange.upperBound
         }
         out += template.text[position..<range.upperBound]
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return String(decoding: out, as: UTF8.self).trimmedSpaces()
     }
 
     /// A file name (without extension) for a report with this title: characters a file system or a
     /// Windows colleague's machine cannot take become their full-width forms; "report" for no title.
     public static func fileStem(title: String) -> String {
-        let stem = title.trimmingCharacters(in: .whitespaces).unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+        let stem = title.trimmedSpaces().unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             switch scalar {
             case "\0": return nil
             case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return Unicode.Scalar(scalar.value + 0xFEE0)   // ／ ＼ ：…

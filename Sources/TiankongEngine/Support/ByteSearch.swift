@@ -35,4 +35,7 @@ extension StringProtocol {
         let last = lastIndex(where: { !trim($0) })!
         return String(self[first...last])
     }
+
+    /// The text without spaces and tabs at either end (line breaks stay).
+    public func trimmedSpaces() -> String { trimmed(where: { $0.isWhitespace && !$0.isNewline }) }
 }

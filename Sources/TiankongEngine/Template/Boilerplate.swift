@@ -227,7 +227,7 @@ public struct Boilerplate: Sendable {
               attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return false }
         let text = String(decoding: line, as: UTF8.self)
         for word in attributionWords {
-            guard let range = text.range(of: word) else { continue }
+            guard let range = text.firstRange(of: word) else { continue }
             let head = text[..<range.lowerBound]
             let tail = text[range.upperBound...].trimmed(where: { " ，,。、".contains($0) })
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }

@@ -44,7 +44,7 @@ struct ReportLayout {
             }
             titleRange = isShort(titleIndex) ? range : head
             title = String(decoding: text[isShort(titleIndex) ? range : head], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+                .trimmedSpaces()
         }
 
         var removed = [Bool](repeating: false, count: count)

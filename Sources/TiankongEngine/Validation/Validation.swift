@@ -221,7 +221,7 @@ public enum Validation {
     }
 
     static func checkDecimal(_ answer: String, field: Field) -> Verdict {
-        let s = asciiDigits(strippingUnit(answer, field: field)).replacingOccurrences(of: "点", with: ".")
+        let s = asciiDigits(strippingUnit(answer, field: field)).replacing("点", with: ".")
         if s.hasPrefix("-") || s.hasPrefix("负") { return .failed(.negative) }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return .failed(.notANumber) }

@@ -300,7 +300,7 @@ public enum Reducer {
                 edit(&state.fileEditor, action)
                 state.notice = nil
             case .choose, .nextField, .save:
-                let path = state.fileEditor.text.trimmingCharacters(in: .whitespaces)
+                let path = state.fileEditor.text.trimmedSpaces()
                 guard !path.isEmpty else {
                     state.notice = Notice(kind: .error, text: state.text.emptyFileName)
                     break

@@ -58,7 +58,7 @@ struct PlainSession {
                 write(text.plainAnswerPrompt)
                 guard var line = readLine() else { return endOfInput(answers) }
                 line = String(LineEditor.printable(line))
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if line.trimmedSpaces().isEmpty {
                     if answers[field.id] != nil { break }
                     guard let offer else {
                         write(text.plainSkipped + "\n")
@@ -102,7 +102,7 @@ struct PlainSession {
         let name = WizardState.defaultFileName(title: Report.title(template: template, answers: values))
         write(text.plainSaveAs(name))
         guard let reply = readLine() else { return endOfInput(answers) }
-        var path = reply.trimmingCharacters(in: .whitespaces)
+        var path = reply.trimmedSpaces()
         if path.isEmpty { path = name }
         if !problems.isEmpty {
             let rules = problems.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
