@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Finding a piece of UTF-8 in a long text, for searches over a whole template: the C library's memchr
-/// (vectorised) finds each candidate first byte, memcmp checks the rest.
+/// Finding a piece of UTF-8 in a long text, for searches over a whole template: the C library's memmem
+/// (two-way search). Searching for the first byte and comparing the rest, as before, stopped at every
+/// Chinese character sharing the pattern's lead byte: a few hundred false starts per search.
 enum ByteSearch {
     /// The index (into `text`) of the first `pattern` lying wholly in `from..<end` (end: the text's end
     /// when nil), or nil.
@@ -12,16 +13,9 @@ enum ByteSearch {
         guard !pattern.isEmpty, from >= 0, end - from >= pattern.count else { return nil }
         return text.withUnsafeBytes { haystack -> Int? in
             pattern.withUnsafeBytes { needle -> Int? in
-                guard let base = haystack.baseAddress, let first = needle.first else { return nil }
-                let lastStart = end - pattern.count
-                var k = from
-                while k <= lastStart {
-                    guard let hit = memchr(base + k, Int32(first), lastStart - k + 1) else { return nil }
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + at, needle.baseAddress!, pattern.count) == 0 { return at }
-                    k = at + 1
-                }
-                return nil
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress,
+                      let hit = memmem(base + from, end - from, needleBase, pattern.count) else { return nil }
+                return base.distance(to: UnsafeRawPointer(hit))
             }
         }
     }
