@@ -2,6 +2,11 @@
 import Glibc
 #endif
 
+/// glibc's memmem, which Swift's Glibc module leaves out (it is declared only under _GNU_SOURCE).
+@_silgen_name("memmem")
+private func memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int,
+                    _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
+
 /// Finding a piece of UTF-8 in a long text, for searches over a whole template: the C library's memmem
 /// (two-way search). Searching for the first byte and comparing the rest, as before, stopped at every
 /// Chinese character sharing the pattern's lead byte: a few hundred false starts per search.
