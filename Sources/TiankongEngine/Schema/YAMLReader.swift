@@ -206,7 +206,10 @@ public struct YAMLReader {
             i += 1
         }
         try skipToContent()
-        if atEnd || atAnyDocumentMarker { return .scalar("", line: nextLine) }
+        // An empty value is "on" the line of its `:` or `-` (libyaml marks it there), or, after `---`, on
+        // the line of what follows.
+        let empty = YAMLNode.scalar("", line: indicator == .documentStart ? nextLine : indicatorLine)
+        if atEnd || atAnyDocumentMarker { return empty }
         if line == indicatorLine {
             // `- a: 1` and `- - a` open collections on the entry's line; after `key:` only a scalar may.
             return try content(parent: parent, collections: indicator == .entry)
@@ -214,8 +217,7 @@ public struct YAMLReader {
         if column > parent { return try content(parent: parent, collections: true) }
         // `key:` with its list at the key's own indentation ("indentless").
         if column == parent && indicator == .key && atEntry() { return try sequence(at: column) }
-        // An empty value is "on" the line of what follows it, as libyaml marks it.
-        return .scalar("", line: line)
+        return empty
     }
 
     /// A node starting at the reader, in block context.
