@@ -144,7 +144,8 @@ public struct YAMLReader {
     /// Spaces, comments and line breaks up to the next thing written. In block context a tab may not
     /// indent a line (libyaml refuses it there too); in a flow collection it is ordinary space.
     private mutating func skipToContent(inFlow: Bool = false) throws(YAMLError) {
-        var inIndentation = b[lineStart..<i].allSatisfy { $0 == Self.space }
+        var inIndentation = true
+        for k in lineStart..<i where b[k] != Self.space { inIndentation = false; break }
         while i < b.count {
             switch b[i] {
             case Self.space: i += 1
@@ -415,36 +416,54 @@ public struct YAMLReader {
 
     /// A plain scalar, over as many lines as are indented deeper than `parent` (in a flow collection, any).
     private mutating func plain(parent: Int, inFlow: Bool) throws(YAMLError) -> String {
-        var out: [UInt8] = []
+        var single: Range<Int>?      // the scalar while it is one line, made straight from the bytes
+        var out: [UInt8] = []        // once a second line is folded in
         var end = mark
-        var join: [UInt8] = []     // the spaces or folded breaks before the next piece, if there is one
+        var breaks = 0
         while true {
-            var stop = false
+            // One line's piece: up to a line break, a comment, ": " (or a flow indicator); inner spaces kept.
             let from = i
-            while !atEnd && !isBlank(b[i]) && !isBreak(b[i]) {
-                if b[i] == UInt8(ascii: ":") && (isBlankOrEnd(1) || (inFlow && isFlowIndicator(at(1)))) { stop = true; break }
-                if inFlow && isFlowIndicator(b[i]) { stop = true; break }
+            var pieceEnd = i, stop = false
+            while !atEnd && !isBreak(b[i]) {
+                let c = b[i]
+                if isBlank(c) {
+                    var k = i
+                    while k < b.count && isBlank(b[k]) { k += 1 }
+                    if k == b.count || isBreak(b[k]) || b[k] == UInt8(ascii: "#") { i = k; break }
+                    i = k
+                    continue
+                }
+                if c == UInt8(ascii: ":") && (isBlankOrEnd(1) || (inFlow && isFlowIndicator(at(1)))) { stop = true; break }
+                if inFlow && isFlowIndicator(c) { stop = true; break }
                 i += 1
+                pieceEnd = i
             }
-            if i > from {
-                out.append(contentsOf: join)
-                out.append(contentsOf: b[from..<i])
+            if pieceEnd > from {
+                if breaks == 0 {
+                    single = from..<pieceEnd
+                } else {
+                    if let first = single { out.append(contentsOf: b[first]); single = nil }
+                    fold(breaks, into: &out)
+                    out.append(contentsOf: b[from..<pieceEnd])
+                }
+                let keep = mark
+                i = pieceEnd
                 end = mark
+                restore(keep)
             }
-            if stop || atEnd { break }
-            var whitespace = 0, breaks = 0
+            if stop || atEnd || at() == UInt8(ascii: "#") { break }
+            // Line breaks and the next line's indentation.
+            breaks = 0
             while !atEnd && (isBlank(b[i]) || isBreak(b[i])) {
                 if isBreak(b[i]) { skipBreak(); breaks += 1; continue }
-                if breaks > 0 && b[i] == Self.tab && column <= parent && !inFlow { throw fail(.tabIndentation) }
-                if breaks == 0 { whitespace += 1 }
+                if b[i] == Self.tab && column <= parent && !inFlow { throw fail(.tabIndentation) }
                 i += 1
             }
             if atEnd || at() == UInt8(ascii: "#") || atAnyDocumentMarker { break }
-            if breaks > 0 && !inFlow && column <= parent { break }
-            join.removeAll(keepingCapacity: true)
-            if breaks == 0 { join.append(contentsOf: b[(i - whitespace)..<i]) } else { fold(breaks, into: &join) }
+            if !inFlow && column <= parent { break }
         }
         restore(end)
+        if let first = single { return String(decoding: b[first], as: UTF8.self) }
         return String(decoding: out, as: UTF8.self)
     }
 
