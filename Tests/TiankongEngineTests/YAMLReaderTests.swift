@@ -79,6 +79,22 @@ struct YAMLReaderTests {
         }
     }
 
+    @Test("the schema fuzz seeds: read as Yams reads them, the refused one refused")
+    func fuzzSeeds() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/schema")
+        for name in ["bundled.yaml", "rules.yaml", "subset-syntax.yaml", "scalars.yaml"] {
+            let yaml = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let withoutBOM = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
+            let ours = try read(yaml)
+            let theirs = try Yams.compose(yaml: withoutBOM, .basic).flatMap(Self.reference)
+            #expect(ours != nil && ours == theirs, "\(name)")
+        }
+        let refused = try String(contentsOf: folder.appendingPathComponent("refused.yaml"), encoding: .utf8)
+        #expect(problem(refused) == YAMLError(line: 1, problem: .directive))
+        #expect(problem(String(refused.drop { $0 != "\n" }.dropFirst())) == YAMLError(line: 3, problem: .anchor))
+    }
+
     // MARK: - By hand
 
     @Test("the bundled schema: its fields, texts and lines as the file has them")
