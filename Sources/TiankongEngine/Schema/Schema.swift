@@ -1,5 +1,8 @@
-import Foundation
-import Yams
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A template's schema (TEMPLATE.tiankong.yaml): the questions named once by whoever prepares the template.
 ///
@@ -42,70 +45,67 @@ public struct Schema: Sendable, Equatable {
             candidates.append(String(path[..<dot]) + ".tiankong.yaml")
         }
         candidates.append(path + ".tiankong.yaml")
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+        return candidates.first { access($0, F_OK) == 0 }
     }
 
     /// Reads a schema file's text.
     /// - Throws: `SchemaError` with the line of the mistake.
     public static func parse(_ yaml: String, path: String) throws(SchemaError) -> Schema {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The basic resolver: every scalar stays text until asked for as a number or a flag, and no
-            // regular expressions are compiled (the default resolver's cost a millisecond per start).
-            root = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            throw SchemaError(path: path, line: SchemaError.line(of: error), problem: .badYAML(SchemaError.problem(of: error)))
+            root = try YAMLReader.document(yaml)
         } catch {
-            throw SchemaError(path: path, line: nil, problem: .badYAML(String(describing: error)))
+            throw SchemaError(path: path, line: error.line, problem: .badYAML(error.problem))
         }
-        guard let root, let top = root.mapping else {
-            throw SchemaError(path: path, line: root?.mark?.line, problem: .notAMapping("schema"))
+        guard let root, let top = root.pairs else {
+            throw SchemaError(path: path, line: root?.line, problem: .notAMapping("schema"))
         }
         var schema = Schema()
-        for (key, value) in top {
-            switch key.string {
+        for pair in top {
+            let value = pair.value
+            switch pair.key {
             case "fields":
-                guard let items = value.sequence else { throw SchemaError(path: path, line: value.mark?.line, problem: .notAList("fields")) }
+                guard let items = value.items else { throw SchemaError(path: path, line: value.line, problem: .notAList("fields")) }
                 for item in items { schema.fields.append(try fieldSpec(item, path: path)) }
             case "rules":
-                guard let items = value.sequence else { throw SchemaError(path: path, line: value.mark?.line, problem: .notAList("rules")) }
+                guard let items = value.items else { throw SchemaError(path: path, line: value.line, problem: .notAList("rules")) }
                 for item in items { schema.rules.append(try rule(item, path: path)) }
             case "template", "version":
                 continue
             default:
-                throw SchemaError(path: path, line: key.mark?.line, problem: .unknownKey(key.string ?? "?"))
+                throw SchemaError(path: path, line: pair.keyLine, problem: .unknownKey(pair.key))
             }
         }
-        var seen: [String: Int] = [:]
-        for field in schema.fields {
-            if let first = seen[field.id] {
-                throw SchemaError(path: path, line: field.line, problem: .duplicateID(field.id, firstLine: first))
+        // A scan rather than a [String: Int]: a schema has tens of fields, and the dictionary's first use
+        // cost more (its metadata and String's Hashable conformance looked up) than all the comparisons.
+        for (k, field) in schema.fields.enumerated() {
+            if let first = schema.fields[..<k].first(where: { $0.id == field.id }) {
+                throw SchemaError(path: path, line: field.line, problem: .duplicateID(field.id, firstLine: first.line))
             }
-            seen[field.id] = field.line
         }
         return schema
     }
 
-    private static func fieldSpec(_ node: Node, path: String) throws(SchemaError) -> FieldSpec {
-        let line = node.mark?.line ?? 0
-        guard let mapping = node.mapping else { throw SchemaError(path: path, line: line, problem: .notAMapping("field")) }
+    private static func fieldSpec(_ node: YAMLNode, path: String) throws(SchemaError) -> FieldSpec {
+        let line = node.line
+        guard let mapping = node.pairs else { throw SchemaError(path: path, line: line, problem: .notAMapping("field")) }
         var spec = FieldSpec(id: "", line: line)
         var sawID = false
-        for (key, value) in mapping {
-            let keyLine = key.mark?.line ?? line
+        for pair in mapping {
+            let (key, keyLine, value) = (pair.key, pair.keyLine, pair.value)
             func text() throws(SchemaError) -> String {
-                guard let scalar = value.scalar else { throw SchemaError(path: path, line: keyLine, problem: .notText(key.string ?? "")) }
-                return scalar.string
+                guard let scalar = value.string else { throw SchemaError(path: path, line: keyLine, problem: .notText(key)) }
+                return scalar
             }
             func number() throws(SchemaError) -> Int {
-                guard let n = integer(value) else { throw SchemaError(path: path, line: keyLine, problem: .notANumber(key.string ?? "")) }
+                guard let n = integer(value) else { throw SchemaError(path: path, line: keyLine, problem: .notANumber(key)) }
                 return n
             }
-            switch key.string ?? "" {
+            switch key {
             case "id":
                 spec.id = try text()
                 sawID = true
-                guard !spec.id.isEmpty, spec.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                guard !spec.id.isEmpty, isIdentifier(spec.id) else {
                     throw SchemaError(path: path, line: keyLine, problem: .badID(spec.id))
                 }
             case "label": spec.label = try text()
@@ -123,18 +123,18 @@ public struct Schema: Sendable, Equatable {
                 spec.isOptional = flag
             case "replace": spec.replace = try text()
             case "within":
-                if let items = value.sequence {
+                if let items = value.items {
                     for item in items {
-                        guard let s = item.string else { throw SchemaError(path: path, line: item.mark?.line ?? keyLine, problem: .notText("within")) }
+                        guard let s = item.string else { throw SchemaError(path: path, line: item.line, problem: .notText("within")) }
                         spec.within.append(s)
                     }
                 } else {
                     spec.within = [try text()]
                 }
             case "blanks":
-                let items = value.sequence.map(Array.init) ?? [value]
+                let items = value.items ?? [value]
                 for item in items {
-                    let itemLine = item.mark?.line ?? keyLine
+                    let itemLine = item.line
                     if let index = integer(item) {
                         spec.blanks.append(.index(index, line: itemLine))
                     } else if let s = item.string {
@@ -144,7 +144,7 @@ public struct Schema: Sendable, Equatable {
                     }
                 }
             default:
-                throw SchemaError(path: path, line: keyLine, problem: .unknownKey(key.string ?? "?"))
+                throw SchemaError(path: path, line: keyLine, problem: .unknownKey(key))
             }
         }
         if !sawID { throw SchemaError(path: path, line: line, problem: .missingID) }
@@ -160,36 +160,49 @@ public struct Schema: Sendable, Equatable {
         return spec
     }
 
-    /// A whole number written in decimal ("3", "-1", "+12"). Read here rather than through Yams' `int`,
-    /// which builds its table of every YAML type on first use and tries hex, octal and sexagesimal forms
-    /// on every piece of text in `blanks:` (a tenth of the wizard's start-up).
-    static func integer(_ node: Node) -> Int? {
-        guard let scalar = node.scalar else { return nil }
-        let digits = scalar.string.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
-        guard scalar.string.utf8.count - digits.count <= 1, !digits.isEmpty,
+    /// Letters, digits, "_" and "-" (in any script). ASCII ids are checked byte by byte: Character's
+    /// Unicode properties cost tens of microseconds at their first use, on the wizard's start-up path.
+    static func isIdentifier(_ id: String) -> Bool {
+        let ascii = id.utf8.allSatisfy { $0 < 0x80 }
+        if !ascii { return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }
+        return id.utf8.allSatisfy { c in
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"): return true
+            default: return false
+            }
+        }
+    }
+
+    /// A whole number written in decimal ("3", "-1", "+12"); YAML's hex, octal and sexagesimal forms
+    /// are not numbers to a schema ("0x10" is refused, as it was when Yams read the file).
+    static func integer(_ node: YAMLNode) -> Int? {
+        guard let scalar = node.string else { return nil }
+        let digits = scalar.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        guard scalar.utf8.count - digits.count <= 1, !digits.isEmpty,
               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Int(scalar.string)
+        return Int(scalar)
     }
 
     /// true/yes/on and false/no/off, in any case, as YAML writes flags.
-    static func flag(_ node: Node) -> Bool? {
-        switch node.scalar?.string.lowercased() {
+    static func flag(_ node: YAMLNode) -> Bool? {
+        switch node.string?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default: return nil
         }
     }
 
-    private static func rule(_ node: Node, path: String) throws(SchemaError) -> Rule {
-        let line = node.mark?.line ?? 0
-        guard let mapping = node.mapping else { throw SchemaError(path: path, line: line, problem: .notAMapping("rule")) }
+    private static func rule(_ node: YAMLNode, path: String) throws(SchemaError) -> Rule {
+        let line = node.line
+        guard let mapping = node.pairs else { throw SchemaError(path: path, line: line, problem: .notAMapping("rule")) }
         var check: String?
         var message: String?
-        for (key, value) in mapping {
-            switch key.string ?? "" {
-            case "check": check = value.string
-            case "message": message = value.string
-            default: throw SchemaError(path: path, line: key.mark?.line ?? line, problem: .unknownKey(key.string ?? "?"))
+        for pair in mapping {
+            switch pair.key {
+            case "check": check = pair.value.string
+            case "message": message = pair.value.string
+            default: throw SchemaError(path: path, line: pair.keyLine, problem: .unknownKey(pair.key))
             }
         }
         guard let check, let parsed = Rule(check: check, message: message ?? check, line: line) else {
@@ -220,9 +233,9 @@ public struct Rule: Sendable, Equatable {
     /// Parses "a <= b" (field ids or numbers either side).
     public init?(check: String, message: String, line: Int) {
         for comparison in Comparison.allCases {
-            guard let range = check.range(of: comparison.rawValue) else { continue }
-            let lhs = check[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let rhs = check[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard let range = Rule.range(of: comparison.rawValue, in: check) else { continue }
+            let lhs = Rule.trimmingSpaces(check[..<range.lowerBound])
+            let rhs = Rule.trimmingSpaces(check[range.upperBound...])
             guard let l = Rule.operand(lhs), let r = Rule.operand(rhs) else { return nil }
             self.left = l
             self.comparison = comparison
@@ -232,6 +245,28 @@ public struct Rule: Sendable, Equatable {
             return
         }
         return nil
+    }
+
+    /// Where an (ASCII) operator first occurs in the check.
+    private static func range(of op: String, in check: String) -> Range<String.Index>? {
+        let text = check.utf8, pattern = Array(op.utf8)
+        var start = text.startIndex
+        while start != text.endIndex {
+            if text[start...].starts(with: pattern) { return start..<text.index(start, offsetBy: pattern.count) }
+            start = text.index(after: start)
+        }
+        return nil
+    }
+
+    /// Without tabs and Unicode spaces (Zs, the ideographic space too) at either end, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` did.
+    private static func trimmingSpaces(_ s: Substring) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        let scalars = s.unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return String(scalars[lo..<hi])
     }
 
     private static func operand(_ s: String) -> Operand? {
@@ -269,7 +304,7 @@ public struct Rule: Sendable, Equatable {
 /// A mistake in a schema file, with the line it is on.
 public struct SchemaError: Error, Equatable, Sendable {
     public enum Problem: Equatable, Sendable {
-        case badYAML(String)
+        case badYAML(YAMLProblem)
         case unreadable(String)
         case notAMapping(String)
         case notAList(String)
@@ -299,18 +334,4 @@ public struct SchemaError: Error, Equatable, Sendable {
     public var problem: Problem
 
     public var exitCode: Int32 { 65 }
-
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return String(describing: error)
-        }
-    }
 }

@@ -129,7 +129,7 @@ public struct Messages: Sendable {
         let place = error.line.map { t("\(error.path) 第 \($0) 行", "\(error.path), line \($0)") } ?? error.path
         let what: String
         switch error.problem {
-        case .badYAML(let detail): what = t("不是有效的 YAML：\(detail)", "not valid YAML: \(detail)")
+        case .badYAML(let problem): what = text(for: problem)
         case .unreadable(let detail): what = t("无法读取：\(detail)", "cannot be read: \(detail)")
         case .notAMapping(let name): what = t("\(name) 应是“键: 值”形式的映射", "\(name) must be a mapping of keys to values")
         case .notAList(let name): what = t("\(name) 应是列表（每项以“- ”开头）", "\(name) must be a list (items starting with \"- \")")
@@ -156,6 +156,30 @@ public struct Messages: Sendable {
         case .ruleNotNumeric(let id): what = t("规则只能比较数字字段，\(id) 不是", "rules compare numeric fields only; \(id) is not one")
         }
         return t("模板说明 \(place)：\(what)", "Schema \(place): \(what)")
+    }
+
+    /// What is wrong with a schema file's YAML, the line given by the caller.
+    public func text(for problem: YAMLProblem) -> String {
+        switch problem {
+        case .invalidUTF8: return t("不是 UTF-8 编码的文字，请另存为 UTF-8", "not UTF-8 text; save it as UTF-8")
+        case .tabIndentation: return t("用了制表符（Tab）缩进；YAML 只能用空格缩进", "a tab is used for indentation; YAML indents with spaces only")
+        case .anchor: return t("不支持锚点（&）", "anchors (&) are not supported")
+        case .alias: return t("不支持别名（*）", "aliases (*) are not supported")
+        case .tag: return t("不支持标签（!）", "tags (!) are not supported")
+        case .directive: return t("不支持指令（%）", "directives (%) are not supported")
+        case .secondDocument: return t("只能有一个文档，这里又开始了一个（---）", "only one document is allowed, and another one starts here")
+        case .complexKey: return t("键只能是一行文字（不支持 ? 和列表、映射作键）", "a key must be text on one line (no ?, lists or mappings as keys)")
+        case .duplicateKey(let key, let first):
+            return t("键“\(key)”重复（第 \(first) 行已有）", "the key “\(key)” appears twice (first on line \(first))")
+        case .badIndentation: return t("缩进不对，与上下行对不齐", "the indentation does not fit the lines around it")
+        case .missingColon: return t("应是“键: 值”，缺少冒号后的空格或冒号", "expected “key: value”; the colon (and the space after it) is missing")
+        case .unterminatedQuote(let opened): return t("第 \(opened) 行开始的引号没有结束", "the quote opened on line \(opened) is never closed")
+        case .unterminatedFlow(let opened):
+            return t("第 \(opened) 行开始的 [ 或 { 没有结束", "the [ or { opened on line \(opened) is never closed")
+        case .badEscape(let escape): return t("无效的转义“\(escape)”", "invalid escape “\(escape)”")
+        case .textAfterQuote: return t("引号结束后同一行还有文字", "text follows the closing quote on the same line")
+        case .unexpected(let character): return t("这里不应出现“\(character)”", "“\(character)” cannot stand here")
+        }
     }
 
     public func text(for error: AnswerFileError, path: String) -> String {
