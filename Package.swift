@@ -18,7 +18,6 @@ let package = Package(
         // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
         .target(
             name: "TiankongEngine",
-            dependencies: [.product(name: "Yams", package: "Yams")],
             // A module's members are usable only where it is imported, so nothing of Foundation creeps
             // in through a dependency (all of Foundation would cost every start a millisecond).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
