@@ -34,9 +34,9 @@ public enum Wizard {
     /// Runs the wizard and returns the exit code. Full screen on a terminal; line by line when TERM
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
     public static func run(template: Template, options: WizardOptions) -> Int32 {
-        // The report is cut into paragraphs while the digest below is worked out: on a big template
-        // each takes tens of milliseconds before the first frame.
-        let document = Background { ReportDocument(template: template) }
+        // On a big template the report is cut into paragraphs while the digest below is worked out:
+        // each takes tens of milliseconds before the first frame. A small one is cut when needed.
+        let document = Background(inParallel: template.text.count >= 256 << 10) { ReportDocument(template: template) }
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(),
                                 digest: template.digest)
         let text = WizardText(language: options.language)
