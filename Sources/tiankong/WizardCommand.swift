@@ -22,6 +22,8 @@ struct WizardCommand: ParsableCommand {
     /// Opens the wizard on the template at `path` (the bundled one when nil).
     static func open(_ path: String?, plain: Bool, options: Template.Options) throws {
         // The template is read, and any mistake in it reported, before the screen is taken over.
+        var options = options
+        options.digestAlongside = true  // the autosave's name, worked out while the template is analysed
         let loaded = try TemplateOptions.load(path, options: options)
         let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain))
         if code != 0 { throw ExitCode(code) }

@@ -19,6 +19,19 @@ struct TemplateFileTests {
         return Report.bytes(template: template, answers: review.values, encoding: encoding)
     }
 
+    @Test("the digest worked out alongside the analysis is the file's SHA-256, with a schema or without")
+    func digestAlongside() throws {
+        // sha256sum of the bundled template file (Resources/templates/2020年党建工作总结（党组）.txt).
+        let expected = "63f76b3246780f3aa6b580736b47d5c6cbb0ce302ac7581cc99bfe96ee9c9b59"
+        let path = write(Fixtures.seedBytes)
+        for useSchema in [true, false] {
+            let alongside = try Template.load(path: path, options: .init(useSchema: useSchema, digestAlongside: true))
+            #expect(alongside.digest == expected)
+            #expect(try Template.bundled(options: .init(useSchema: useSchema, digestAlongside: true)).digest == expected)
+            #expect(try Template.load(path: path, options: .init(useSchema: useSchema)).digest == expected)
+        }
+    }
+
     @Test("a GB18030 template with CRLF line ends round-trips byte for byte")
     func gb18030CRLF() throws {
         let seed = String(decoding: Fixtures.seedBytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")

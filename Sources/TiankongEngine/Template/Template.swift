@@ -9,10 +9,14 @@ public struct Template: Sendable {
         public var keepBoilerplate = false
         /// Use the schema beside the template (TEMPLATE.tiankong.yaml) when there is one.
         public var useSchema = true
+        /// Work out the file's SHA-256 on a second core while the template is analysed: the wizard
+        /// names its autosave by it before its first frame.
+        public var digestAlongside = false
 
-        public init(keepBoilerplate: Bool = false, useSchema: Bool = true) {
+        public init(keepBoilerplate: Bool = false, useSchema: Bool = true, digestAlongside: Bool = false) {
             self.keepBoilerplate = keepBoilerplate
             self.useSchema = useSchema
+            self.digestAlongside = digestAlongside
         }
     }
 
@@ -20,8 +24,10 @@ public struct Template: Sendable {
     public let source: String
     /// The file's bytes as read (shared with `text` when the file is UTF-8 without a BOM).
     public let fileBytes: [UInt8]
-    /// SHA-256 of the template file's bytes, in lowercase hex; computed when asked, so keep it.
-    public var digest: String { SHA256.hex(fileBytes) }
+    /// SHA-256 of the template file's bytes, in lowercase hex; computed when asked (unless
+    /// `Options.digestAlongside` had it worked out), so keep it.
+    public var digest: String { knownDigest ?? SHA256.hex(fileBytes) }
+    private var knownDigest: String?
     public let encoding: TextEncoding
     public let hasByteOrderMark: Bool
     public let lineEnding: LineEnding
@@ -87,8 +93,10 @@ public struct Template: Sendable {
     /// Analyses template bytes, applying a schema when one is given.
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+        let digest = options.digestAlongside ? Background { SHA256.hex(bytes) } : nil
         guard let schema else {
             try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
+            knownDigest = digest?.value
             return
         }
         // A big schema is parsed on a second core while the template is analysed (a mistake in the
@@ -103,6 +111,7 @@ public struct Template: Sendable {
         } catch {
             throw .schema(error)
         }
+        knownDigest = digest?.value
     }
 
     /// Analyses template bytes by inference alone.
@@ -179,6 +188,7 @@ public struct Template: Sendable {
         fieldIndex = FieldIndex()
         self.rules = rules
         self.schemaSource = schemaSource
+        knownDigest = template.knownDigest
     }
 
     private let lineStarts: [Int]
