@@ -13,18 +13,23 @@ enum SchemaApplication {
                       buffer: TextBuffer) throws(SchemaError) -> Result {
         var blanks = inferredBlanks
         var nextIndex = (inferredBlanks.map(\.index).max() ?? 0) + 1
-        var owner: [Int: String] = [:]          // blank index → schema field id
-        var specBlanks: [String: [Int]] = [:]
+        // Arrays by blank index and by the field's place in the schema rather than dictionaries: each
+        // new kind of dictionary cost some fifty microseconds of the wizard's start-up.
+        var owner = [Int](repeating: -1, count: nextIndex)   // blank index → the schema field claiming it
+        var specBlanks = [[Int]](repeating: [], count: schema.fields.count)
+        let inferred = InferredBlanks(inferredBlanks)
 
-        func claim(_ index: Int, by id: String) throws(SchemaError) {
-            if let first = owner[index], first != id {
-                throw SchemaError(path: path, line: nil, problem: .blankClaimedTwice(blank: index, first: first, second: id))
+        func claim(_ index: Int, by place: Int) throws(SchemaError) {
+            while owner.count <= index { owner.append(-1) }
+            if owner[index] >= 0, owner[index] != place {
+                throw SchemaError(path: path, line: nil, problem: .blankClaimedTwice(
+                    blank: index, first: schema.fields[owner[index]].id, second: schema.fields[place].id))
             }
-            owner[index] = id
-            if !(specBlanks[id] ?? []).contains(index) { specBlanks[id, default: []].append(index) }
+            owner[index] = place
+            if !specBlanks[place].contains(index) { specBlanks[place].append(index) }
         }
 
-        for spec in schema.fields {
+        for (place, spec) in schema.fields.enumerated() {
             if let literal = spec.replace {
                 let occurrences = try occurrences(of: literal, within: spec.within, text: text, keptRanges: keptRanges,
                                                   avoiding: blanks, path: path, line: spec.line)
@@ -38,31 +43,32 @@ enum SchemaApplication {
                                       lineRange: around.line, source: buffer, beforeRange: around.before, afterRange: around.after)
                     blanks.append(blank)
                     nextIndex += 1
-                    do { try claim(blank.index, by: spec.id) } catch { throw located(error, spec.line) }
+                    do { try claim(blank.index, by: place) } catch { throw located(error, spec.line) }
                 }
                 continue
             }
             for reference in spec.blanks {
                 switch reference {
                 case .index(let index, let line):
-                    guard inferredBlanks.contains(where: { $0.index == index }) else {
+                    guard inferred.contains(index: index) else {
                         throw SchemaError(path: path, line: line, problem: .noSuchBlank(index))
                     }
-                    do { try claim(index, by: spec.id) } catch { throw located(error, line) }
+                    do { try claim(index, by: place) } catch { throw located(error, line) }
                 case .context(let context, let line):
-                    let found = try blanksMatching(context, text: text, blanks: inferredBlanks, path: path, line: line)
+                    let found = try blanksMatching(context, text: text, blanks: inferred, path: path, line: line)
                     for index in found {
-                        do { try claim(index, by: spec.id) } catch { throw located(error, line) }
+                        do { try claim(index, by: place) } catch { throw located(error, line) }
                     }
                 }
             }
         }
 
-        let byIndex = Dictionary(uniqueKeysWithValues: blanks.map { ($0.index, $0) })
+        var byIndex = [Blank?](repeating: nil, count: nextIndex)
+        for blank in blanks { byIndex[blank.index] = blank }
         var fields: [Field] = []
         let schemaIDs = Set(schema.fields.map(\.id))
-        for spec in schema.fields {
-            let indexes = (specBlanks[spec.id] ?? []).sorted { byIndex[$0]!.byteRange.lowerBound < byIndex[$1]!.byteRange.lowerBound }
+        for (place, spec) in schema.fields.enumerated() {
+            let indexes = specBlanks[place].sorted { byIndex[$0]!.byteRange.lowerBound < byIndex[$1]!.byteRange.lowerBound }
             let first = byIndex[indexes[0]]!
             let inferred = inferredFields.first { $0.blankIndexes.contains(first.index) }
             var field = Field(
@@ -85,7 +91,7 @@ enum SchemaApplication {
         }
         // Blanks no schema field names keep their inferred field (and its id, unless the schema took it).
         for var field in inferredFields {
-            field.blankIndexes.removeAll { owner[$0] != nil }
+            field.blankIndexes.removeAll { $0 < owner.count && owner[$0] >= 0 }
             guard !field.blankIndexes.isEmpty else { continue }
             field.surroundings = field.blankIndexes.map { Field.Surrounding(before: byIndex[$0]!.before, after: byIndex[$0]!.after) }
             var id = field.id
@@ -97,10 +103,9 @@ enum SchemaApplication {
         fields.sort { byIndex[$0.blankIndexes[0]]!.byteRange.lowerBound < byIndex[$1.blankIndexes[0]]!.byteRange.lowerBound }
         blanks.sort { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
 
-        let kinds = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.kind) })
         for rule in schema.rules {
             for id in rule.fieldIDs {
-                guard let kind = kinds[id] else { throw SchemaError(path: path, line: rule.line, problem: .ruleUnknownField(id)) }
+                guard let kind = fields.first(where: { $0.id == id })?.kind else { throw SchemaError(path: path, line: rule.line, problem: .ruleUnknownField(id)) }
                 guard kind.isNumeric else { throw SchemaError(path: path, line: rule.line, problem: .ruleNotNumeric(id)) }
             }
         }
@@ -113,17 +118,43 @@ enum SchemaApplication {
         return error
     }
 
+    /// The inferred blanks by where they start in the text, found by halving.
+    struct InferredBlanks {
+        private var starts: [(offset: Int, index: Int)]
+        private var known: [Bool]
+
+        init(_ blanks: [Blank]) {
+            starts = blanks.map { ($0.byteRange.lowerBound, $0.index) }
+            known = [Bool](repeating: false, count: (blanks.map(\.index).max() ?? 0) + 1)
+            for blank in blanks where blank.index >= 0 { known[blank.index] = true }
+            if !starts.indices.dropFirst().allSatisfy({ starts[$0 - 1].offset <= starts[$0].offset }) {
+                starts.sort { $0.offset < $1.offset }
+            }
+        }
+
+        /// The index of the blank starting at `offset`, if one does.
+        func index(startingAt offset: Int) -> Int? {
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle].offset < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < starts.count && starts[low].offset == offset ? starts[low].index : nil
+        }
+
+        func contains(index: Int) -> Bool { index >= 0 && index < known.count && known[index] }
+    }
+
     /// The blanks a piece of text names: each run of X in `context` at a place where the text occurs.
-    static func blanksMatching(_ context: String, text: [UInt8], blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [Int] {
+    static func blanksMatching(_ context: String, text: [UInt8], blanks: InferredBlanks, path: String, line: Int) throws(SchemaError) -> [Int] {
         let pattern = Array(context.utf8)
         let runs = BlankScanner(exceptionWords: []).runs(in: pattern)
         guard !runs.isEmpty else { throw SchemaError(path: path, line: line, problem: .contextWithoutBlank(context)) }
-        let starts = Dictionary(uniqueKeysWithValues: blanks.map { ($0.byteRange.lowerBound, $0.index) })
         var found: [Int] = []
         var from = 0
         while let hit = ByteSearch.firstIndex(of: pattern, in: text, from: from) {
             for run in runs {
-                if let index = starts[hit + run.byteRange.lowerBound] { found.append(index) }
+                if let index = blanks.index(startingAt: hit + run.byteRange.lowerBound) { found.append(index) }
             }
             from = hit + 1
         }
