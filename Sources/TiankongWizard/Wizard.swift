@@ -34,9 +34,8 @@ public enum Wizard {
     /// Runs the wizard and returns the exit code. Full screen on a terminal; line by line when TERM
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
     public static func run(template: Template, options: WizardOptions) -> Int32 {
-        // On a big template the report is cut into paragraphs while the autosave is looked up (and the
-        // digest worked out, when the template was not loaded with it): tens of milliseconds each
-        // before the first frame. A small one is cut when needed.
+        // On a big template the report is cut into paragraphs while the digest below is worked out:
+        // each takes tens of milliseconds before the first frame. A small one is cut when needed.
         let document = Background(inParallel: template.text.count >= 256 << 10) { ReportDocument(template: template) }
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(),
                                 digest: template.digest)
@@ -73,26 +72,14 @@ public enum Wizard {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
         prepareLocale()
-        // The first screen is worked out on a second core while ncurses takes over the terminal (a
-        // third of a millisecond each); the locale is set first, as the view measures widths by it.
-        let report = document.value
-        let firstScreen = Size.ofStandardOutput().map { size in
-            Background { [earlier = start.earlierAnswers] () -> FirstScreen in
-                let state = WizardState(template: template, language: options.language, size: size,
-                                        earlierAnswers: earlier, document: report)
-                return FirstScreen(state: state, frame: WizardView.frame(state, size: size))
-            }
-        }
         Signals.install()
         let noColor = !(Environment.value("NO_COLOR") ?? "").isEmpty
         guard let terminal = CursesTerminal(useColor: !noColor) else {
             // ncurses does not know this terminal: ask line by line instead.
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
-        // Worked out for another size (the window changed meanwhile): the session starts afresh.
-        let prepared = firstScreen.map(\.value).flatMap { $0.state.size == terminal.size ? $0 : nil }
         return FullScreenSession(template: template, language: options.language, terminal: terminal, store: store,
-                                 start: start, document: report, firstScreen: prepared).run()
+                                 start: start, document: document.value).run()
     }
 
     /// A damaged autosave: says why, and starts afresh only when the user says so, the file moved

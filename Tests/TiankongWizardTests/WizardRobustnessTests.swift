@@ -200,41 +200,6 @@ struct WizardRobustnessTests {
         #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财政局", "f2": "12", "f3": "6"], dropped: []))
     }
 
-    @Test("The first screen worked out while ncurses starts is drawn as it was, and typing goes on from its state")
-    func preparedFirstScreen() throws {
-        let template = try Template.bundled(options: .init(useSchema: false))
-        let size = Size(columns: 80, rows: 24)
-        let state = WizardState(template: template, language: .chinese, size: size)
-        // A frame the view would never draw, so the test sees which one went out first.
-        var marked = Frame(size: size)
-        marked.put("事先算好的第一屏", row: 0, column: 0)
-        let terminal = ScriptedTerminal(keys: [.character("市")])
-        let folder = try TemporaryFolder()
-        let session = FullScreenSession(template: template, language: .chinese, terminal: terminal,
-                                        store: AnswerStore(directory: folder.path, digest: "d"),
-                                        firstScreen: FirstScreen(state: state, frame: marked), workingDirectory: folder.path)
-        #expect(session.run() == 0)
-        #expect(terminal.frames[0] == marked)
-        #expect(terminal.frames[1].text.contains("> 市"))  // the key went to the prepared state's first field
-        #expect(terminal.frames.dropFirst().allSatisfy { !$0.text.contains("事先算好的第一屏") })
-    }
-
-    @Test("A warning at start is not lost to a first screen worked out before it")
-    func preparedFirstScreenYieldsToWarnings() throws {
-        let template = try Template.bundled(options: .init(useSchema: false))
-        let size = Size(columns: 80, rows: 24)
-        let state = WizardState(template: template, language: .chinese, size: size)
-        let terminal = ScriptedTerminal(keys: [])
-        let folder = try TemporaryFolder()
-        let session = FullScreenSession(template: template, language: .chinese, terminal: terminal,
-                                        store: AnswerStore(directory: folder.path, digest: "d"),
-                                        start: Start(warnings: ["自动保存的文件夹不能写入"]),
-                                        firstScreen: FirstScreen(state: state, frame: WizardView.frame(state, size: size)),
-                                        workingDirectory: folder.path)
-        #expect(session.run() == 0)
-        #expect(terminal.frames[0].text.contains("自动保存的文件夹不能写入"))
-    }
-
     // MARK: - What a paste may not bring in
 
     @Test("A paste with tabs, breaks of every kind and control keys: spaces and text only, in order")

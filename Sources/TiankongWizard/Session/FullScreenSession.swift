@@ -18,20 +18,15 @@ final class FullScreenSession {
     private var warnings: [String]
     private var autosaveWarned: Bool
     private var triedSaving = false
-    /// The first frame, worked out with the state before the session began; drawn only if nothing
-    /// has changed the state since.
-    private var preparedFrame: Frame?
 
     init(template: Template, language: Language, terminal: Terminal, store: AnswerStore, start: Start = Start(),
-         document: ReportDocument? = nil, firstScreen: FirstScreen? = nil,
-         workingDirectory: String = FileManager.default.currentDirectoryPath) {
+         document: ReportDocument? = nil, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
         writer = AutosaveWriter(store: store)
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
-        state = firstScreen?.state ?? WizardState(template: template, language: language, size: terminal.size,
-                                                  earlierAnswers: start.earlierAnswers, document: document)
-        preparedFrame = firstScreen?.frame
+        state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
+                            document: document)
         lastSaved = state.answers
         warnings = start.warnings
         autosaveWarned = start.autosaveWarned
@@ -59,11 +54,9 @@ final class FullScreenSession {
                     state.notice = Notice(kind: .warning, text: warnings.joined(separator: " "))
                     warnings = []
                     needsDraw = true
-                    preparedFrame = nil
                 }
                 if needsDraw {
-                    terminal.draw(preparedFrame ?? WizardView.frame(state, size: state.size))
-                    preparedFrame = nil
+                    terminal.draw(WizardView.frame(state, size: state.size))
                     needsDraw = false
                 }
                 // Saves are handed over once the frame is out, and written on the writer's own thread:
@@ -74,7 +67,6 @@ final class FullScreenSession {
                 continue
             }
             needsDraw = true
-            preparedFrame = nil
             let actions: [Action]
             switch event {
             case .key(let key): actions = keyMap.actions(for: key, in: KeyContext(state))

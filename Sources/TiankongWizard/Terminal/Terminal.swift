@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Something that happened at the terminal.
 public enum TerminalEvent: Sendable, Equatable {
     case key(Key)
@@ -20,20 +16,4 @@ public protocol Terminal: AnyObject {
     func suspend()
     /// Restores the terminal as it was before.
     func close()
-}
-
-/// The session's first screen, worked out before the terminal is taken over.
-public struct FirstScreen: Sendable {
-    public var state: WizardState
-    public var frame: Frame
-}
-
-extension Size {
-    /// The size of the terminal on standard output as the kernel reports it (as ncurses is told to
-    /// read it), without ncurses; nil when standard output is no terminal.
-    static func ofStandardOutput() -> Size? {
-        var window = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else { return nil }
-        return Size(columns: Int(window.ws_col), rows: Int(window.ws_row))
-    }
 }
