@@ -9,8 +9,8 @@ public struct Template: Sendable {
         public var keepBoilerplate = false
         /// Use the schema beside the template (TEMPLATE.tiankong.yaml) when there is one.
         public var useSchema = true
-        /// Work out the file's SHA-256 on a second core while the template is analysed: the wizard
-        /// names its autosave by it before its first frame.
+        /// Work out the file's SHA-256 with the analysis (on a second core for a big template): the
+        /// wizard names its autosave by it before its first frame.
         public var digestAlongside = false
 
         public init(keepBoilerplate: Bool = false, useSchema: Bool = true, digestAlongside: Bool = false) {
@@ -93,7 +93,9 @@ public struct Template: Sendable {
     /// Analyses template bytes, applying a schema when one is given.
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
-        let digest = options.digestAlongside ? Background { SHA256.hex(bytes) } : nil
+        // A thread costs a tenth of a millisecond to start, the digest of 10 KB half that: only a big
+        // template's is worked out in parallel.
+        let digest = options.digestAlongside ? Background(inParallel: bytes.count >= 256 << 10) { SHA256.hex(bytes) } : nil
         guard let schema else {
             try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
             knownDigest = digest?.value
