@@ -100,6 +100,8 @@ final class CursesTerminal: Terminal {
             for column in 0..<columns {
                 let cell = frame[row, column]
                 if cell.isContinuation { continue }
+                // On a freshly erased window, empty cells are already there.
+                if previous == nil, cell == .empty { continue }
                 if let previous, previous[row, column] == cell,
                    column + 1 >= columns || previous[row, column + 1] == frame[row, column + 1] { continue }
                 put(cell, row: row, column: column)
