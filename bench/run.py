@@ -148,7 +148,8 @@ def main():
         say("")
         say("The last row is each program's start-up with nothing drawn: `tiankong missing.txt` (a message, exit 66) "
             "against `dialog --version`. It is the floor under tiankong's first frame that no wizard work can remove: "
-            "the statically linked Swift runtime, Foundation and their relocations before `main`.")
+            "the kernel's exec, the static-pie binary relocating itself, the Swift runtime's start and the page "
+            "faults of a 30 MB binary, before `main`.")
     else:
         say(f"| first frame | {fmt(ff_tk)} | dialog not installed | – |")
     say("")

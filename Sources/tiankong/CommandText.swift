@@ -14,6 +14,9 @@ struct CommandText {
 
     func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
 
+    /// Standard output, as messages name it.
+    static var standardOutput: String { CommandText().t("标准输出", "standard output") }
+
     static func printError(_ line: String) {
         // Nowhere is left to report a failure to write to standard error.
         try? AtomicFile.write(Array((line + "\n").utf8), toDescriptor: 2, name: "stderr")

@@ -28,7 +28,7 @@ struct FieldsCommand: ParsableCommand {
         var failure: OutputError?
         let emit: (UnsafeRawBufferPointer) -> Void = { chunk in
             guard failure == nil, chunk.count > 0 else { return }
-            do throws(OutputError) { try AtomicFile.write(chunk, toDescriptor: 1, name: "stdout") } catch { failure = error }
+            do throws(OutputError) { try AtomicFile.write(chunk, toDescriptor: 1, name: CommandText.standardOutput) } catch { failure = error }
         }
         if format == .json {
             FieldsListing.json(template, emit: emit)

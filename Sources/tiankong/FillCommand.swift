@@ -87,7 +87,7 @@ struct FillCommand: ParsableCommand {
 
         if destination == "-" {
             do {
-                try AtomicFile.write(bytes, toDescriptor: 1, name: say.t("标准输出", "standard output"))
+                try AtomicFile.write(bytes, toDescriptor: 1, name: CommandText.standardOutput)
             } catch {
                 throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
             }

@@ -19,7 +19,7 @@ struct SchemaCommand: ParsableCommand {
         let template = try template.load()
         do {
             try AtomicFile.write(Array(SchemaWriter.yaml(for: template, language: Language.fromEnvironment()).utf8),
-                                 toDescriptor: 1, name: "stdout")
+                                 toDescriptor: 1, name: CommandText.standardOutput)
         } catch {
             throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
         }

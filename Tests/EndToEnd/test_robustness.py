@@ -119,6 +119,19 @@ def test_a_full_standard_output_says_the_report_is_incomplete():
     assert "标准输出" in text and "不完整" in text and "没有留下" not in text, text
 
 
+def test_listings_to_a_full_standard_output_fail_with_a_message_not_a_crash():
+    """`fields` and `schema` wrote through Foundation's FileHandle, which trapped (exit 132, a stack trace)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env["LANG"] = "zh_CN.UTF-8"
+    for command in (["fields"], ["fields", "--format", "json"], ["schema"]):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run([binary(), *command], stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+        text = message(result)
+        assert result.returncode == 74, (command, text)
+        assert "写入标准输出时失败" in text and "磁盘空间已满" in text and "不完整" in text, (command, text)
+        assert "Fatal error" not in text and "stack trace" not in text, (command, text)
+
+
 def test_the_output_is_a_folder(tmp_path):
     (tmp_path / "out.txt").mkdir()
     result = run("fill", "--no-schema", "--answers", ANSWERS, "-o", tmp_path / "out.txt", "--force")

@@ -214,7 +214,7 @@ public struct Messages: Sendable {
         case .cannotCreate(let path, let code): return t("无法创建 \(path)：\(reason(code))", "Cannot create \(path): \(reason(code))")
         case .io(let path, let code): return t("写入 \(path) 失败：\(reason(code))；没有留下不完整的文件", "Writing \(path) failed: \(reason(code)); no partial file was left")
         case .streamFailed(let name, let code):
-            return t("写入\(name)时失败：\(reason(code))；已经写出的报告不完整，请重新输出", "Writing to \(name) failed: \(reason(code)); the report written so far is incomplete, write it again")
+            return t("写入\(name)时失败：\(reason(code))；已经写出的内容不完整，请重新输出", "Writing to \(name) failed: \(reason(code)); what was written so far is incomplete, write it again")
         }
     }
 
