@@ -59,9 +59,16 @@ let package = Package(
                 "TiankongEngine",
                 "TiankongWriters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Yams", package: "Yams"),
+                "YAMLReference",
             ],
             path: "Sources/TiankongFuzz"
+        ),
+
+        // MARK: - Test support: libyaml's reading of a YAML document, for the tests and the fuzz target
+        .target(
+            name: "YAMLReference",
+            dependencies: ["TiankongEngine", .product(name: "Yams", package: "Yams")],
+            path: "Tests/YAMLReference"
         ),
 
         // MARK: - Build tools: Resources/ embedded into the binary
@@ -77,7 +84,7 @@ let package = Package(
                 "TiankongEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The schema reader is checked against a full YAML parser.
-                .product(name: "Yams", package: "Yams"),
+                "YAMLReference",
             ]
         ),
         .testTarget(

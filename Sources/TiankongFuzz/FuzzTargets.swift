@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import TiankongEngine
 import TiankongWriters
-import Yams
+import YAMLReference
 import ZIPFoundation
 
 /// Fuzz targets for libFuzzer, one binary for all: TIANKONG_FUZZ picks the target.
@@ -78,37 +78,11 @@ enum FuzzTarget: String, CaseIterable {
     static func schema(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = try? YAMLReader.document(bytes: bytes)
-        // Yams, given a String, takes a byte-order mark for text; libyaml itself skips it, as the reader does.
-        let withoutBOM = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
-        if let ours = try? YAMLReader.document(text),
-           let node = try? Yams.compose(yaml: withoutBOM, .basic), let theirs = yamlTree(node) {
+        if let ours = try? YAMLReader.document(text), let theirs = try? YAMLReference.document(text) {
             precondition(ours == theirs, "the YAML reader and libyaml read a document differently")
         }
         guard let schema = try? Schema.parse(text, path: "fuzz.tiankong.yaml") else { return }
         _ = try? bundled.applying(schema, from: "fuzz.tiankong.yaml")
-    }
-
-    /// Yams' tree in the reader's terms; nil when a key is not text.
-    static func yamlTree(_ node: Yams.Node) -> YAMLNode? {
-        let line = node.mark?.line ?? -1
-        switch node {
-        case .scalar(let scalar): return .scalar(scalar.string, line: line)
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            for item in sequence {
-                guard let converted = yamlTree(item) else { return nil }
-                items.append(converted)
-            }
-            return .sequence(items, line: line)
-        case .mapping(let mapping):
-            var pairs: [YAMLNode.Pair] = []
-            for (key, value) in mapping {
-                guard case .scalar(let k) = key, let v = yamlTree(value) else { return nil }
-                pairs.append(.init(key: k.string, keyLine: key.mark?.line ?? -1, value: v))
-            }
-            return .mapping(pairs, line: line)
-        case .alias: return nil
-        }
     }
 
     /// The Word writer: any answer text gives a package whose document part is well-formed XML.

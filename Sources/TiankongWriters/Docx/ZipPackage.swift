@@ -37,33 +37,29 @@ struct ZipPackage {
         }
         // Bit 11: the name is UTF-8.
         let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
-        // Local file header.
+        // What the local header and the central directory record both say, from "version needed" to
+        // the extra field's length.
+        func describe(to out: inout [UInt8]) {
+            append16(20, to: &out)  // version needed: 2.0 (deflate)
+            append16(flags, to: &out)
+            append16(8, to: &out)  // deflate
+            append16(time, to: &out)
+            append16(date, to: &out)
+            append32(crc, to: &out)
+            append32(UInt32(deflated.count), to: &out)
+            append32(UInt32(contents.count), to: &out)
+            append16(UInt16(name.count), to: &out)
+            append16(0, to: &out)  // extra field
+        }
+        // Local file header, name and data.
         append32(0x0403_4B50, to: &bytes)
-        append16(20, to: &bytes)  // version needed: 2.0 (deflate)
-        append16(flags, to: &bytes)
-        append16(8, to: &bytes)  // deflate
-        append16(time, to: &bytes)
-        append16(date, to: &bytes)
-        append32(crc, to: &bytes)
-        append32(UInt32(deflated.count), to: &bytes)
-        append32(UInt32(contents.count), to: &bytes)
-        append16(UInt16(name.count), to: &bytes)
-        append16(0, to: &bytes)
+        describe(to: &bytes)
         bytes += name
         bytes += deflated
         // Its central directory record.
         append32(0x0201_4B50, to: &directory)
         append16(0x031E, to: &directory)  // made by: Unix, zip 3.0
-        append16(20, to: &directory)
-        append16(flags, to: &directory)
-        append16(8, to: &directory)
-        append16(time, to: &directory)
-        append16(date, to: &directory)
-        append32(crc, to: &directory)
-        append32(UInt32(deflated.count), to: &directory)
-        append32(UInt32(contents.count), to: &directory)
-        append16(UInt16(name.count), to: &directory)
-        append16(0, to: &directory)  // extra field
+        describe(to: &directory)
         append16(0, to: &directory)  // comment
         append16(0, to: &directory)  // disk
         append16(0, to: &directory)  // internal attributes
@@ -108,13 +104,14 @@ struct ZipPackage {
         output.removeSubrange(Int(stream.total_out)...)
         return output
     }
+}
 
-    private func append16(_ value: UInt16, to out: inout [UInt8]) {
-        out.append(UInt8(value & 0xFF))
-        out.append(UInt8(value >> 8))
-    }
+/// Zip numbers are little-endian.
+private func append16(_ value: UInt16, to out: inout [UInt8]) {
+    out.append(UInt8(value & 0xFF))
+    out.append(UInt8(value >> 8))
+}
 
-    private func append32(_ value: UInt32, to out: inout [UInt8]) {
-        for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
-    }
+private func append32(_ value: UInt32, to out: inout [UInt8]) {
+    for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
 }
