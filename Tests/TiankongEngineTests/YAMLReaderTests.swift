@@ -139,7 +139,7 @@ struct YAMLReaderTests {
     }
 
     @Test("refused forms: the problem and the line it is on")
-    func refusals() {
+    func refusals() throws {
         func expect(_ yaml: String, _ problem: YAMLProblem, line: Int, sourceLocation: SourceLocation = #_sourceLocation) {
             #expect(self.problem(yaml) == YAMLError(line: line, problem: problem), "\(yaml)", sourceLocation: sourceLocation)
         }
@@ -170,6 +170,14 @@ struct YAMLReaderTests {
         // libyaml reads `?` in a flow collection as a complex key even with no space after it (the
         // schema fuzz target found `[?x]` read as text here and as {x: ""} there).
         expect("blanks: [?X次]\n", .complexKey, line: 1)
+        // Line breaks to libyaml, text to YAML 1.2 (the fuzz target found a hint ending in U+2029).
+        expect("a: 1\nhint: 政\u{2029}\n", .unusualLineBreak(0x2029), line: 2)
+        expect("a: \"x\u{2028}y\"\n", .unusualLineBreak(0x2028), line: 1)
+        expect("# \u{85}\na: 1\n", .unusualLineBreak(0x85), line: 1)
+        // What `tiankong schema` writes escapes them, so its own schemas are read back.
+        let written = "a: " + JSONText.quoted("x\u{85}\u{2028}y\u{2029}") + "\n"
+        #expect(!written.unicodeScalars.contains { [0x85, 0x2028, 0x2029].contains($0.value) })
+        #expect(try YAMLReader.document(written) == .mapping([Pair(key: "a", keyLine: 1, value: .scalar("x\u{85}\u{2028}y\u{2029}", line: 1))], line: 1))
         expect("a: {?b: 1}\n", .complexKey, line: 1)
         expect("a: b: c\n", .unexpected(":"), line: 1)
         expect("a: ]\n", .unexpected("]"), line: 1)

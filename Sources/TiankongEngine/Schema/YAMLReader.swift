@@ -37,6 +37,9 @@ public enum YAMLNode: Equatable, Sendable {
 /// with a plain message beats a surprising meaning.
 public enum YAMLProblem: Equatable, Sendable {
     case invalidUTF8
+    /// U+0085, U+2028 or U+2029: line breaks to libyaml (YAML 1.1), text to YAML 1.2. Refused, so that the
+    /// schema never means something else to another reader.
+    case unusualLineBreak(UInt32)
     /// A tab where YAML wants spaces: in a line's indentation, or right after `-` or `key:`.
     case tabIndentation
     case anchor
@@ -79,8 +82,27 @@ public struct YAMLReader {
 
     /// The document's root, or nil when the text holds no document (empty, or only comments).
     public static func document(_ text: String) throws(YAMLError) -> YAMLNode? {
-        var reader = YAMLReader(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        try refuseUnusualLineBreaks(bytes)
+        var reader = YAMLReader(bytes)
         return try reader.document()
+    }
+
+    /// NEL, LS and PS (C2 85, E2 80 A8, E2 80 A9), with the line they are on.
+    private static func refuseUnusualLineBreaks(_ bytes: [UInt8]) throws(YAMLError) {
+        var line = 1
+        var k = 0
+        while k < bytes.count {
+            switch bytes[k] {
+            case 0x0A: line += 1
+            case 0xC2 where k + 1 < bytes.count && bytes[k + 1] == 0x85:
+                throw YAMLError(line: line, problem: .unusualLineBreak(0x85))
+            case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                throw YAMLError(line: line, problem: .unusualLineBreak(bytes[k + 2] == 0xA8 ? 0x2028 : 0x2029))
+            default: break
+            }
+            k += 1
+        }
     }
 
     /// The same from bytes, which may not be UTF-8 at all.
@@ -95,6 +117,7 @@ public struct YAMLReader {
             case .error: throw YAMLError(line: line, problem: .invalidUTF8)
             }
         }
+        try refuseUnusualLineBreaks(bytes)
         var reader = YAMLReader(bytes)
         return try reader.document()
     }

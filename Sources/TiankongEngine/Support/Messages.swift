@@ -162,6 +162,11 @@ public struct Messages: Sendable {
     public func text(for problem: YAMLProblem) -> String {
         switch problem {
         case .invalidUTF8: return t("不是 UTF-8 编码的文字，请另存为 UTF-8", "not UTF-8 text; save it as UTF-8")
+        case .unusualLineBreak(let code):
+            let hex = String(code, radix: 16, uppercase: true)
+            let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return t("有一个特殊的换行符 \(name)，各种 YAML 读取程序对它理解不一；请换成普通换行",
+                     "holds the unusual line break \(name), which YAML readers disagree on; use an ordinary line break")
         case .tabIndentation: return t("用了制表符（Tab）缩进；YAML 只能用空格缩进", "a tab is used for indentation; YAML indents with spaces only")
         case .anchor: return t("不支持锚点（&）", "anchors (&) are not supported")
         case .alias: return t("不支持别名（*）", "aliases (*) are not supported")
