@@ -40,6 +40,8 @@ public enum YAMLProblem: Equatable, Sendable {
     /// U+0085, U+2028 or U+2029: line breaks to libyaml (YAML 1.1), text to YAML 1.2. Refused, so that the
     /// schema never means something else to another reader.
     case unusualLineBreak(UInt32)
+    /// Lists and mappings nested deeper than any schema needs (256 levels).
+    case tooDeep
     /// A tab where YAML wants spaces: in a line's indentation, or right after `-` or `key:`.
     case tabIndentation
     case anchor
@@ -77,6 +79,14 @@ public struct YAMLReader {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+    /// Lists and mappings open around the reading position. Each is a call deeper; a schema needs three.
+    private var depth = 0
+    private static let maximumDepth = 256
+
+    private mutating func enter() throws(YAMLError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw fail(.tooDeep) }
+    }
 
     private init(_ bytes: [UInt8]) { b = bytes }
 
@@ -300,6 +310,8 @@ public struct YAMLReader {
     }
 
     private mutating func sequence(at col: Int) throws(YAMLError) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let start = line
         var items: [YAMLNode] = []
         while true {
@@ -315,6 +327,8 @@ public struct YAMLReader {
     }
 
     private mutating func mapping(at col: Int) throws(YAMLError) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let start = line
         var pairs: [YAMLNode.Pair] = []
         while true {
@@ -381,6 +395,8 @@ public struct YAMLReader {
     }
 
     private mutating func flowSequence() throws(YAMLError) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let start = line
         i += 1
         var items: [YAMLNode] = []
@@ -400,6 +416,8 @@ public struct YAMLReader {
     }
 
     private mutating func flowMapping() throws(YAMLError) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let start = line
         i += 1
         var pairs: [YAMLNode.Pair] = []

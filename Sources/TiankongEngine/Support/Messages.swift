@@ -162,6 +162,7 @@ public struct Messages: Sendable {
     public func text(for problem: YAMLProblem) -> String {
         switch problem {
         case .invalidUTF8: return t("不是 UTF-8 编码的文字，请另存为 UTF-8", "not UTF-8 text; save it as UTF-8")
+        case .tooDeep: return t("列表和映射嵌套得太深", "lists and mappings nested too deeply")
         case .unusualLineBreak(let code):
             let hex = String(code, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
