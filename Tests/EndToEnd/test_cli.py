@@ -269,6 +269,23 @@ def test_schema_written_beside_a_template_is_used_and_its_mistakes_are_named(tmp
     assert f"总结.tiankong.yaml 第 {line} 行" in stderr(result) and "count" in stderr(result)
 
 
+def test_hostile_schemas_are_refused_with_their_line_never_a_crash(tmp_path):
+    template = tmp_path / "总结.txt"
+    shutil.copy(BUNDLED, template)
+    schema = tmp_path / "总结.tiankong.yaml"
+    cases = [
+        ("fields:\n  - " + "[" * 200_000 + "\n", 2, "嵌套得太深"),       # would end the stack
+        ("fields:\n  - id: a\n    hint: 政\u2029\n", 3, "U+2029"),        # a line break to libyaml only
+        ("fields:\n  - id: a\n    blanks: [?X次]\n", 3, ""),              # a complex key to libyaml
+        ("fields: &a\n  - *a\n", 1, ""),                                   # anchors and aliases
+    ]
+    for text, line, words in cases:
+        schema.write_text(text)
+        result = run("fields", template)
+        assert_clean_failure(result, 65)
+        assert f"总结.tiankong.yaml 第 {line} 行" in stderr(result) and words in stderr(result), stderr(result)
+
+
 def test_fill_with_the_curated_schema_rewrites_year_province_and_figures(tmp_path):
     answers = {"year": "2021", "province": "河南", "org": "郑州市财政局", "talks": "30", "group_talks": "2",
                "study": "12", "instructions": "6", "lectures": "4", "research": "8", "joint": "3", "field": "财政",
