@@ -120,9 +120,10 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                // NEL, LS and PS escaped too: a schema written with them raw would be refused by the
-                // YAML reader (libyaml takes them for line breaks).
-                if scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // NEL, LS, PS and U+FEFF escaped too: the YAML reader refuses them raw (libyaml reads
+                // them otherwise than YAML 1.2), and a schema tiankong writes must read back.
+                if scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+                    || scalar.value == 0xFEFF {
                     let hex = Array("0123456789abcdef")
                     out += "\\u"
                     for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(scalar.value >> UInt32(shift)) & 0xF]) }

@@ -40,6 +40,8 @@ public enum YAMLProblem: Equatable, Sendable {
     /// U+0085, U+2028 or U+2029: line breaks to libyaml (YAML 1.1), text to YAML 1.2. Refused, so that the
     /// schema never means something else to another reader.
     case unusualLineBreak(UInt32)
+    /// U+FEFF past the start of the text (copied in with a piece of text): libyaml skips some and keeps others.
+    case byteOrderMarkInside
     /// Lists and mappings nested deeper than any schema needs (256 levels).
     case tooDeep
     /// A tab where YAML wants spaces: in a line's indentation, or right after `-` or `key:`.
@@ -93,18 +95,21 @@ public struct YAMLReader {
     /// The document's root, or nil when the text holds no document (empty, or only comments).
     public static func document(_ text: String) throws(YAMLError) -> YAMLNode? {
         let bytes = Array(text.utf8)
-        try refuseUnusualLineBreaks(bytes)
+        try refuseAmbiguousCharacters(bytes)
         var reader = YAMLReader(bytes)
         return try reader.document()
     }
 
-    /// NEL, LS and PS (C2 85, E2 80 A8, E2 80 A9), with the line they are on.
-    private static func refuseUnusualLineBreaks(_ bytes: [UInt8]) throws(YAMLError) {
+    /// Characters libyaml reads otherwise than YAML 1.2 does, with the line they are on: NEL, LS and PS
+    /// (C2 85, E2 80 A8, E2 80 A9), and a byte-order mark (EF BB BF) anywhere but at the very start.
+    private static func refuseAmbiguousCharacters(_ bytes: [UInt8]) throws(YAMLError) {
         var line = 1
-        var k = 0
+        var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while k < bytes.count {
             switch bytes[k] {
             case 0x0A: line += 1
+            case 0xEF where k + 2 < bytes.count && bytes[k + 1] == 0xBB && bytes[k + 2] == 0xBF:
+                throw YAMLError(line: line, problem: .byteOrderMarkInside)
             case 0xC2 where k + 1 < bytes.count && bytes[k + 1] == 0x85:
                 throw YAMLError(line: line, problem: .unusualLineBreak(0x85))
             case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
@@ -127,7 +132,7 @@ public struct YAMLReader {
             case .error: throw YAMLError(line: line, problem: .invalidUTF8)
             }
         }
-        try refuseUnusualLineBreaks(bytes)
+        try refuseAmbiguousCharacters(bytes)
         var reader = YAMLReader(bytes)
         return try reader.document()
     }

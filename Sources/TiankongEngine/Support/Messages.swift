@@ -163,6 +163,9 @@ public struct Messages: Sendable {
         switch problem {
         case .invalidUTF8: return t("不是 UTF-8 编码的文字，请另存为 UTF-8", "not UTF-8 text; save it as UTF-8")
         case .tooDeep: return t("列表和映射嵌套得太深", "lists and mappings nested too deeply")
+        case .byteOrderMarkInside:
+            return t("文中有一个看不见的字节顺序标记（U+FEFF），多半是复制粘贴带进来的；请删去",
+                     "holds an invisible byte-order mark (U+FEFF) inside the text, most likely copied in; remove it")
         case .unusualLineBreak(let code):
             let hex = String(code, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
