@@ -109,7 +109,14 @@ class Tmux:
         while time.monotonic() < deadline:
             screen = self.screen()
             if predicate(screen):
-                return screen
+                # A big frame leaves the program in several writes and can be caught half-drawn: the
+                # screen is returned once it holds still, so that what a test asserts next (a hint
+                # below the line it waited for) belongs to the same frame.
+                time.sleep(0.03)
+                settled = self.screen()
+                if settled == screen:
+                    return screen
+                continue
             time.sleep(0.02)
         raise TmuxTimeout(f"waited {timeout}s for {what}; the screen:\n{screen}")
 
