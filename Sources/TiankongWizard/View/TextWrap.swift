@@ -65,27 +65,29 @@ public enum TextWrap {
     public static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
 
     /// The last texts wrapped, with their lines (a handful: a screen shows a hint, a notice, a question).
+    /// Sixteen at most, looked through in order: a dictionary's first use cost more at start-up than
+    /// the search ever will.
     private enum Remembered {
-        struct Key: Hashable {
+        struct Key: Equatable {
             var text: String
             var width: Int
             var maxLines: Int
         }
 
         private static let lock = Lock()
-        nonisolated(unsafe) private static var kept: [Key: [String]] = [:]
+        nonisolated(unsafe) private static var kept: [(key: Key, lines: [String])] = []
 
         static func lines(for key: Key) -> [String]? {
             lock.lock()
             defer { lock.unlock() }
-            return kept[key]
+            return kept.first { $0.key == key }?.lines
         }
 
         static func keep(_ lines: [String], for key: Key) {
             lock.lock()
             defer { lock.unlock() }
             if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
-            kept[key] = lines
+            kept.append((key, lines))
         }
     }
 }
