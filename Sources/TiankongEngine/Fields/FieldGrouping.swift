@@ -49,7 +49,7 @@ public enum FieldGrouping {
             fields.reserveCapacity(blanks.count)
             var firstBlank: [Int] = []
             firstBlank.reserveCapacity(blanks.count)
-            var fieldOfTextKey: [TextKey: Int] = [:]
+            var fieldOfTextKey = TextKeys()
             var fieldOfBlank = [Int](repeating: -1, count: (blanks.map(\.index).max() ?? 0) + 1)
             for position in blanks.indices {
                 let index = blanks[position].index
@@ -57,13 +57,13 @@ public enum FieldGrouping {
                 if kind == .text {
                     // Only text answers are checked against their neighbours (the doubled-word warning).
                     let key = TextKey(blanks[position])
-                    if let existing = fieldOfTextKey[key] {
+                    if let existing = fieldOfTextKey.field(of: key) {
                         fields[existing].blankIndexes.append(index)
                         fields[existing].surroundings.append(Field.Surrounding(blanks[position]))
                         fieldOfBlank[index] = existing
                         continue
                     }
-                    fieldOfTextKey[key] = fields.count
+                    fieldOfTextKey.add(key, field: fields.count)
                 }
                 fieldOfBlank[index] = fields.count
                 firstBlank.append(position)
@@ -98,6 +98,32 @@ public enum FieldGrouping {
             var rest = number
             while scale > 0 { out[count] = UInt8(0x30 + rest / scale); rest %= scale; scale /= 10; count += 1 }
             return count
+        }
+    }
+
+    /// The field of each text key so far: a short list looked through in order while there are few (a
+    /// dictionary's first use cost ~50 µs of the wizard's start), a dictionary once there are many.
+    struct TextKeys {
+        private var few: [(key: TextKey, field: Int)] = []
+        private var many: [TextKey: Int]?
+
+        func field(of key: TextKey) -> Int? {
+            if let many { return many[key] }
+            return few.first { $0.key == key }?.field
+        }
+
+        mutating func add(_ key: TextKey, field: Int) {
+            if many != nil {
+                many![key] = field
+            } else if few.count < 32 {
+                few.append((key, field))
+            } else {
+                var table = [TextKey: Int](minimumCapacity: 64)
+                for (k, f) in few { table[k] = f }
+                table[key] = field
+                many = table
+                few = []
+            }
         }
     }
 
