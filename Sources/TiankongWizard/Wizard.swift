@@ -36,7 +36,7 @@ public enum Wizard {
     public static func run(template: Template, options: WizardOptions) -> Int32 {
         // On a big template the report is cut into paragraphs while the digest below is worked out:
         // each takes tens of milliseconds before the first frame. A small one is cut when needed.
-        let document = Background(inParallel: template.text.count >= 256 << 10) { ReportDocument(template: template) }
+        let documentInParallel = template.text.count >= 256 << 10 ? Background { ReportDocument(template: template) } : nil
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(),
                                 digest: template.digest)
         let text = WizardText(language: options.language)
@@ -79,7 +79,7 @@ public enum Wizard {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
         return FullScreenSession(template: template, language: options.language, terminal: terminal, store: store,
-                                 start: start, document: document.value).run()
+                                 start: start, document: documentInParallel?.value ?? ReportDocument(template: template)).run()
     }
 
     /// A damaged autosave: says why, and starts afresh only when the user says so, the file moved

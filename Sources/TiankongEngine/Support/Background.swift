@@ -16,12 +16,11 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     private var thread: pthread_t?
     private let work: @Sendable () -> Value
 
-    /// - Parameter inParallel: false to do the work on the caller's thread when the value is asked
-    ///   for: starting a thread costs a few tenths of a millisecond, more than small work saves.
-    public init(inParallel: Bool = true, _ work: @escaping @Sendable () -> Value) {
+    /// Starting a thread costs about a tenth of a millisecond: worth it for work of a millisecond or more.
+    public init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
         // No thread to be had: the work is done when the value is asked for.
-        if inParallel { thread = ThreadStart.spawn { [self] in result = work() } }
+        thread = ThreadStart.spawn { [self] in result = work() }
     }
 
     deinit {

@@ -94,26 +94,31 @@ public struct Template: Sendable {
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
         // A thread costs a tenth of a millisecond to start, the digest of 10 KB half that: only a big
-        // template's is worked out in parallel.
-        let digest = options.digestAlongside ? Background(inParallel: bytes.count >= 256 << 10) { SHA256.hex(bytes) } : nil
+        // template's is worked out in parallel, a small one's after the analysis. (No Background at all
+        // for small ones: each kind of it is a generic type the Swift runtime builds on first use.)
+        let digestInParallel = options.digestAlongside && bytes.count >= 256 << 10 ? Background { SHA256.hex(bytes) } : nil
+        func digest() -> String? {
+            options.digestAlongside ? digestInParallel?.value ?? SHA256.hex(bytes) : nil
+        }
         guard let schema else {
             try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
-            knownDigest = digest?.value
+            knownDigest = digest()
             return
         }
-        // A big schema is parsed on a second core while the template is analysed (a mistake in the
-        // template is still the one reported when both have one); a hand-written one is read in a tenth
-        // of a millisecond, less than a thread takes to start.
-        let parsed = Background(inParallel: schema.text.utf8.count >= 64 << 10) { () -> Result<Schema, SchemaError> in
+        // A big schema is parsed on a second core while the template is analysed; a hand-written one
+        // after it, in a tenth of a millisecond, less than a thread takes to start. Either way a mistake
+        // in the template is the one reported when both have one.
+        let parse = { @Sendable () -> Result<Schema, SchemaError> in
             do throws(SchemaError) { return .success(try Schema.parse(schema.text, path: schema.path)) } catch { return .failure(error) }
         }
+        let parsedInParallel = schema.text.utf8.count >= 64 << 10 ? Background(parse) : nil
         try self.init(bytes: bytes, source: source, options: options, boilerplate: boilerplate, scanner: scanner)
         do {
-            self = try applying(parsed.value.get(), from: schema.path)
+            self = try applying((parsedInParallel?.value ?? parse()).get(), from: schema.path)
         } catch {
             throw .schema(error)
         }
-        knownDigest = digest?.value
+        knownDigest = digest()
     }
 
     /// Analyses template bytes by inference alone.
@@ -332,8 +337,15 @@ struct LineTable {
     }
 
     /// The text cut into up to `count` stretches of whole lines of about the same size, in order.
-    func stretches(_ count: Int) -> [(lines: Range<Int>, bytes: Range<Int>)] {
-        guard self.count > 0 else { return [(0..<0, 0..<text.count)] }
+    /// Whole lines of the text: their numbers and their bytes. (A struct, not a tuple: a tuple's type
+    /// is put together by the Swift runtime on first use, a tenth of a millisecond of every start.)
+    struct Stretch {
+        var lines: Range<Int>
+        var bytes: Range<Int>
+    }
+
+    func stretches(_ count: Int) -> [Stretch] {
+        guard self.count > 0 else { return [Stretch(lines: 0..<0, bytes: 0..<text.count)] }
         var cuts = [0]
         for k in 1..<max(count, 1) {
             // The first line starting at or after the k-th share of the bytes.
@@ -345,7 +357,8 @@ struct LineTable {
         cuts.append(self.count)
         return (1..<cuts.count).map { k in
             let lines = cuts[k - 1]..<cuts[k]
-            return (lines, starts[lines.lowerBound]..<(lines.upperBound < self.count ? starts[lines.upperBound] : text.count))
+            return Stretch(lines: lines,
+                           bytes: starts[lines.lowerBound]..<(lines.upperBound < self.count ? starts[lines.upperBound] : text.count))
         }
     }
 

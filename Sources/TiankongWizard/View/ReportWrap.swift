@@ -165,11 +165,12 @@ public enum ReportWrap {
             return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows)
         }
         // Each paragraph is wrapped once per frame: the ones above the blank are counted, then drawn.
-        var wrapped: [Int: [[Piece]]] = [:]
+        // A screenful of paragraphs at most, so a list (a dictionary's first use cost ~50 µs at start).
+        var wrapped: [(paragraph: Int, lines: [[Piece]])] = []
         func lines(_ p: Int) -> [[Piece]] {
-            if let known = wrapped[p] { return known }
+            if let known = wrapped.first(where: { $0.paragraph == p }) { return known.lines }
             let made = Self.lines(state, paragraph: p, width: width)
-            wrapped[p] = made
+            wrapped.append((p, made))
             return made
         }
         let target = line(ofBlank: firstBlank, state, paragraph: paragraph, width: width)
