@@ -104,7 +104,12 @@ public enum FieldGrouping {
     /// The field of each text key so far: a short list looked through in order while there are few (a
     /// dictionary's first use cost ~50 µs of the wizard's start), a dictionary once there are many.
     struct TextKeys {
-        private var few: [(key: TextKey, field: Int)] = []
+        private struct Entry {
+            var key: TextKey
+            var field: Int
+        }
+
+        private var few: [Entry] = []
         private var many: [TextKey: Int]?
 
         func field(of key: TextKey) -> Int? {
@@ -116,10 +121,10 @@ public enum FieldGrouping {
             if many != nil {
                 many![key] = field
             } else if few.count < 32 {
-                few.append((key, field))
+                few.append(Entry(key: key, field: field))
             } else {
                 var table = [TextKey: Int](minimumCapacity: 64)
-                for (k, f) in few { table[k] = f }
+                for entry in few { table[entry.key] = entry.field }
                 table[key] = field
                 many = table
                 few = []

@@ -120,11 +120,17 @@ enum SchemaApplication {
 
     /// The inferred blanks by where they start in the text, found by halving.
     struct InferredBlanks {
-        private var starts: [(offset: Int, index: Int)]
+        /// A struct, not a tuple: a tuple type is put together by the Swift runtime on first use.
+        private struct Start {
+            var offset: Int
+            var index: Int
+        }
+
+        private var starts: [Start]
         private var known: [Bool]
 
         init(_ blanks: [Blank]) {
-            starts = blanks.map { ($0.byteRange.lowerBound, $0.index) }
+            starts = blanks.map { Start(offset: $0.byteRange.lowerBound, index: $0.index) }
             known = [Bool](repeating: false, count: (blanks.map(\.index).max() ?? 0) + 1)
             for blank in blanks where blank.index >= 0 { known[blank.index] = true }
             if !starts.indices.dropFirst().allSatisfy({ starts[$0 - 1].offset <= starts[$0].offset }) {

@@ -166,11 +166,11 @@ public enum ReportWrap {
         }
         // Each paragraph is wrapped once per frame: the ones above the blank are counted, then drawn.
         // A screenful of paragraphs at most, so a list (a dictionary's first use cost ~50 µs at start).
-        var wrapped: [(paragraph: Int, lines: [[Piece]])] = []
+        var wrapped: [Wrapped] = []
         func lines(_ p: Int) -> [[Piece]] {
             if let known = wrapped.first(where: { $0.paragraph == p }) { return known.lines }
             let made = Self.lines(state, paragraph: p, width: width)
-            wrapped.append((p, made))
+            wrapped.append(Wrapped(paragraph: p, lines: made))
             return made
         }
         let target = line(ofBlank: firstBlank, state, paragraph: paragraph, width: width)
@@ -190,6 +190,12 @@ public enum ReportWrap {
             }
         }
         return Self.rows(from: start, state, width: width, count: rows, lines: lines)
+    }
+
+    /// A paragraph's wrapped lines (a struct: a tuple type is put together by the runtime on first use).
+    private struct Wrapped {
+        var paragraph: Int
+        var lines: [[Piece]]
     }
 
     /// `rows` wrapped lines from a position on.

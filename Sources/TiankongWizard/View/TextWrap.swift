@@ -75,7 +75,12 @@ public enum TextWrap {
         }
 
         private static let lock = Lock()
-        nonisolated(unsafe) private static var kept: [(key: Key, lines: [String])] = []
+        private struct Entry {
+            var key: Key
+            var lines: [String]
+        }
+
+        nonisolated(unsafe) private static var kept: [Entry] = []
 
         static func lines(for key: Key) -> [String]? {
             lock.lock()
@@ -87,7 +92,7 @@ public enum TextWrap {
             lock.lock()
             defer { lock.unlock() }
             if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
-            kept.append((key, lines))
+            kept.append(Entry(key: key, lines: lines))
         }
     }
 }
