@@ -6,9 +6,10 @@ import Darwin
 
 /// A value worked out on a thread of its own while the caller does something else.
 ///
-/// A template's schema is parsed while the template is analysed; the wizard cuts the report into
-/// paragraphs while the template's SHA-256 (the autosave's name) is computed. Each is a millisecond on
-/// the bundled template and tens of milliseconds on a 10 MB one, all before the first frame.
+/// For a big template only (a small one's work is done inline, quicker than a thread starts): its
+/// schema is parsed and its SHA-256 (the autosave's name) worked out while it is analysed, and the
+/// wizard cuts the report into paragraphs while it looks up the autosave: tens of milliseconds each on
+/// a 10 MB template, all before the first frame.
 ///
 /// A bare POSIX thread (Threads.swift), joined for the value.
 public final class Background<Value: Sendable>: @unchecked Sendable {
