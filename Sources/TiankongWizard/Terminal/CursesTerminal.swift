@@ -93,18 +93,29 @@ final class CursesTerminal: Terminal {
     // MARK: - Frames
 
     func draw(_ frame: Frame) {
-        let previous = shown?.size == frame.size ? shown : nil
-        if previous == nil { werase(window) }
         let columns = frame.size.columns
-        for row in 0..<frame.size.rows {
-            for column in 0..<columns {
-                let cell = frame[row, column]
-                if cell.isContinuation { continue }
-                // On a freshly erased window, empty cells are already there.
-                if previous == nil, cell == .empty { continue }
-                if let previous, previous[row, column] == cell,
-                   column + 1 >= columns || previous[row, column + 1] == frame[row, column + 1] { continue }
-                put(cell, row: row, column: column)
+        if let previous = shown, previous.size == frame.size {
+            // Only what changed (a wide character is redrawn when the cell after it changed too).
+            for row in 0..<frame.size.rows {
+                for column in 0..<columns {
+                    let cell = frame[row, column]
+                    if cell.isContinuation { continue }
+                    if previous[row, column] == cell,
+                       column + 1 >= columns || previous[row, column + 1] == frame[row, column + 1] { continue }
+                    put(cell, row: row, column: column)
+                }
+            }
+        } else {
+            // A fresh window: erased, so its empty cells are already there. (Kept apart from the loop
+            // above: comparing an optional frame with nil in the loop went through Optional's generic
+            // equality, a tuple of two frames built and destroyed for every cell.)
+            werase(window)
+            for row in 0..<frame.size.rows {
+                for column in 0..<columns {
+                    let cell = frame[row, column]
+                    if cell.isContinuation || cell == .empty { continue }
+                    put(cell, row: row, column: column)
+                }
             }
         }
         if let cursor = frame.cursor {
