@@ -233,9 +233,9 @@ public struct Rule: Sendable, Equatable {
     /// Parses "a <= b" (field ids or numbers either side).
     public init?(check: String, message: String, line: Int) {
         for comparison in Comparison.allCases {
-            guard let range = Rule.range(of: comparison.rawValue, in: check) else { continue }
-            let lhs = Rule.trimmingSpaces(check[..<range.lowerBound])
-            let rhs = Rule.trimmingSpaces(check[range.upperBound...])
+            guard let range = check.utf8.firstRange(of: comparison.rawValue.utf8) else { continue }
+            let lhs = check[..<range.lowerBound].trimmedSpaces()
+            let rhs = check[range.upperBound...].trimmedSpaces()
             guard let l = Rule.operand(lhs), let r = Rule.operand(rhs) else { return nil }
             self.left = l
             self.comparison = comparison
@@ -245,28 +245,6 @@ public struct Rule: Sendable, Equatable {
             return
         }
         return nil
-    }
-
-    /// Where an (ASCII) operator first occurs in the check.
-    private static func range(of op: String, in check: String) -> Range<String.Index>? {
-        let text = check.utf8, pattern = Array(op.utf8)
-        var start = text.startIndex
-        while start != text.endIndex {
-            if text[start...].starts(with: pattern) { return start..<text.index(start, offsetBy: pattern.count) }
-            start = text.index(after: start)
-        }
-        return nil
-    }
-
-    /// Without tabs and Unicode spaces (Zs, the ideographic space too) at either end, as Foundation's
-    /// `trimmingCharacters(in: .whitespaces)` did.
-    private static func trimmingSpaces(_ s: Substring) -> String {
-        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
-        let scalars = s.unicodeScalars
-        var lo = scalars.startIndex, hi = scalars.endIndex
-        while lo < hi, isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
-        while hi > lo, isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
-        return String(scalars[lo..<hi])
     }
 
     private static func operand(_ s: String) -> Operand? {

@@ -25,16 +25,3 @@ enum ByteSearch {
         }
     }
 }
-
-extension StringProtocol {
-    /// The text without the leading and trailing characters `trim` picks (Foundation's
-    /// trimmingCharacters(in:), which needs all of Foundation).
-    public func trimmed(where trim: (Character) -> Bool) -> String {
-        guard let first = firstIndex(where: { !trim($0) }) else { return "" }
-        let last = lastIndex(where: { !trim($0) })!
-        return String(self[first...last])
-    }
-
-    /// The text without spaces and tabs at either end (line breaks stay).
-    public func trimmedSpaces() -> String { trimmed(where: { $0.isWhitespace && !$0.isNewline }) }
-}
