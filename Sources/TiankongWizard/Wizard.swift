@@ -71,7 +71,7 @@ public enum Wizard {
         if plain {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
-        prepareLocale()
+        DisplayWidth.prepareLocale()
         Signals.install()
         let noColor = !(Environment.value("NO_COLOR") ?? "").isEmpty
         guard let terminal = CursesTerminal(useColor: !noColor) else {
@@ -98,15 +98,5 @@ public enum Wizard {
         }
         say(text.damagedKept(backup) + "\n")
         return nil
-    }
-
-    /// ncurses reads wide characters only in a UTF-8 locale; without one, CJK input is lost silently.
-    /// Only the character type is taken from the environment: the wizard's words are its own, and
-    /// loading every other category (collation, time, money…) cost a fifth of a millisecond at start.
-    private static func prepareLocale() {
-        setlocale(LC_CTYPE, "")
-        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
-            setlocale(LC_CTYPE, "C.UTF-8")
-        }
     }
 }
