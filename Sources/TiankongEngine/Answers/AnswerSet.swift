@@ -91,9 +91,7 @@ public enum JSONText {
         case 0x0A: return Array("\\n".utf8)
         case 0x0D: return Array("\\r".utf8)
         case 0x09: return Array("\\t".utf8)
-        case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            return Array("\\u00".utf8) + [hex[byte >> 4], hex[byte & 0xF]]
+        case 0..<0x20: return Array(unicodeEscape(UInt32(byte)).utf8)
         default: return nil
         }
     }
@@ -110,6 +108,13 @@ public enum JSONText {
         out.append(0x22)
     }
 
+    /// `\\u` and four lowercase hex digits: a character of the Basic Multilingual Plane, escaped.
+    static func unicodeEscape(_ value: UInt32) -> String {
+        var out = Array("\\u".utf8)
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(SHA256.hexDigits[Int(value >> UInt32(shift)) & 0xF]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -124,9 +129,7 @@ public enum JSONText {
                 // them otherwise than YAML 1.2), and a schema tiankong writes must read back.
                 if scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
                     || scalar.value == 0xFEFF {
-                    let hex = Array("0123456789abcdef")
-                    out += "\\u"
-                    for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(scalar.value >> UInt32(shift)) & 0xF]) }
+                    out += unicodeEscape(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
