@@ -11,6 +11,10 @@ final class CursesTerminal: Terminal {
     private let colors: Bool
     private var shown: Frame?
     private var closed = false
+    /// ncurses writes out its buffer at every cursor move until the screen has been left and taken
+    /// back once (newterm leaves it in its "initial" state, meant for low-level terminfo programs):
+    /// a frame then reaches the terminal in one write per line instead of a few large ones.
+    private var resumedOnce = false
 
     /// The key codes ncurses gives the bracketed-paste brackets once they are defined.
     private static let pasteStartCode = tk_key_max() + 1
@@ -125,6 +129,12 @@ final class CursesTerminal: Terminal {
             curs_set(0)
         }
         wnoutrefresh(window)
+        if !resumedOnce {
+            // Leave and take back the screen right before the first update: the two escapes go out
+            // together, so the terminal never shows anything in between.
+            resumedOnce = true
+            endwin()
+        }
         doupdate()
         shown = frame
     }
