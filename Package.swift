@@ -18,11 +18,15 @@ let package = Package(
         // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
         .target(
             name: "TiankongEngine",
+            dependencies: ["CSHA256"],
             // A module's members are usable only where it is imported, so nothing of Foundation creeps
             // in through a dependency (all of Foundation would cost every start a millisecond).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["EmbedResources"]
         ),
+
+        // SHA-256 on the processor's SHA instructions, where it has them (the template's digest).
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
 
         // MARK: - The writers: the finished report as a Word (.docx) file
         .target(
