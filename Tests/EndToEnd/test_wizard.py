@@ -5,6 +5,7 @@ Each test has its own tmux server, its own working folder and its own state fold
 import json
 import os
 import pathlib
+import re
 import signal
 import subprocess
 import tempfile
@@ -327,3 +328,30 @@ def test_plain_mode_shows_the_hints_and_offers_the_template_text(tiankong, folde
     assert str(work / WORD_NAME) in result.stdout and str(work / REPORT_NAME) in result.stdout
     assert (work / REPORT_NAME).read_text(encoding="utf-8") == curated_report()
     assert_word_file(work / WORD_NAME)
+
+
+def test_a_frame_reaches_the_terminal_in_a_few_large_writes(tiankong, folders):
+    """ncurses 6.4 writes out what it has at every cursor move until the screen has been left and taken
+    back once; the wizard does that before its first update, so its first frame (a screenful of Chinese)
+    leaves in a few writes, not one per line."""
+    work, state = folders
+    log = work / "strace.log"
+    command = ["strace", "-o", str(log), "-e", "trace=write,poll", "-e", "signal=none",
+               tiankong, "--no-schema"]
+    with Tmux(" ".join(shell_quote(a) for a in command), env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
+        t.wait_text(question(1))
+        t.type("市财政局")
+        t.wait_text("> 市财政局")
+        t.keys("C-c")
+        t.wait_text("现在退出吗")
+        t.type("y")
+        t.wait_dead()
+    calls = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    # Up to the first wait for a key (a poll of the keyboard with a timeout): the terminal set up, the
+    # first frame drawn.
+    first_wait = next(i for i, line in enumerate(calls) if line.startswith("poll([{fd=0") and ", 0)" not in line)
+    frame = [line for line in calls[:first_wait] if line.startswith("write(1,")]
+    # strace shows bytes past ASCII as octal escapes: UTF-8 for Chinese starts with \344…\351.
+    chinese = [line for line in frame if re.search(r"\\[23][0-7][0-7]", line)]
+    assert 1 <= len(chinese) <= 3, f"{len(chinese)} writes of the first frame's text:\n" + "\n".join(frame)
+    assert len(frame) <= 12, "\n".join(frame)
