@@ -4,8 +4,18 @@
 #include "csha256.h"
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
+
+#if __has_include(<sys/platform/x86.h>)
+// glibc has asked the processor at start already: its answers, without another CPUID (which a
+// virtual machine traps, at several microseconds each).
+#include <sys/platform/x86.h>
+
+int tk_sha256_hardware_available(void) {
+    return CPU_FEATURE_ACTIVE(SHA) && CPU_FEATURE_ACTIVE(SSSE3) && CPU_FEATURE_ACTIVE(SSE4_1);
+}
+#else
+#include <cpuid.h>
 
 int tk_sha256_hardware_available(void) {
     unsigned int a, b, c, d;
@@ -15,6 +25,7 @@ int tk_sha256_hardware_available(void) {
     int sha = (b >> 29) & 1;
     return ssse3 && sse41 && sha;
 }
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
