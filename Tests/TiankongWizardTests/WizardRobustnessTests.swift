@@ -114,6 +114,22 @@ struct WizardRobustnessTests {
         #expect(held(StateLock.acquire(store)) != nil)
     }
 
+    @Test("A state folder whose parents are missing is made with them, as mkdir -p does; one that is there is kept")
+    func stateFolderWithParents() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path + "/state/deep/tiankong", digest: "d")
+        try store.save(["f1": "x"])
+        #expect(store.load(fieldIDs: Self.ids) != .none)
+        var info = stat()
+        #expect(stat(folder.path + "/state/deep", &info) == 0 && info.st_mode & 0o777 == 0o700)
+        try store.save(["f1": "y"])
+        // A file where a folder above should be: the state folder named, with the error the system gave.
+        FileManager.default.createFile(atPath: folder.path + "/plain", contents: Data())
+        #expect(throws: OutputError.cannotCreate(path: folder.path + "/plain/a/b", errno: ENOTDIR)) {
+            try AnswerStore(directory: folder.path + "/plain/a/b", digest: "d").save(["f1": "x"])
+        }
+    }
+
     @Test("A state folder that cannot be made: no lock, and the reason to tell the user")
     func lockUnavailable() throws {
         let folder = try TemporaryFolder()

@@ -86,14 +86,19 @@ public enum Report {
     /// A file name (without extension) for a report with this title: characters a file system or a
     /// Windows colleague's machine cannot take become their full-width forms; "report" for no title.
     public static func fileStem(title: String) -> String {
-        let stem = title.trimmedSpaces().unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+        // Scalar by scalar into a String: building a UnicodeScalarView from a sequence went through the
+        // generic append(contentsOf:), 0.2 million instructions before the wizard's first frame.
+        var stem = ""
+        for scalar in title.trimmedSpaces().unicodeScalars {
             switch scalar {
-            case "\0": return nil
-            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return Unicode.Scalar(scalar.value + 0xFEE0)   // ／ ＼ ：…
-            default: return scalar.properties.generalCategory == .control ? nil : scalar
+            case "\0": continue
+            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|":   // ／ ＼ ：…
+                if let fullWidth = Unicode.Scalar(scalar.value + 0xFEE0) { stem.unicodeScalars.append(fullWidth) }
+            default:
+                if scalar.properties.generalCategory != .control { stem.unicodeScalars.append(scalar) }
             }
         }
-        return stem.isEmpty ? "report" : String(String.UnicodeScalarView(stem))
+        return stem.isEmpty ? "report" : stem
     }
 
     /// The report as a String, for display.

@@ -90,11 +90,19 @@ public struct AnswerStore: Sendable {
 
     /// Creates the state folder and the folders above it, as `mkdir -p` does.
     func makeDirectory() throws(OutputError) {
-        var built = ""
-        for part in directory.split(separator: "/", omittingEmptySubsequences: true) {
-            built += "/" + part
-            if mkdir(built, 0o700) != 0 && errno != EEXIST {
-                throw .cannotCreate(path: built, errno: errno)
+        let made = mkdir(directory, 0o700) == 0, error = errno
+        if !made && error != EEXIST && error != ENOENT { throw .cannotCreate(path: directory, errno: error) }
+        if !made && error == ENOENT {
+            // A folder above is missing: each from the top down, the way `mkdir -p` goes. (The common
+            // case, a parent that is there, takes one call.)
+            var above: [String] = []
+            var folder = Substring(directory)
+            while let slash = folder.lastIndex(of: "/"), slash != folder.startIndex {
+                folder = folder[..<slash]
+                above.append(String(folder))
+            }
+            for path in above.reversed() + [directory] where mkdir(path, 0o700) != 0 && errno != EEXIST {
+                throw .cannotCreate(path: path, errno: errno)
             }
         }
         var info = stat()
