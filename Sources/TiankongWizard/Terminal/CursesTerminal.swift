@@ -11,6 +11,8 @@ final class CursesTerminal: Terminal {
     private let colors: Bool
     private var shown: Frame?
     private var closed = false
+    /// One row's cells as ncurses takes them, kept between frames.
+    private var rowCells: [cchar_t] = []
     /// ncurses writes out its buffer at every cursor move until the screen has been left and taken
     /// back once (newterm leaves it in its "initial" state, meant for low-level terminfo programs):
     /// a frame then reaches the terminal in one write per line instead of a few large ones.
@@ -97,29 +99,19 @@ final class CursesTerminal: Terminal {
     // MARK: - Frames
 
     func draw(_ frame: Frame) {
-        let columns = frame.size.columns
         if let previous = shown, previous.size == frame.size {
-            // Only what changed (a wide character is redrawn when the cell after it changed too).
-            for row in 0..<frame.size.rows {
-                for column in 0..<columns {
-                    let cell = frame[row, column]
-                    if cell.isContinuation { continue }
-                    if previous[row, column] == cell,
-                       column + 1 >= columns || previous[row, column + 1] == frame[row, column + 1] { continue }
-                    put(cell, row: row, column: column)
-                }
+            // Only the rows that changed, each written whole (ncurses sends the terminal only the cells
+            // that differ from what it shows).
+            for row in 0..<frame.size.rows where !Self.sameRow(row, previous, frame) {
+                write(row: row, of: frame, through: frame.size.columns)
             }
         } else {
-            // A fresh window: erased, so its empty cells are already there. (Kept apart from the loop
-            // above: comparing an optional frame with nil in the loop went through Optional's generic
-            // equality, a tuple of two frames built and destroyed for every cell.)
+            // A fresh window: erased, so a row needs writing only up to its last character.
             werase(window)
             for row in 0..<frame.size.rows {
-                for column in 0..<columns {
-                    let cell = frame[row, column]
-                    if cell.isContinuation || cell == .empty { continue }
-                    put(cell, row: row, column: column)
-                }
+                var end = frame.size.columns
+                while end > 0 && frame[row, end - 1] == .empty { end -= 1 }
+                if end > 0 { write(row: row, of: frame, through: end) }
             }
         }
         if let cursor = frame.cursor {
@@ -139,8 +131,28 @@ final class CursesTerminal: Terminal {
         shown = frame
     }
 
-    private func put(_ cell: Cell, row: Int, column: Int) {
-        var c = cchar_t()
+    private static func sameRow(_ row: Int, _ a: Frame, _ b: Frame) -> Bool {
+        for column in 0..<a.size.columns where a[row, column] != b[row, column] { return false }
+        return true
+    }
+
+    /// The cells of `row` before column `end`, in one call: wadd_wchnstr copies them into the window
+    /// as they are, where a call per cell went through all of wadd_wch's character processing.
+    private func write(row: Int, of frame: Frame, through end: Int) {
+        if rowCells.count < frame.size.columns { rowCells = Array(repeating: cchar_t(), count: frame.size.columns) }
+        var count = 0
+        rowCells.withUnsafeMutableBufferPointer { cells in
+            for column in 0..<end {
+                let cell = frame[row, column]
+                if cell.isContinuation { continue }  // the wide character before it covers it
+                set(&cells[count], to: cell)
+                count += 1
+            }
+            _ = mvwadd_wchnstr(window, Int32(row), 0, cells.baseAddress, Int32(count))
+        }
+    }
+
+    private func set(_ c: inout cchar_t, to cell: Cell) {
         let (attributes, pair) = style(cell.style)
         if let scalar = cell.scalar {
             // Nearly every cell: one scalar, no array to allocate.
@@ -153,7 +165,6 @@ final class CursesTerminal: Terminal {
             wide.append(0)
             _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
         }
-        _ = mvwadd_wch(window, Int32(row), Int32(column), &c)
     }
 
     private func style(_ style: Style) -> (attr_t, Int16) {
