@@ -124,7 +124,7 @@ struct WizardRobustnessTests {
         #expect(stat(folder.path + "/state/deep", &info) == 0 && info.st_mode & 0o777 == 0o700)
         try store.save(["f1": "y"])
         // A file where a folder above should be: the state folder named, with the error the system gave.
-        FileManager.default.createFile(atPath: folder.path + "/plain", contents: Data())
+        #expect(FileManager.default.createFile(atPath: folder.path + "/plain", contents: Data()))
         #expect(throws: OutputError.cannotCreate(path: folder.path + "/plain/a/b", errno: ENOTDIR)) {
             try AnswerStore(directory: folder.path + "/plain/a/b", digest: "d").save(["f1": "x"])
         }

@@ -7,7 +7,7 @@ enum SchemaApplication {
         var rules: [Rule]
     }
 
-    static func apply(_ schema: Schema, path: String, text: [UInt8], keptRanges: [Range<Int>],
+    static func apply(_ schema: Schema, path: String, text: [UInt8], keptRanges: [ByteSpan],
                       blanks inferredBlanks: [Blank], fields inferredFields: [Field],
                       lineOf: (Int) -> (line: Int, column: Int), window: (Range<Int>) -> (before: Range<Int>, after: Range<Int>, line: Range<Int>),
                       buffer: TextBuffer) throws(SchemaError) -> Result {
@@ -33,7 +33,8 @@ enum SchemaApplication {
             if let literal = spec.replace {
                 let occurrences = try occurrences(of: literal, within: spec.within, text: text, keptRanges: keptRanges,
                                                   avoiding: blanks, path: path, line: spec.line)
-                for range in occurrences {
+                for span in occurrences {
+                    let range = span.range
                     let position = lineOf(range.lowerBound)
                     let around = window(range)
                     let guess = KindInference.guess(marker: literal, before: buffer.string(around.before), after: buffer.string(around.after))
@@ -170,13 +171,13 @@ enum SchemaApplication {
 
     /// Where a literal text occurs in the report (not inside a blank, not part of a longer number),
     /// optionally only inside the given pieces of text.
-    static func occurrences(of literal: String, within: [String], text: [UInt8], keptRanges: [Range<Int>],
-                            avoiding blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [Range<Int>] {
+    static func occurrences(of literal: String, within: [String], text: [UInt8], keptRanges: [ByteSpan],
+                            avoiding blanks: [Blank], path: String, line: Int) throws(SchemaError) -> [ByteSpan] {
         let pattern = Array(literal.utf8)
         guard !pattern.isEmpty else { throw SchemaError(path: path, line: line, problem: .textNotFound(literal)) }
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         let numeric = pattern.allSatisfy(isDigit)
-        var areas: [Range<Int>] = []
+        var areas: [ByteSpan] = []
         if within.isEmpty {
             areas = keptRanges
         } else {
@@ -188,13 +189,13 @@ enum SchemaApplication {
                 var from = 0
                 var any = false
                 while let hit = ByteSearch.firstIndex(of: bytes, in: text, from: from) {
-                    if keptRanges.contains(where: { $0.contains(hit) }) { areas.append(hit..<(hit + bytes.count)); any = true }
+                    if keptRanges.contains(where: { $0.contains(hit) }) { areas.append(ByteSpan(hit..<(hit + bytes.count))); any = true }
                     from = hit + 1
                 }
                 if !any { throw SchemaError(path: path, line: line, problem: .textNotFound(piece)) }
             }
         }
-        var found: [Range<Int>] = []
+        var found: [ByteSpan] = []
         for area in areas {
             var from = area.lowerBound
             while let hit = ByteSearch.firstIndex(of: pattern, in: text, from: from, to: area.upperBound) {
@@ -202,7 +203,7 @@ enum SchemaApplication {
                 let range = hit..<(hit + pattern.count)
                 if numeric, (hit > 0 && isDigit(text[hit - 1])) || (range.upperBound < text.count && isDigit(text[range.upperBound])) { continue }
                 if blanks.contains(where: { $0.byteRange.overlaps(range) }) { continue }
-                if !found.contains(range) { found.append(range) }
+                if !found.contains(ByteSpan(range)) { found.append(ByteSpan(range)) }
             }
         }
         guard !found.isEmpty else { throw SchemaError(path: path, line: line, problem: .textNotFound(literal)) }

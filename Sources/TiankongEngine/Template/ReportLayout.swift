@@ -11,7 +11,7 @@ struct ReportLayout {
     private var removed: [Bool] = []
 
     func isRemoved(line: Int) -> Bool { removed[line] }
-    var keptRanges: [Range<Int>] = []
+    var keptRanges: [ByteSpan] = []
 
     init(lines: LineTable, text: [UInt8], boilerplate: Boilerplate, keep: Bool) {
         let count = lines.count
@@ -80,12 +80,12 @@ struct ReportLayout {
         for k in 0..<count {
             if removed[k] {
                 if !lines.isBlank(k) { removedLines.append(RemovedLine(line: k + 1, text: lines.content(k))) }
-                if let s = start { keptRanges.append(s..<lines.fullRange(k).lowerBound); start = nil }
+                if let s = start { keptRanges.append(ByteSpan(s..<lines.fullRange(k).lowerBound)); start = nil }
             } else if start == nil {
                 start = lines.fullRange(k).lowerBound
             }
         }
-        if let s = start { keptRanges.append(s..<text.count) }
+        if let s = start { keptRanges.append(ByteSpan(s..<text.count)) }
         self.removed = removed
     }
 }

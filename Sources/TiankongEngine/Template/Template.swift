@@ -40,7 +40,7 @@ public struct Template: Sendable {
     /// The advert lines left out of the report (non-empty ones; empty lines around them go too).
     public let removedLines: [RemovedLine]
     /// The byte ranges of `text` that make up the report, in order.
-    public let keptRanges: [Range<Int>]
+    public let keptRanges: [ByteSpan]
     /// The blanks in document order (with a schema, literal texts it replaces are blanks too).
     public let blanks: [Blank]
     /// The questions, in the order they first appear in the report.
