@@ -56,3 +56,39 @@ import Testing
         #expect(DisplayWidth.prefix("党建工作", fitting: 5) == ("党建", 4))
     }
 }
+
+/// Where the report pane scrolls to: the line of a paragraph where the current blank starts.
+@Suite struct BlankLineTests {
+    @Test("the line found for a blank is the line wrapping puts its first character on, at every width",
+          arguments: [false, true])
+    func blankLinesAgreeWithWrapping(schema: Bool) throws {
+        var story = try Story(size: Size(columns: 100, rows: 30), schema: schema)
+        // Answers with closing punctuation, which hangs in the margin rather than start a line.
+        for (n, field) in story.state.fields.enumerated() { story.state.answers[field.id] = String(repeating: "甲，", count: n % 4 + 1) }
+        let state = story.state
+        let document = state.document
+        var checked = 0
+        for width in 6...60 {
+            for p in 0..<document.paragraphs.count {
+                let wrapped = ReportWrap.lines(state, paragraph: p, width: width)
+                var before = 0  // the pieces ahead of the blank, as wrapping counts them
+                for run in document.paragraphs[p] {
+                    let text: String
+                    switch run {
+                    case .text(let range): text = document.string(range)
+                    case .blank(let b):
+                        // The wrapped line holding piece number `before`.
+                        var line = 0, seen = 0
+                        while line < wrapped.count - 1 && seen + wrapped[line].count <= before { seen += wrapped[line].count; line += 1 }
+                        #expect(ReportWrap.line(ofBlank: b, state, paragraph: p, width: width) == line,
+                                "blank \(b), paragraph \(p), width \(width)")
+                        checked += 1
+                        text = ReportWrap.blank(state, b).0
+                    }
+                    for character in text where character == "\t" || DisplayWidth.of(character) > 0 { before += 1 }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+}

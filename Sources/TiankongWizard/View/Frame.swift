@@ -160,6 +160,19 @@ public struct Frame: Sendable, Equatable {
         return x - column
     }
 
+    /// Writes `string` from (row, column) within `limit` columns; a string wider than that is cut where
+    /// it fits and ends in "…". Returns the columns written. (No strings made: the field list is drawn
+    /// this way at every keystroke.)
+    @discardableResult
+    public mutating func putFitting(_ string: String, row: Int, column: Int, style: Style = .normal, limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        if DisplayWidth.of(string) <= limit { return put(string, row: row, column: column, style: style, limit: limit) }
+        let written = put(string, row: row, column: column, style: style, limit: max(0, limit - DisplayWidth.of(Self.ellipsis)))
+        return written + put(String(Self.ellipsis), row: row, column: column + written, style: style, limit: limit - written)
+    }
+
+    private static let ellipsis: Character = "…"
+
     /// Places one character of a known width.
     public mutating func put(_ character: Character, width: Int, row: Int, column: Int, style: Style) {
         put(Cell(character: character, style: style, isContinuation: false), width: width, row: row, column: column)

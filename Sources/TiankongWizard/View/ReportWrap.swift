@@ -145,13 +145,17 @@ public enum ReportWrap {
                 }
                 text = blank(state, b).0
             }
-            for character in text {
-                let w = character == "\t" ? 1 : DisplayWidth.of(character)
-                if w == 0 { continue }
-                let hangs = used + w <= width + 2 && isClosing(character)
+            // Scalar by scalar where a scalar is a character (walking Characters cost a few hundred
+            // instructions each, at every keystroke).
+            DisplayWidth.forEachCharacter(of: text) { scalar, character, characterWidth in
+                let w = scalar == "\t" ? 1 : characterWidth
+                if w == 0 { return true }
+                let closing = character.map(isClosing) ?? scalar.map { isClosingScalar($0.value) } ?? false
+                let hangs = used + w <= width + 2 && closing
                 if used + w > width, !lineIsEmpty, !hangs { line += 1; used = 0 }
                 used += w
                 lineIsEmpty = false
+                return true
             }
         }
         return line

@@ -164,10 +164,7 @@ public enum WizardView {
     @discardableResult
     private static func putFitting(_ frame: inout Frame, _ string: String, row: Int, column: Int, style: Style,
                                    limit: Int) -> Int {
-        guard limit > 0 else { return 0 }
-        if DisplayWidth.of(string) <= limit { return frame.put(string, row: row, column: column, style: style, limit: limit) }
-        let (prefix, _) = DisplayWidth.prefix(string, fitting: limit - DisplayWidth.of(Character("…")))
-        return frame.put(prefix + "…", row: row, column: column, style: style, limit: limit)
+        frame.putFitting(string, row: row, column: column, style: style, limit: limit)
     }
 
     // MARK: - The field list
