@@ -27,6 +27,12 @@ public struct ReportDocument: Sendable {
     private let blanks: [Blank]
     /// Where each blank is in `blanks`, by blank index.
     private let blankPosition: BlankTable
+    /// Tells this document from every other one made in the process: the view remembers wrapped
+    /// paragraphs by it.
+    public let identity: Int
+
+    private static let lock = Lock()
+    nonisolated(unsafe) private static var made = 0
 
     /// The report's lines: paragraph k is `runs[starts[k]..<starts[k + 1]]`, one array for them all.
     public struct Paragraphs: RandomAccessCollection, Sendable {
@@ -103,6 +109,10 @@ public struct ReportDocument: Sendable {
         self.blankPosition = blankPosition
         self.blanks = template.blanks
         self.text = text
+        Self.lock.lock()
+        Self.made += 1
+        identity = Self.made
+        Self.lock.unlock()
     }
 
     /// The words of a text run.

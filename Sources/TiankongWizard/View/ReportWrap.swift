@@ -119,8 +119,66 @@ public enum ReportWrap {
     }
 
     /// The wrapped lines of one paragraph.
+    ///
+    /// A keystroke changes one answer, so the paragraphs on screen are remembered with what their
+    /// blanks showed: only the ones whose blanks show something else are decoded and wrapped again
+    /// (that was a quarter of a keystroke's work).
     public static func lines(_ state: WizardState, paragraph: Int, width: Int) -> [[Piece]] {
-        wrap(pieces(state, paragraph: paragraph), width: width)
+        var shown: [Shown] = []
+        for case .blank(let index) in state.document.paragraphs[paragraph] {
+            let (text, style) = blank(state, index)
+            shown.append(Shown(text: text, style: style))
+        }
+        let key = Remembered.Key(document: state.document.identity, paragraph: paragraph, width: width, blanks: shown)
+        if let known = Remembered.lines(for: key) { return known }
+        let lines = wrap(pieces(state, paragraph: paragraph), width: width)
+        Remembered.keep(lines, for: key)
+        return lines
+    }
+
+    /// What a blank shows, as a paragraph's wrapping depends on it.
+    struct Shown: Equatable {
+        var text: String
+        var style: Style
+    }
+
+    /// The paragraphs wrapped lately, looked through in order (a dictionary's first use cost more at
+    /// start-up than the search ever will); forgotten all at once past 128 or a million pieces.
+    private enum Remembered {
+        struct Key: Equatable {
+            var document: Int
+            var paragraph: Int
+            var width: Int
+            var blanks: [Shown]
+        }
+
+        private struct Entry {
+            var key: Key
+            var lines: [[Piece]]
+        }
+
+        private static let lock = Lock()
+        nonisolated(unsafe) private static var kept: [Entry] = []
+        nonisolated(unsafe) private static var pieces = 0
+
+        static func lines(for key: Key) -> [[Piece]]? {
+            lock.lock()
+            defer { lock.unlock() }
+            for entry in kept where entry.key.paragraph == key.paragraph && entry.key == key { return entry.lines }
+            return nil
+        }
+
+        static func keep(_ lines: [[Piece]], for key: Key) {
+            let count = lines.reduce(0) { $0 + $1.count }
+            lock.lock()
+            defer { lock.unlock() }
+            if kept.count >= 128 || pieces + count > 1_000_000 {
+                kept.removeAll(keepingCapacity: true)
+                pieces = 0
+            }
+            kept.append(Entry(key: key, lines: lines))
+            pieces += count
+        }
     }
 
     public static func lineCount(_ state: WizardState, paragraph: Int, width: Int) -> Int {
