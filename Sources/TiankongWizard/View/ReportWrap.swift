@@ -144,6 +144,10 @@ public enum ReportWrap {
 
     /// The paragraphs wrapped lately, looked through in order (a dictionary's first use cost more at
     /// start-up than the search ever will); forgotten all at once past 128 or a million pieces.
+    ///
+    /// The same shape as TextWrap's memory, on purpose not one generic type: a generic cache's first
+    /// use has the Swift runtime check its Key: Equatable by scanning every conformance in the binary
+    /// (measured: 0.47 million instructions more before the first frame).
     private enum Remembered {
         struct Key: Equatable {
             var document: Int
