@@ -166,6 +166,21 @@ struct WizardStoryTests {
         #expect(story.row(1).hasSuffix("│ 填写项  已填 1/18"))
     }
 
+    @Test("On a very wide screen the report keeps its reading width and the list stands right beside it, titles whole")
+    func veryWideScreen() throws {
+        var story = try Story(size: Size(columns: 200, rows: 50), schema: true)
+        story.answer("2021")
+        let frame = WizardView.frame(story.state, size: story.state.size)
+        // The rule between the two panes comes right after the report's 96 columns and margins.
+        #expect(frame[2, 96 + 3].character == "│")
+        #expect((1...96 + 2).allSatisfy { frame[2, $0].character != "│" })
+        // Every field's title is there in full, none cut with "…".
+        for field in story.state.fields {
+            #expect(story.screen.contains(field.label), "\(field.label)")
+        }
+        #expect(!(2..<(2 + story.state.fields.count)).contains { story.row($0).contains("…") })
+    }
+
     @Test("Ctrl-C asks; N goes back; Y quits")
     func quitting() throws {
         var story = try Story()

@@ -276,11 +276,22 @@ public struct Layout: Sendable, Equatable {
     public var isTooSmall: Bool { size.columns < Self.minimum.columns || size.rows < Self.minimum.rows }
     /// The field list is a side panel on wide screens, and on Ctrl-G otherwise.
     public var hasSidePanel: Bool { size.columns >= 100 }
-    public var panelWidth: Int { hasSidePanel ? min(40, size.columns / 3) : 0 }
+    public var panelWidth: Int {
+        guard hasSidePanel else { return 0 }
+        let panel = min(40, size.columns / 3)
+        // Wider still, the report keeps its reading width and the list stands right beside it, as
+        // wide as its titles need: no empty band between the two.
+        if size.columns - panel - 3 <= Self.readingWidth { return panel }
+        return min(60, size.columns - Self.readingWidth - 3)
+    }
     /// Columns of the report pane, margins included.
-    public var reportWidth: Int { size.columns - panelWidth }
+    public var reportWidth: Int {
+        hasSidePanel ? min(size.columns - panelWidth, Self.readingWidth + 3) : size.columns
+    }
     /// Lines of a comfortable reading width, however wide the screen.
-    public var reportTextWidth: Int { max(10, min(96, reportWidth - 3)) }
+    public var reportTextWidth: Int { max(10, min(Self.readingWidth, reportWidth - 3)) }
+    /// The widest the report's lines get.
+    public static let readingWidth = 96
     public var reportTop: Int { 1 }
     public var reportRows: Int { max(1, separatorRow - reportTop) }
     public var separatorRow: Int { headingRow - 1 }
