@@ -26,19 +26,22 @@ public enum BundledResources {
     /// around them (trimmed as an advert line is). Cut at the byte level: the files are read before the
     /// wizard's first frame.
     public static func ruleLines(_ name: String) -> [String] {
-        guard let file = EmbeddedResources.file("data/" + name) else { return [] }
-        let bytes = UnsafeBufferPointer(start: file.utf8Start, count: file.utf8CodeUnitCount)
         var lines: [String] = []
+        forEachRuleLine(name) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// The same lines as bytes, one at a time, without a String made.
+    static func forEachRuleLine(_ name: String, _ body: (ArraySlice<UInt8>) -> Void) {
+        guard let file = EmbeddedResources.file("data/" + name) else { return }
+        let bytes = UnsafeBufferPointer(start: file.utf8Start, count: file.utf8CodeUnitCount)
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
             let line = LineBytes.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            if let first = line.first, first != UInt8(ascii: "#") {
-                lines.append(String(decoding: line, as: UTF8.self))
-            }
+            if let first = line.first, first != UInt8(ascii: "#") { body(line) }
             start = end + 1
         }
-        return lines
     }
 }

@@ -14,45 +14,48 @@ public struct RemovedLine: Hashable, Sendable, Codable {
 /// from general signals kept in Resources/data/boilerplate.txt, never from a seller's name.
 public struct Boilerplate: Sendable {
     public private(set) var maximumLength = 60
-    public private(set) var words: [String] = []
-    public private(set) var contactWords: [String] = []
-    public private(set) var attributionWords: [String] = []
-    public private(set) var titleWords: [String] = []
+    /// The rules' words, by kind (as UTF-8, which is how lines are read).
+    public var words: [String] { wordBytes.map { String(decoding: $0, as: UTF8.self) } }
+    public var contactWords: [String] { contactBytes.map { String(decoding: $0, as: UTF8.self) } }
+    public var attributionWords: [String] { attributionBytes.map { String(decoding: $0, as: UTF8.self) } }
+    public var titleWords: [String] { titleScalars.map { String(String.UnicodeScalarView($0)) } }
 
-    /// The rules of Resources/data/boilerplate.txt.
-    public static let bundled = Boilerplate(ruleLines: BundledResources.ruleLines("boilerplate.txt"))
+    /// The rules of Resources/data/boilerplate.txt, read from the embedded file's bytes.
+    public static let bundled = Boilerplate { rule in BundledResources.forEachRuleLine("boilerplate.txt", rule) }
 
     public init(ruleLines: [String]) {
-        // Read as bytes: the rules are read at every start, and splitting and comparing them as
-        // Characters cost a tenth of a millisecond.
-        for line in ruleLines {
-            let bytes = Array(line.utf8)
-            guard let gap = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { continue }
-            let value = String(decoding: LineBytes.trimmed(bytes[(gap + 1)...]), as: UTF8.self)
-            guard !value.isEmpty else { continue }
-            switch String(decoding: bytes[..<gap], as: UTF8.self) {
-            case "max-length": maximumLength = Int(value) ?? maximumLength
-            case "word": words.append(value)
-            case "contact": contactWords.append(value)
-            case "attribution": attributionWords.append(value)
-            case "title-word": titleWords.append(value)
-            default: continue
+        self.init { rule in for line in ruleLines { Array(line.utf8).withUnsafeBufferPointer { rule(LineBytes.trimmed($0)) } } }
+    }
+
+    /// Reads rules given line by line, as bytes: the bundled ones are read at every start, and reading
+    /// them as Strings (split, compared, decoded again) cost 0.25 million instructions before the
+    /// wizard's first frame.
+    private init(rules: ((ArraySlice<UInt8>) -> Void) -> Void) {
+        rules { line in
+            guard let gap = line.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return }
+            let value = LineBytes.trimmed(line[(gap + 1)...])
+            guard !value.isEmpty else { return }
+            let kind = line[..<gap]
+            if kind.elementsEqual("max-length".utf8) {
+                maximumLength = Int(String(decoding: value, as: UTF8.self)) ?? maximumLength
+            } else if kind.elementsEqual("word".utf8) {
+                wordBytes.append(Array(value))
+            } else if kind.elementsEqual("contact".utf8) {
+                contactBytes.append(Array(value))
+            } else if kind.elementsEqual("attribution".utf8) {
+                attributionBytes.append(Array(value))
+            } else if kind.elementsEqual("title-word".utf8) {
+                titleScalars.append(Array(String(decoding: value, as: UTF8.self).unicodeScalars))
             }
         }
         // Longest first; by scalars, as the words are single-scalar characters.
-        attributionWords.sort { $0.unicodeScalars.count > $1.unicodeScalars.count }
-        titleScalars = titleWords.map { Array($0.unicodeScalars) }
-        wordBytes = words.map { Array($0.utf8) }
-        contactBytes = contactWords.map { Array($0.utf8) }
-        attributionBytes = attributionWords.map { Array($0.utf8) }
-        for word in words + contactWords + attributionWords {
-            if let first = word.unicodeScalars.first, first.value < 0x10000 {
-                signalStarts[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
-            }
-        }
+        attributionBytes.sort { LineBytes.scalarCount($0[...]) > LineBytes.scalarCount($1[...]) }
         for bytes in wordBytes { addSignal(.word, bytes) }
         for bytes in contactBytes { addSignal(.contact, bytes) }
         for bytes in attributionBytes { addSignal(.attribution, bytes) }
+        for signal in signals where signal.first < 0x10000 {
+            signalStarts[Int(signal.first >> 6)] |= 1 << UInt64(signal.first & 63)
+        }
         signals.sort { $0.first < $1.first }
     }
 
@@ -71,8 +74,11 @@ public struct Boilerplate: Sendable {
     private var signals: [Signal] = []
 
     private mutating func addSignal(_ kind: Signal.Kind, _ bytes: [UInt8]) {
-        guard let first = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return }
-        signals.append(Signal(kind: kind, bytes: bytes, first: first.value))
+        guard let lead = bytes.first else { return }
+        let length = LineBytes.scalarLength(lead)
+        var first = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
+        for byte in bytes.dropFirst().prefix(length - 1) { first = first << 6 | UInt32(byte & 0x3F) }
+        signals.append(Signal(kind: kind, bytes: bytes, first: first))
     }
 
     /// The signal words starting with `scalar` (found by halving).

@@ -243,7 +243,10 @@ public enum WizardView {
             x += frame.put(state.field.label, row: layout.headingRow, column: x, style: .strong)
             frame.put("  " + state.text.expectation(for: state.field, state.messages), row: layout.headingRow, column: x,
                       limit: columns - x)
-            for (k, line) in hintLines(state, width: layout.textWidth, max: layout.hintLines).enumerated() {
+            // The layout wrapped the hint to its most lines already: the same lines, unless they were cut.
+            let wrapped = hintLines(state, width: layout.textWidth, max: Layout.maximumHintLines)
+            let hint = wrapped.count <= layout.hintLines ? wrapped : hintLines(state, width: layout.textWidth, max: layout.hintLines)
+            for (k, line) in hint.enumerated() {
                 frame.put(line, row: layout.hintRow + k, column: 1)
             }
             let editor = state.editor
