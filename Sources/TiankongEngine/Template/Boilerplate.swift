@@ -36,15 +36,15 @@ public struct Boilerplate: Sendable {
             let value = LineBytes.trimmed(line[(gap + 1)...])
             guard !value.isEmpty else { return }
             let kind = line[..<gap]
-            if kind.elementsEqual("max-length".utf8) {
+            if Self.isKind(kind, "max-length") {
                 maximumLength = Int(String(decoding: value, as: UTF8.self)) ?? maximumLength
-            } else if kind.elementsEqual("word".utf8) {
+            } else if Self.isKind(kind, "word") {
                 wordBytes.append(Array(value))
-            } else if kind.elementsEqual("contact".utf8) {
+            } else if Self.isKind(kind, "contact") {
                 contactBytes.append(Array(value))
-            } else if kind.elementsEqual("attribution".utf8) {
+            } else if Self.isKind(kind, "attribution") {
                 attributionBytes.append(Array(value))
-            } else if kind.elementsEqual("title-word".utf8) {
+            } else if Self.isKind(kind, "title-word") {
                 titleScalars.append(Array(String(decoding: value, as: UTF8.self).unicodeScalars))
             }
         }
@@ -57,6 +57,13 @@ public struct Boilerplate: Sendable {
             signalStarts[Int(signal.first >> 6)] |= 1 << UInt64(signal.first & 63)
         }
         signals.sort { $0.first < $1.first }
+    }
+
+    /// Whether a rule's kind is `name` (compared as bytes: a String's UTF-8 view is walked slowly).
+    private static func isKind(_ kind: ArraySlice<UInt8>, _ name: StaticString) -> Bool {
+        guard kind.count == name.utf8CodeUnitCount else { return false }
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        return kind.elementsEqual(bytes)
     }
 
     /// A signal word and what it signals.
