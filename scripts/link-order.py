@@ -85,13 +85,18 @@ def profile(binary, work):
     finally:
         program.close()
     parts = sorted(glob.glob(out + "*"), key=lambda p: int(p.rsplit(".", 1)[1]) if p.rsplit(".", 1)[1].isdigit() else 0)
-    first = functions(parts[0]) if len(parts) > 1 else []
-    names = ALWAYS + first + [n for part in parts[1:] for n in functions(part)] if first else ALWAYS + functions(parts[0])
-    ordered, seen = [], set()
-    for name in names:
-        if name not in seen:
-            seen.add(name)
-            ordered.append(name)
+    first = set(ALWAYS + functions(parts[0]))
+    later = {n for part in parts[1:] for n in functions(part)} - first
+    # Sorted, so that a new profile of the same code writes the same file: the first frame's
+    # functions, then the typing's; in each, tiankong's own, then C (libc, ncurses, zlib), then the
+    # Swift runtime, then the standard library and the other Swift modules.
+    def rank(name):
+        if re.match(r"\$s\d+Tiankong|\$s8tiankong", name):
+            return 0
+        if name.startswith("_ZN"):
+            return 2
+        return 3 if name.startswith("$s") else 1
+    ordered = sorted(first, key=lambda n: (rank(n), n)) + sorted(later, key=lambda n: (rank(n), n))
     return ordered, len(first)
 
 
