@@ -187,6 +187,25 @@ def test_the_cursor_moves_eight_columns_after_four_chinese_characters(tiankong, 
         t.wait_cursor(lambda c: c == (x0 + 4, y0), "after 市财")
 
 
+def test_a_flag_and_a_combining_accent_keep_the_rows_in_line(tiankong, folders):
+    """A character of several code points takes the columns ncurses gives it, those of its first code
+    point (a flag, two regional indicators, takes one): the report's rows, where the answer is shown,
+    keep the field list's rule in one column."""
+    import unicodedata
+
+    def columns(text):
+        return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    work, state = folders
+    with wizard(tiankong, work, state) as t:
+        t.wait_text(question(1))  # the unit's name, at the report's first line
+        t.paste("\U0001F1E8\U0001F1F3中国e\u0301市")
+        t.wait_text("市党组")
+        rows = [line for line in t.screen().split("\n") if "│" in line]
+        rules = {columns(line[:line.index("│")]) for line in rows}
+        assert len(rules) == 1, "\n".join(rows)
+
+
 def test_a_pasted_answer_keeps_its_lines_in_the_field(tiankong, folders):
     work, state = folders
     with wizard(tiankong, work, state) as t:

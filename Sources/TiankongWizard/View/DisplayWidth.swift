@@ -34,12 +34,21 @@ public enum DisplayWidth {
         return w < 0 ? 0 : w
     }
 
-    /// The columns one character (grapheme cluster) takes.
+    /// The columns one character (grapheme cluster) takes: as many as its first scalar, which is what
+    /// ncurses gives a cell whatever follows in it (and what terminals that measure code point by code
+    /// point, tmux and xterm among them, show); or, when the first takes none, the rest's, at most 2.
+    /// So a flag (two regional indicators) takes one column, not two: measured otherwise, the rest of
+    /// its row was drawn one column off.
     @inline(__always)
     public static func of(_ character: Character) -> Int {
         var total = 0
-        for scalar in character.unicodeScalars { total += of(scalar) }
-        return min(total, 2)
+        var first = -1
+        for scalar in character.unicodeScalars {
+            let width = of(scalar)
+            if first < 0 { first = width }
+            total += width
+        }
+        return first > 0 ? first : min(total, 2)
     }
 
     /// The columns a string takes.
@@ -85,15 +94,9 @@ public enum DisplayWidth {
                 // The previous scalar stood alone, so a character starts here: the rest by Character.
                 let start = string.utf8.index(string.utf8.startIndex, offsetBy: offset)
                 for character in string[start...] {
-                    var width = 0
-                    var first: Unicode.Scalar?
-                    var count = 0
-                    for scalar in character.unicodeScalars {
-                        if count == 0 { first = scalar }
-                        count += 1
-                        width += of(scalar)
-                    }
-                    if !body(count == 1 ? first : nil, character, min(width, 2)) { return }
+                    let scalars = character.unicodeScalars
+                    let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+                    if !body(single ? scalars.first : nil, character, of(character)) { return }
                 }
                 return
             }
