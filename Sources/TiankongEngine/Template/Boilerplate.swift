@@ -14,11 +14,6 @@ public struct RemovedLine: Hashable, Sendable, Codable {
 /// from general signals kept in Resources/data/boilerplate.txt, never from a seller's name.
 public struct Boilerplate: Sendable {
     public private(set) var maximumLength = 60
-    /// The rules' words, by kind (as UTF-8, which is how lines are read).
-    public var words: [String] { wordBytes.map { String(decoding: $0, as: UTF8.self) } }
-    public var contactWords: [String] { contactBytes.map { String(decoding: $0, as: UTF8.self) } }
-    public var attributionWords: [String] { attributionBytes.map { String(decoding: $0, as: UTF8.self) } }
-    public var titleWords: [String] { titleScalars.map { String(String.UnicodeScalarView($0)) } }
 
     /// The rules of Resources/data/boilerplate.txt, read from the embedded file's bytes.
     public static let bundled = Boilerplate { rule in BundledResources.forEachRuleLine("boilerplate.txt", rule) }
@@ -271,8 +266,8 @@ public struct Boilerplate: Sendable {
         guard LineBytes.scalarCount(line) <= 24,
               attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return false }
         let text = String(decoding: line, as: UTF8.self)
-        for word in attributionWords {
-            guard let range = text.firstRange(of: word) else { continue }
+        for bytes in attributionBytes {
+            guard let range = text.firstRange(of: String(decoding: bytes, as: UTF8.self)) else { continue }
             let head = text[..<range.lowerBound]
             let tail = text[range.upperBound...].trimmed(where: { " ，,。、".contains($0) })
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }
