@@ -116,8 +116,8 @@ public enum WizardView {
                 x += frame.put(String(repeating: " ", count: numberWidth - number.count) + number + ". ", row: row,
                                column: x, style: selected ? .selected : .normal)
                 x += frame.put(word, row: row, column: x, style: style)
-                x += putFitting(&frame, " " + field.label + "  " + problemText(state, item), row: row, column: x,
-                                style: selected ? .selected : .normal, limit: width - x)
+                x += frame.putFitting(" " + field.label + "  " + problemText(state, item), row: row, column: x,
+                                      style: selected ? .selected : .normal, limit: width - x)
                 row += 1
             }
         }
@@ -160,13 +160,6 @@ public enum WizardView {
         }
     }
 
-    /// Writes `string` in at most `limit` columns, ending in "…" when it had to be cut.
-    @discardableResult
-    private static func putFitting(_ frame: inout Frame, _ string: String, row: Int, column: Int, style: Style,
-                                   limit: Int) -> Int {
-        frame.putFitting(string, row: row, column: column, style: style, limit: limit)
-    }
-
     // MARK: - The field list
 
     private static func drawFieldList(_ frame: inout Frame, _ state: WizardState, top: Int, left: Int, width: Int,
@@ -199,7 +192,7 @@ public enum WizardView {
                            row: row, column: x, style: base)
             let (word, style) = statusWord(state, state.status(index))
             x += frame.put(word, row: row, column: x, style: highlighted ? .selected : style)
-            x += putFitting(&frame, " " + state.fields[index].label, row: row, column: x, style: base, limit: left + width - x)
+            x += frame.putFitting(" " + state.fields[index].label, row: row, column: x, style: base, limit: left + width - x)
             if highlighted { frame.paint(row: row, from: x, to: left + width, style: .selected) }
         }
     }
