@@ -111,7 +111,7 @@ public enum JSONText {
     /// `\\u` and four lowercase hex digits: a character of the Basic Multilingual Plane, escaped.
     static func unicodeEscape(_ value: UInt32) -> String {
         var out = Array("\\u".utf8)
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(SHA256.hexDigits[Int(value >> UInt32(shift)) & 0xF]) }
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(Hex.digits[Int(value >> UInt32(shift)) & 0xF]) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -175,14 +175,8 @@ public struct JSONReader {
         guard at + 4 <= bytes.count else { throw failure(.badUnicodeEscape) }
         var code: UInt32 = 0
         for _ in 0..<4 {
-            let digit: UInt32
-            switch bytes[at] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(bytes[at] - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(bytes[at] - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(bytes[at] - UInt8(ascii: "A") + 10)
-            default: throw failure(.badUnicodeEscape)
-            }
-            code = code << 4 | digit
+            guard let digit = Hex.value(bytes[at]) else { throw failure(.badUnicodeEscape) }
+            code = code << 4 | UInt32(digit)
             at += 1
         }
         return code

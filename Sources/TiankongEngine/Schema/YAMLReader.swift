@@ -601,13 +601,8 @@ public struct YAMLReader {
         }
         var value: UInt32 = 0
         for k in 0..<digits {
-            let c = at(2 + k)
-            let digit: UInt8
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw fail(.badEscape(String(decoding: b[i..<min(i + 2 + k + 1, b.count)], as: UTF8.self)))
+            guard let digit = Hex.value(at(2 + k)) else {
+                throw fail(.badEscape(String(decoding: b[i..<min(i + 2 + k + 1, b.count)], as: UTF8.self)))
             }
             value = value << 4 + UInt32(digit)
         }

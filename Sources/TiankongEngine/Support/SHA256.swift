@@ -25,14 +25,12 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// Lowercase hex digits, as UTF-8 (the JSON escapes use them too).
-    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for byte in digest(bytes) { out += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]] }
+        for byte in digest(bytes) { out += [Hex.digits[Int(byte >> 4)], Hex.digits[Int(byte & 0xF)]] }
         return String(decoding: out, as: UTF8.self)
     }
 
