@@ -4,13 +4,18 @@ huge pastes, keys typed before the first frame, and answers that break formats.
 
 Each test has its own tmux server, working folder and state folder. Every wait polls with a deadline.
 """
+import fcntl
 import hashlib
 import json
 import os
 import pathlib
+import pty
+import select
 import signal
+import struct
 import subprocess
 import tempfile
+import termios
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -358,6 +363,48 @@ def test_a_kill_9_does_not_lock_the_next_start_out(tiankong, folders):
 
 
 # MARK: - 4. The terminal
+
+def test_a_terminal_that_goes_away_without_a_hangup_signal_ends_the_wizard_with_the_answers_saved(tiankong, folders):
+    """The terminal closes but no SIGHUP reaches the wizard: its session leader (here a wrapper that
+    ignores SIGHUP, as under strace or a shell that does not pass hang-ups on) takes the signal. The
+    keyboard then reads as end-of-file; the wizard must save and leave, not wait on it forever."""
+    work, state = folders
+    wrapper = ("import signal, subprocess, sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
+               "p = subprocess.Popen(sys.argv[1:], preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL)); "
+               "open('status', 'w').write(str(p.wait()))")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "TERM": "xterm-256color", "XDG_STATE_HOME": str(state)})
+    pid, master = pty.fork()
+    if pid == 0:
+        try:
+            os.chdir(work)
+            os.execvpe("python3", ["python3", "-c", wrapper, tiankong, "--no-schema"], env)
+        finally:
+            os._exit(127)
+    seen = b""
+    try:
+        fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        deadline = time.monotonic() + 20
+        while "第 1/18 项".encode() not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                seen += os.read(master, 65536)
+        assert "第 1/18 项".encode() in seen, "the first question"
+        os.write(master, "市财政局".encode())
+        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the autosave")
+        os.write(master, "A".encode())
+        time.sleep(0.3)
+    finally:
+        os.close(master)
+    try:
+        status = wait_until(lambda: (work / "status").exists() and (work / "status").read_text(), "the wizard to leave",
+                            timeout=10)
+    finally:
+        os.killpg(pid, signal.SIGKILL)  # the wrapper and the wizard share its process group
+        os.waitpid(pid, 0)
+    assert int(status) == 128 + signal.SIGHUP
+    assert autosave(state) == {"f1": "市财政局A"}
+
+
 
 @pytest.mark.parametrize("columns,rows", [(1, 1), (10, 3), (59, 15)])
 def test_starting_in_a_tiny_terminal_does_not_crash_and_keeps_what_is_typed(tiankong, folders, columns, rows):

@@ -216,6 +216,19 @@ struct WizardRobustnessTests {
         #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财政局", "f2": "12", "f3": "6"], dropped: []))
     }
 
+    @Test("A terminal that goes away mid-answer (no SIGHUP came) ends the session as SIGHUP would: saved, 129")
+    func hangUpSaves() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        let terminal = ScriptedTerminal(keys: Array("市财政局").map { .character($0) } + [.enter, .character("1")],
+                                        hangsUp: true)
+        let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
+                                        terminal: terminal, store: store, workingDirectory: folder.path)
+        #expect(session.run() == 128 + SIGHUP)
+        #expect(terminal.closed)
+        #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财政局", "f2": "1"], dropped: []))
+    }
+
     // MARK: - What a paste may not bring in
 
     @Test("A paste with tabs, breaks of every kind and control keys: spaces and text only, in order")
@@ -305,25 +318,29 @@ struct WizardRobustnessTests {
     }
 }
 
-/// A terminal that plays keys one at a time, keeps every frame drawn, and quits (Ctrl-C, Y) when
-/// the keys run out.
+/// A terminal that plays keys one at a time, keeps every frame drawn, and when the keys run out
+/// quits (Ctrl-C, Y), or hangs up as a closed terminal does.
 final class ScriptedTerminal: Terminal {
     private var keys: [Key]
+    private let hangsUp: Bool
     private(set) var frames: [Frame] = []
+    private(set) var closed = false
     let size: Size
 
-    init(keys: [Key], size: Size = Size(columns: 80, rows: 24)) {
-        self.keys = keys + [.control("c"), .character("y")]
+    init(keys: [Key], size: Size = Size(columns: 80, rows: 24), hangsUp: Bool = false) {
+        self.keys = hangsUp ? keys : keys + [.control("c"), .character("y")]
+        self.hangsUp = hangsUp
         self.size = size
     }
 
     func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
         // Like a person, one key per frame: the session draws whenever no key is waiting.
         if timeoutMilliseconds == 0 { return nil }
-        return keys.isEmpty ? nil : .key(keys.removeFirst())
+        if keys.isEmpty { return hangsUp ? .hangUp : nil }
+        return .key(keys.removeFirst())
     }
 
     func draw(_ frame: Frame) { frames.append(frame) }
     func suspend() {}
-    func close() {}
+    func close() { closed = true }
 }

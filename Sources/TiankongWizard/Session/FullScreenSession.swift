@@ -33,7 +33,7 @@ final class FullScreenSession {
     }
 
     /// The event loop. Draws and autosaves when no key is waiting, so a burst of keys costs one frame.
-    /// - Returns: the exit code: 0, or 128+n after signal n.
+    /// - Returns: the exit code: 0, or 128+n after signal n (129 when the terminal hung up without one).
     func run() -> Int32 {
         var needsDraw = true
         while true {
@@ -71,6 +71,11 @@ final class FullScreenSession {
             switch event {
             case .key(let key): actions = keyMap.actions(for: key, in: KeyContext(state))
             case .resize(let size): actions = [.resize(size)]
+            case .hangUp:
+                // As for SIGHUP: nobody is left to answer a question, so save and leave.
+                autosaveNow()
+                terminal.close()
+                return 128 + SIGHUP
             }
             for action in actions {
                 if let code = dispatch(action) {

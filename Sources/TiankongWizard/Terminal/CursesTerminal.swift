@@ -62,7 +62,11 @@ final class CursesTerminal: Terminal {
         wtimeout(window, timeoutMilliseconds)
         var c: wint_t = 0
         let result = wget_wch(window, &c)
-        if result == tk_err() { return nil }
+        if result == tk_err() {
+            // ncurses says ERR both when the wait ran out and when the keyboard is at end-of-file (the
+            // terminal closed); poll tells them apart, once per idle wait.
+            return timeoutMilliseconds > 0 && Self.hungUp() ? .hangUp : nil
+        }
         let code = Int32(bitPattern: c)
         if result == tk_key_code_yes() {
             if code == tk_key_resize() { return .resize(size) }
@@ -71,6 +75,13 @@ final class CursesTerminal: Terminal {
         if c < 0x20 || c == 0x7F { return Key.fromControlByte(UInt32(c)).map(TerminalEvent.key) }
         guard let scalar = Unicode.Scalar(UInt32(c)) else { return nil }
         return .key(.character(Character(scalar)))
+    }
+
+    /// Whether the keyboard's side of the terminal has hung up (or is not there at all).
+    private static func hungUp() -> Bool {
+        var keyboard = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&keyboard, 1, 0) == 1 else { return false }
+        return keyboard.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// ncurses' key codes, by name.

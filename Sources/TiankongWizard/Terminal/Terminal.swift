@@ -2,6 +2,9 @@
 public enum TerminalEvent: Sendable, Equatable {
     case key(Key)
     case resize(Size)
+    /// The terminal is gone and no hang-up signal came (its session leader took it): the keyboard
+    /// reads as end-of-file.
+    case hangUp
 }
 
 /// The screen and keyboard, as the session sees them: events in, frames out. The real one is
@@ -9,6 +12,7 @@ public enum TerminalEvent: Sendable, Equatable {
 public protocol Terminal: AnyObject {
     var size: Size { get }
     /// The next event, waiting at most `timeoutMilliseconds` (0: do not wait); nil when none came.
+    /// A terminal that has gone away says `.hangUp` by the end of a wait that is not 0.
     func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent?
     /// Shows a frame, writing only what changed since the last one.
     func draw(_ frame: Frame)
