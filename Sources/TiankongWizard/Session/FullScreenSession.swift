@@ -36,6 +36,10 @@ final class FullScreenSession {
     /// - Returns: the exit code: 0, or 128+n after signal n (129 when the terminal hung up without one).
     func run() -> Int32 {
         var needsDraw = true
+        // The first frame goes out before the keyboard is first read: ncurses' first read refreshes a
+        // window nothing was drawn in yet (it clears the screen and updates it all, 0.4 million
+        // instructions), and keys typed before the start are read right after the frame anyway.
+        var firstRound = true
         while true {
             if let signal = Signals.takeTerminating() {
                 autosaveNow()
@@ -47,7 +51,9 @@ final class FullScreenSession {
                 needsDraw = true
             }
             let idle: Int32 = needsDraw || state.answers != lastSaved ? 0 : 200
-            guard let event = terminal.nextEvent(timeoutMilliseconds: idle) else {
+            let event = firstRound ? nil : terminal.nextEvent(timeoutMilliseconds: idle)
+            firstRound = false
+            guard let event else {
                 // The first save finds out whether autosaving works at all, and says so with this frame.
                 if !triedSaving { autosave() }
                 if !warnings.isEmpty, state.dialog == nil, state.notice == nil {

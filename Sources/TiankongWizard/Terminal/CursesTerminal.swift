@@ -13,10 +13,6 @@ final class CursesTerminal: Terminal {
     private var closed = false
     /// One row's cells as ncurses takes them, kept between frames.
     private var rowCells: [cchar_t] = []
-    /// ncurses writes out its buffer at every cursor move until the screen has been left and taken
-    /// back once (newterm leaves it in its "initial" state, meant for low-level terminfo programs):
-    /// a frame then reaches the terminal in one write per line instead of a few large ones.
-    private var resumedOnce = false
 
     /// The key codes ncurses gives the bracketed-paste brackets once they are defined.
     private static let pasteStartCode = tk_key_max() + 1
@@ -30,6 +26,12 @@ final class CursesTerminal: Terminal {
         use_tioctl(true)
         guard let screen = tk_newterm() else { return nil }
         self.screen = screen
+        // ncurses writes out its buffer at every cursor move until the screen has been left and taken
+        // back once (newterm leaves it in its "initial" state, meant for low-level terminfo programs),
+        // so a first frame would reach the terminal in one write per line. Leaving it now, before
+        // anything is written, costs one write (into the alternate screen and out of it at once); the
+        // first update takes the screen back and sends the frame with it.
+        endwin()
         window = tk_stdscr()
         raw()            // Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys
         noecho()
@@ -132,12 +134,6 @@ final class CursesTerminal: Terminal {
             curs_set(0)
         }
         wnoutrefresh(window)
-        if !resumedOnce {
-            // Leave and take back the screen right before the first update: the two escapes go out
-            // together, so the terminal never shows anything in between.
-            resumedOnce = true
-            endwin()
-        }
         doupdate()
         shown = frame
     }
