@@ -114,6 +114,22 @@ struct WizardRobustnessTests {
         #expect(held(StateLock.acquire(store)) != nil)
     }
 
+    @Test("The holder's id is written over what an earlier holder left, a longer one or another program's text")
+    func lockOverEarlierText() throws {
+        let folder = try TemporaryFolder()
+        let store = AnswerStore(directory: folder.path, digest: "d")
+        for earlier in ["2147483647\n", "", "1\n", "not a number at all, and longer than any id\n"] {
+            #expect(FileManager.default.createFile(atPath: StateLock.path(for: store), contents: Data(earlier.utf8)))
+            let first = try #require(held(StateLock.acquire(store)))
+            guard case .busy(let holder) = StateLock.acquire(store) else {
+                Issue.record("the second wizard must be turned away")
+                return
+            }
+            #expect(holder == getpid(), "over \(earlier.debugDescription)")
+            withExtendedLifetime(first) {}
+        }
+    }
+
     @Test("A state folder whose parents are missing is made with them, as mkdir -p does; one that is there is kept")
     func stateFolderWithParents() throws {
         let folder = try TemporaryFolder()

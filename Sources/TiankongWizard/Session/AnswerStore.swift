@@ -105,6 +105,7 @@ public struct AnswerStore: Sendable {
                 throw .cannotCreate(path: path, errno: errno)
             }
         }
+        if made { return }  // just made: a folder, nothing to check
         var info = stat()
         if stat(directory, &info) != 0 { throw .cannotCreate(path: directory, errno: errno) }
         if info.st_mode & S_IFMT != S_IFDIR { throw .cannotCreate(path: directory, errno: ENOTDIR) }

@@ -42,8 +42,10 @@ final class CursesTerminal: Terminal {
         _ = tk_set_escdelay(25)
         colors = useColor && has_colors()
         if colors {
-            start_color()
+            // Default colours asked for before start_color: asked after it, ncurses redefines pair 0 and
+            // looks through every cell of its screens for that pair.
             use_default_colors()
+            start_color()
             init_pair(1, Int16(COLOR_YELLOW), -1)   // blank
             init_pair(2, Int16(COLOR_GREEN), -1)    // answer
             init_pair(3, Int16(COLOR_RED), -1)      // invalid, error
