@@ -25,6 +25,39 @@ import Testing
                 == Cell(character: "e\u{301}", style: .normal, isContinuation: false))
     }
 
+    @Test func aCellKeepsItsCharacterStyleAndContinuationApart() {
+        for style in Style.allCases {
+            for continuation in [false, true] {
+                var cell = Cell(scalar: "\u{10FFFF}", style: style, isContinuation: continuation)
+                #expect(cell.scalar == "\u{10FFFF}" && cell.style == style && cell.isContinuation == continuation)
+                cell.character = "e\u{301}"
+                #expect(cell.character == "e\u{301}" && cell.style == style && cell.isContinuation == continuation)
+                cell.style = .normal
+                cell.isContinuation = !continuation
+                #expect(cell.character == "e\u{301}" && cell.style == .normal && cell.isContinuation == !continuation)
+            }
+        }
+    }
+
+    @Test func rowsCompareEqualExactlyWhenEveryCellDoes() {
+        var a = Frame(size: Size(columns: 7, rows: 3))
+        a.put("党建abc", row: 1, column: 0)
+        var b = a
+        #expect((0..<3).allSatisfy { a.row($0, equals: b) })
+        for change in 0..<4 {
+            b = a
+            switch change {
+            case 0: b[1, 6] = Cell(scalar: "x", style: .normal, isContinuation: false)  // the last cell
+            case 1: b.paint(row: 1, from: 0, to: 1, style: .answer)                       // a style only
+            case 2: b[1, 1].isContinuation = false                                        // a continuation only
+            default: b[1, 4] = Cell(character: "e\u{301}", style: .normal, isContinuation: false)
+            }
+            #expect(!a.row(1, equals: b), "change \(change)")
+            #expect(a.row(0, equals: b) && a.row(2, equals: b))
+            #expect((0..<7).contains { a[1, $0] != b[1, $0] })
+        }
+    }
+
     @Test func reportPiecesKeepTheirScalarAndHangClosingPunctuation() {
         var pieces: [Piece] = []
         for character in "一二三四，" {

@@ -117,7 +117,7 @@ final class CursesTerminal: Terminal {
         if let previous = shown, previous.size == frame.size {
             // Only the rows that changed, each written whole (ncurses sends the terminal only the cells
             // that differ from what it shows).
-            for row in 0..<frame.size.rows where !Self.sameRow(row, previous, frame) {
+            for row in 0..<frame.size.rows where !frame.row(row, equals: previous) {
                 write(row: row, of: frame, through: frame.size.columns)
             }
         } else {
@@ -138,11 +138,6 @@ final class CursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         shown = frame
-    }
-
-    private static func sameRow(_ row: Int, _ a: Frame, _ b: Frame) -> Bool {
-        for column in 0..<a.size.columns where a[row, column] != b[row, column] { return false }
-        return true
     }
 
     /// The cells of `row` before column `end`, in one call: wadd_wchnstr copies them into the window

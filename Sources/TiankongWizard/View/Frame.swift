@@ -42,28 +42,45 @@ public enum Style: UInt8, Sendable, Equatable, CaseIterable {
 /// One screen cell: a character and its style. A wide character fills its cell and the next,
 /// which is a continuation.
 ///
-/// A cell is a plain value of eight bytes: frames are copied and compared cell by cell on every
-/// keystroke. Nearly every cell holds one Unicode scalar, kept as its value; a character of several
-/// scalars ("e\u{301}") is kept as its number in `Clusters`.
+/// A cell is one 64-bit word, so frames are copied and compared a row at a time (as memory) on every
+/// keystroke: the content in the low 32 bits, the style above it, then the continuation bit. Nearly
+/// every cell holds one Unicode scalar, kept as its value; a character of several scalars ("e\u{301}")
+/// is kept as its number in `Clusters`.
 public struct Cell: Sendable, Equatable {
-    /// The scalar's value, or `clusterFlag` plus the cluster's number.
-    private var content: UInt32
-    public var style: Style
-    public var isContinuation: Bool
+    private var bits: UInt64
 
     private static let clusterFlag: UInt32 = 0x8000_0000
+    private static let styleShift: UInt64 = 32
+    private static let continuationBit: UInt64 = 1 << 40
+
+    private init(content: UInt32, style: Style, isContinuation: Bool) {
+        bits = UInt64(content) | UInt64(style.rawValue) << Self.styleShift | (isContinuation ? Self.continuationBit : 0)
+    }
 
     public init(character: Character, style: Style, isContinuation: Bool) {
-        content = Self.content(of: character)
-        self.style = style
-        self.isContinuation = isContinuation
+        self.init(content: Self.content(of: character), style: style, isContinuation: isContinuation)
     }
 
     /// A cell holding one scalar, known to be one.
     public init(scalar: Unicode.Scalar, style: Style, isContinuation: Bool) {
-        content = scalar.value
-        self.style = style
-        self.isContinuation = isContinuation
+        self.init(content: scalar.value, style: style, isContinuation: isContinuation)
+    }
+
+    /// The scalar's value, or `clusterFlag` plus the cluster's number.
+    private var content: UInt32 {
+        get { UInt32(truncatingIfNeeded: bits) }
+        set { bits = bits & ~0xFFFF_FFFF | UInt64(newValue) }
+    }
+
+    public var style: Style {
+        // Only ever set from a Style's raw value, so the byte is always one.
+        get { unsafeBitCast(UInt8(truncatingIfNeeded: bits >> Self.styleShift), to: Style.self) }
+        set { bits = bits & ~(0xFF << Self.styleShift) | UInt64(newValue.rawValue) << Self.styleShift }
+    }
+
+    public var isContinuation: Bool {
+        get { bits & Self.continuationBit != 0 }
+        set { bits = newValue ? bits | Self.continuationBit : bits & ~Self.continuationBit }
     }
 
     public var character: Character {
@@ -139,6 +156,19 @@ public struct Frame: Sendable, Equatable {
     public subscript(row: Int, column: Int) -> Cell {
         get { cells[row * size.columns + column] }
         set { cells[row * size.columns + column] = newValue }
+    }
+
+    /// Whether `row` holds the same cells as that row of `other`, a frame of the same size: compared
+    /// as memory, a cell being one word.
+    public func row(_ row: Int, equals other: Frame) -> Bool {
+        precondition(other.size == size && row >= 0 && row < size.rows)
+        let start = row * size.columns
+        return cells.withUnsafeBytes { mine in
+            other.cells.withUnsafeBytes { theirs in
+                let stride = MemoryLayout<Cell>.stride
+                return memcmp(mine.baseAddress! + start * stride, theirs.baseAddress! + start * stride, size.columns * stride) == 0
+            }
+        }
     }
 
     /// Writes `string` from (row, column), clipped to `limit` columns (default: to the right edge).
