@@ -166,6 +166,26 @@ struct WizardStoryTests {
         #expect(story.row(1).hasSuffix("│ 填写项  已填 1/18"))
     }
 
+    @Test("The field list shows each template's own titles when two are drawn in turn, at two widths")
+    func fieldListTitlesFollowTheTemplate() throws {
+        let plain = try Story(size: Size(columns: 120, rows: 30))
+        let curated = try Story(size: Size(columns: 120, rows: 30), schema: true)
+        let narrow = try Story(size: Size(columns: 104, rows: 30), schema: true)
+        for _ in 0..<2 {
+            for story in [plain, curated, narrow] {
+                let frame = WizardView.frame(story.state, size: story.state.size)
+                let list = (2..<(2 + 10)).map { frame.line($0) }
+                for k in 0..<10 {
+                    let label = story.state.fields[k].label
+                    // The row ends with the title, whole or cut with "…" (titles have no spaces in them).
+                    let shown = String(try #require(list[k].split(separator: " ").last))
+                    #expect(shown == label || (shown.hasSuffix("…") && label.hasPrefix(shown.dropLast())), "\(label) / \(shown)")
+                }
+            }
+        }
+        #expect(plain.state.fields[1].label != curated.state.fields[1].label)
+    }
+
     @Test("On a very wide screen the report keeps its reading width and the list stands right beside it, titles whole")
     func veryWideScreen() throws {
         var story = try Story(size: Size(columns: 200, rows: 50), schema: true)
