@@ -124,6 +124,14 @@ struct AnswersAndOutputTests {
                 < String(decoding: set.encoded(), as: UTF8.self).range(of: "f10")!.lowerBound)
     }
 
+    @Test("A path's last component, as splitting it at every slash gave it")
+    func lastComponent() {
+        for path in ["a/b/c", "a/b/c/", "/c", "c", "c//", "/", "//", "", "a//b", "./报告.txt", "/tmp/x/报告（党组）.docx"] {
+            let split = path.split(separator: "/").last.map(String.init) ?? path
+            #expect(AtomicFile.lastComponent(of: path) == split, "\(path)")
+        }
+    }
+
     @Test("atomic writes: never overwrite without asking, never leave a part behind")
     func atomicWrites() throws {
         let folder = Fixtures.temporaryFolder()

@@ -37,7 +37,7 @@ public enum AtomicFile {
             if !overwrite { throw .exists(path: path) }
         }
         let folder = AtomicFile.folder(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = lastComponent(of: path)
         let temporary = folder + "/." + name + ".tiankong-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0 { throw .cannotCreate(path: path, errno: errno) }
@@ -122,6 +122,15 @@ public enum AtomicFile {
             }
             written += n
         }
+    }
+
+    /// The path's last non-empty component ("c" for "a/b/c" and "a/b/c/"), or the path itself when it
+    /// has none. Found from the end: splitting the whole path made an array at every autosave.
+    static func lastComponent(of path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return start < end ? String(path[start..<end]) : path
     }
 
     /// The folder a path is in ("." for a bare name).
