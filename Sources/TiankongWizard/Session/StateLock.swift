@@ -48,9 +48,9 @@ final class StateLock {
         // Only the holder writes, so the id read by the one turned away is whole. It is written over
         // the last holder's at a fixed width, never truncated first: on ext4 truncating the file frees
         // its block and has the rewrite forced out at close, a tenth of a millisecond at every start.
-        let id = Array((String(getpid()) + String(repeating: " ", count: 11) + "\n").utf8)
-        let field = id[..<11] + id[(id.count - 1)...]
-        _ = Array(field).withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        var id = Array(String(getpid()).utf8)
+        id += [UInt8](repeating: UInt8(ascii: " "), count: max(0, 11 - id.count)) + [UInt8(ascii: "\n")]
+        _ = id.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         return .held(StateLock(descriptor: fd))
     }
 
