@@ -107,6 +107,58 @@ struct SchemaTests {
         #expect(Validation.check("11", for: t.field("discuss")!).failure == .outOfRange(0...10))
     }
 
+    @Test("a context names the blanks a search of the whole text finds: around every blank of the bundled template")
+    func contextsAsAWholeTextSearchFindsThem() throws {
+        let text = Fixtures.seedBytes
+        let inferred = try Template(bytes: text, source: "t.txt").blanks
+        let blanks = SchemaApplication.InferredBlanks(inferred)
+        /// How the blanks were found before: every place the context occurs, searched for in the whole text.
+        func searched(_ context: String) -> [Int]? {
+            let pattern = Array(context.utf8)
+            let runs = BlankScanner(exceptionWords: []).runs(in: pattern)
+            var found: [Int] = []
+            var from = 0
+            while let hit = ByteSearch.firstIndex(of: pattern, in: text, from: from) {
+                for run in runs { if let index = blanks.index(startingAt: hit + run.byteRange.lowerBound) { found.append(index) } }
+                from = hit + 1
+            }
+            return found.isEmpty ? nil : found
+        }
+        /// `count` scalars' worth of bytes before `offset` (or after it), on scalar boundaries.
+        func step(_ offset: Int, _ count: Int, back: Bool) -> Int {
+            var at = offset
+            for _ in 0..<count {
+                if back {
+                    guard at > 0 else { break }
+                    at -= 1
+                    while at > 0, text[at] & 0xC0 == 0x80 { at -= 1 }
+                } else {
+                    guard at < text.count else { break }
+                    at += 1
+                    while at < text.count, text[at] & 0xC0 == 0x80 { at += 1 }
+                }
+            }
+            return at
+        }
+        var contexts: [String] = []
+        for (k, blank) in inferred.enumerated() {
+            for (before, after) in [(0, 0), (1, 0), (0, 1), (2, 3), (6, 6), (12, 0), (0, 12)] {
+                let start = step(blank.byteRange.lowerBound, before, back: true)
+                let end = step(blank.byteRange.upperBound, after, back: false)
+                contexts.append(String(decoding: text[start..<end], as: UTF8.self))
+            }
+            if k + 1 < inferred.count, inferred[k + 1].byteRange.upperBound - blank.byteRange.lowerBound < 60 {
+                contexts.append(String(decoding: text[blank.byteRange.lowerBound..<inferred[k + 1].byteRange.upperBound], as: UTF8.self))
+            }
+        }
+        contexts += ["XXX党组", "学习X次", "X月", "XX", "X", "党组XXX", "不在文中X的话", "XXXX年XX月"]
+        #expect(contexts.count > 100)
+        for context in contexts where !BlankScanner(exceptionWords: []).runs(in: Array(context.utf8)).isEmpty {
+            let found = try? SchemaApplication.blanksMatching(context, text: text, blanks: blanks, path: "s", line: 1)
+            #expect(found == searched(context), "\(context)")
+        }
+    }
+
     @Test("rules compare numeric fields, with their own message")
     func rules() throws {
         let t = try template("发现问题X个，已整改X个。\n", schema: """
