@@ -124,6 +124,50 @@ struct AnswersAndOutputTests {
                 < String(decoding: set.encoded(), as: UTF8.self).range(of: "f10")!.lowerBound)
     }
 
+    @Test("JSON strings quoted byte by byte escape what the scalar-by-scalar quoting did, the autosave's too")
+    func jsonQuoting() throws {
+        /// The quoting as it was written scalar by scalar.
+        func byScalars(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 || [0x85, 0x2028, 0x2029, 0xFEFF].contains(scalar.value) {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["党", "a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}",
+                      "\u{FEFF}", "\u{A0}", "\u{2027}", "\u{202A}", "\u{FEFE}", "\u{1F600}", "é", "e\u{301}", "\u{C2}"]
+        var random = SystemRandomNumberGenerator()
+        for n in 0..<2000 {
+            var s = ""
+            for _ in 0..<(n % 9) { s += pieces.randomElement(using: &random)! }
+            #expect(JSONText.quoted(s) == byScalars(s), "\(s.debugDescription)")
+        }
+        let set = AnswerSet(templateDigest: "d", answers: ["f1": "市\u{2028}财\"政\n局", "f2": "\u{FEFF}12"])
+        #expect(try AnswerSet.decode(set.encoded()) == set)
+        #expect(String(decoding: set.encoded(), as: UTF8.self) == """
+            {
+              "template": "d",
+              "answers": {
+                "f1": "市\\u2028财\\"政\\n局",
+                "f2": "\\ufeff12"
+              }
+            }
+
+            """)
+    }
+
     @Test("A path's last component, as splitting it at every slash gave it")
     func lastComponent() {
         for path in ["a/b/c", "a/b/c/", "/c", "c", "c//", "/", "//", "", "a//b", "./报告.txt", "/tmp/x/报告（党组）.docx"] {

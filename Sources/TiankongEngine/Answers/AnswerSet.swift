@@ -46,18 +46,27 @@ public struct AnswerSet: Equatable, Sendable {
         return AnswerSet(templateDigest: digest, answers: answers)
     }
 
-    /// The answers as pretty JSON, fields in their natural order (f1, f2, … f10).
+    /// The answers as pretty JSON, fields in their natural order (f1, f2, … f10). Written as bytes: the
+    /// autosave encodes them at every keystroke.
     public func encoded() -> Data {
-        var out = "{\n"
-        if let templateDigest { out += "  \"template\": \(JSONText.quoted(templateDigest)),\n" }
-        out += "  \"answers\": {"
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + answers.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 12 })
+        out += Array("{\n".utf8)
+        if let templateDigest {
+            out += Array("  \"template\": ".utf8)
+            JSONText.appendQuoted(templateDigest, to: &out)
+            out += Array(",\n".utf8)
+        }
+        out += Array("  \"answers\": {".utf8)
         let keys = answers.keys.sorted(by: AnswerSet.naturalOrder)
         for (i, key) in keys.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "    \(JSONText.quoted(key)): \(JSONText.quoted(answers[key]!))"
+            out += Array((i == 0 ? "\n    " : ",\n    ").utf8)
+            JSONText.appendQuoted(key, to: &out)
+            out += Array(": ".utf8)
+            JSONText.appendQuoted(answers[key]!, to: &out)
         }
-        out += keys.isEmpty ? "}\n}\n" : "\n  }\n}\n"
-        return Data(out.utf8)
+        out += Array((keys.isEmpty ? "}\n}\n" : "\n  }\n}\n").utf8)
+        return Data(out)
     }
 
     /// "f2" before "f10"; other keys after, alphabetically.
@@ -96,16 +105,43 @@ public enum JSONText {
         }
     }
 
-    /// Appends `s` as a quoted JSON string to a byte buffer; UTF-8 passes through unchanged.
+    /// Appends `s` as a quoted JSON string to a byte buffer. UTF-8 passes through unchanged but for NEL,
+    /// LS, PS and U+FEFF, escaped too: the YAML reader refuses them raw (libyaml reads them otherwise
+    /// than YAML 1.2), and a schema tiankong writes must read back.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
-            for byte in bytes {
-                if let escape = escapes[Int(byte)] { out.append(contentsOf: escape) } else { out.append(byte) }
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if let escape = escapes[Int(byte)] {
+                    out.append(contentsOf: escape)
+                } else if byte >= 0xC2, let (scalar, length) = unusualScalar(bytes, at: k) {
+                    out.append(contentsOf: Array(unicodeEscape(scalar).utf8))
+                    k += length
+                    continue
+                } else {
+                    out.append(byte)
+                }
+                k += 1
             }
         }
         out.append(0x22)
+    }
+
+    /// NEL (C2 85), LS and PS (E2 80 A8, E2 80 A9) or U+FEFF (EF BB BF) at `k`, with its length in bytes.
+    private static func unusualScalar(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> (UInt32, Int)? {
+        switch bytes[k] {
+        case 0xC2 where k + 1 < bytes.count && bytes[k + 1] == 0x85:
+            return (0x85, 2)
+        case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+            return (bytes[k + 2] == 0xA8 ? 0x2028 : 0x2029, 3)
+        case 0xEF where k + 2 < bytes.count && bytes[k + 1] == 0xBB && bytes[k + 2] == 0xBF:
+            return (0xFEFF, 3)
+        default:
+            return nil
+        }
     }
 
     /// `\\u` and four lowercase hex digits: a character of the Basic Multilingual Plane, escaped.
@@ -116,25 +152,8 @@ public enum JSONText {
     }
 
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                // NEL, LS, PS and U+FEFF escaped too: the YAML reader refuses them raw (libyaml reads
-                // them otherwise than YAML 1.2), and a schema tiankong writes must read back.
-                if scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
-                    || scalar.value == 0xFEFF {
-                    out += unicodeEscape(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
