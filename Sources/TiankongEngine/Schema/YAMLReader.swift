@@ -103,24 +103,20 @@ public struct YAMLReader {
     /// Characters libyaml reads otherwise than YAML 1.2 does, with the line they are on: NEL, LS and PS
     /// (C2 85, E2 80 A8, E2 80 A9), and a byte-order mark (EF BB BF) anywhere but at the very start.
     private static func refuseAmbiguousCharacters(_ bytes: [UInt8]) throws(YAMLError) {
-        // Only a lead byte of C2, E2 or EF can start one: the rest is passed over, and lines are counted
-        // only when one is found (this runs on every schema read at start-up).
-        func line(at k: Int) -> Int { 1 + bytes[..<k].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        var line = 1
         var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while k < bytes.count {
-            let byte = bytes[k]
+            switch bytes[k] {
+            case 0x0A: line += 1
+            case 0xEF where k + 2 < bytes.count && bytes[k + 1] == 0xBB && bytes[k + 2] == 0xBF:
+                throw YAMLError(line: line, problem: .byteOrderMarkInside)
+            case 0xC2 where k + 1 < bytes.count && bytes[k + 1] == 0x85:
+                throw YAMLError(line: line, problem: .unusualLineBreak(0x85))
+            case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                throw YAMLError(line: line, problem: .unusualLineBreak(bytes[k + 2] == 0xA8 ? 0x2028 : 0x2029))
+            default: break
+            }
             k += 1
-            guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF else { continue }
-            let at = k - 1
-            if byte == 0xEF, at + 2 < bytes.count, bytes[at + 1] == 0xBB, bytes[at + 2] == 0xBF {
-                throw YAMLError(line: line(at: at), problem: .byteOrderMarkInside)
-            }
-            if byte == 0xC2, at + 1 < bytes.count, bytes[at + 1] == 0x85 {
-                throw YAMLError(line: line(at: at), problem: .unusualLineBreak(0x85))
-            }
-            if byte == 0xE2, at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9 {
-                throw YAMLError(line: line(at: at), problem: .unusualLineBreak(bytes[at + 2] == 0xA8 ? 0x2028 : 0x2029))
-            }
         }
     }
 
