@@ -203,11 +203,6 @@ public struct Frame: Sendable, Equatable {
 
     private static let ellipsis: Character = "…"
 
-    /// Places one character of a known width.
-    public mutating func put(_ character: Character, width: Int, row: Int, column: Int, style: Style) {
-        put(Cell(character: character, style: style, isContinuation: false), width: width, row: row, column: column)
-    }
-
     /// Places one piece of the report: its scalar, when it has one, goes straight into the cell.
     public mutating func put(_ piece: Piece, row: Int, column: Int) {
         put(piece.cell, width: piece.width, row: row, column: column)
