@@ -3,6 +3,7 @@
 #   make run       set up what is missing, build in release mode, start the wizard on the bundled template
 #   make test      the same set-up, then every test (unit, end-to-end, real terminal, Word readers)
 #   make bench     measure against peers in the same run; writes docs/BENCHMARKS.md
+#   make score     how right the engine is on the real templates of Tests/Fixtures/real, per genre
 #   make fuzz      libFuzzer on every target (FUZZ_SECONDS=300 each)
 #   make install   install the binary (PREFIX=/usr/local)
 
@@ -23,7 +24,7 @@ BENCH_PACKAGES := dialog time
 # Python packages for the tests, in a virtualenv under the build folder.
 PIP_PACKAGES   := pytest python-docx pyte
 
-.PHONY: all build release run test unit-test end-to-end bench fuzz fuzz-replay link-order install uninstall setup-build setup-test clean
+.PHONY: all build release run test unit-test end-to-end bench score fuzz fuzz-replay link-order install uninstall setup-build setup-test clean
 
 all: build
 
@@ -89,6 +90,11 @@ end-to-end: setup-test release
 bench: setup-test release
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 	TIANKONG=$(CURDIR)/$(RELEASE) $(PYTHON) bench/run.py
+
+# Scores the release build on the corpus of real templates (Tests/Fixtures/real) against their hand-written
+# labels: a table per genre (SCORE_FLAGS=--verbose lists every miss).
+score: release
+	python3 scripts/score.py --binary $(RELEASE) $(SCORE_FLAGS)
 
 # Renews scripts/link-order.txt from a callgrind run of the release binary (see the script).
 link-order: setup-test release
