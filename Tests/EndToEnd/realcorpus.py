@@ -99,12 +99,18 @@ def validate(template: Template) -> list[str]:
     for line in labels["adverts"]:
         if not in_range(line) or not lines[line - 1].strip():
             say(f"advert line {line} is out of range or empty")
-    if labels["title"] is not None and labels["title"] not in (l.strip() for l in lines):
-        say(f"title {labels['title']!r} is not a line of the template")
+    if labels["title"] is not None and labels["title"] not in title_candidates(lines):
+        say(f"title {labels['title']!r} is not a line of the template, nor one wrapped over up to 3 lines")
     for item in labels["notBlanks"]:
         if not in_range(item["line"]) or item["text"] not in lines[item["line"] - 1]:
             say(f"notBlank {item!r} not on its line")
     return problems
+
+
+def title_candidates(lines: list[str]) -> set[str]:
+    """Every line, and every run of up to three non-empty lines joined (a long title wraps)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    return {"".join(texts[i:i + k]) for i in range(len(texts)) for k in (1, 2, 3)}
 
 
 def find_marker(text: str, marker: str, start: int) -> int:
