@@ -1,0 +1,62 @@
+/// Reads a report as an office's 文书 would before it is handed in, and marks what they would: doubled
+/// or half-width punctuation, brackets without partners, headings out of order, doubled words, years
+/// and dates that are wrong, stray spaces, full-width digits.
+public struct Proofreader: Sendable {
+    /// The report's year, when known: other years are marked as stale.
+    public var reportYear: Int?
+
+    public init(reportYear: Int? = nil) {
+        self.reportYear = reportYear
+    }
+
+    /// Every finding in `text` (UTF-8), in the order of the text.
+    public func findings(in text: [UInt8]) -> [Finding] {
+        var findings: [Finding] = []
+        var lineRules: [any LineRule] = [
+            DoubledPunctuationRule(), HalfWidthPunctuationRule(), UnpairedMarkRule(), RepeatedWordRule(),
+            ImpossibleDateRule(), SpaceBetweenChineseRule(), FullWidthAlphanumericRule(),
+        ]
+        if let reportYear { lineRules.append(StaleYearRule(reportYear: reportYear)) }
+        var headings = HeadingNumberingRule()
+        var line = ProofLine()
+        text.withUnsafeBufferPointer { bytes in
+            var start = 0
+            var number = 1
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                line.reset(number: number, text: bytes, range: start..<end)
+                let before = findings.count
+                headings.check(line, into: &findings)
+                for k in lineRules.indices { lineRules[k].check(line, into: &findings) }
+                if findings.count - before > 1 { findings[before...].sort { $0.column < $1.column } }
+                number += 1
+                start = end + 1
+            }
+        }
+        return findings
+    }
+
+    /// A blank left in the report, as a finding.
+    public static func finding(for blank: Blank) -> Finding {
+        Finding(rule: .blankLeft, line: blank.line, column: blank.column, byteRange: blank.byteRange, found: blank.marker,
+                fix: nil, isSafe: false, excerpt: blank.context)
+    }
+
+    /// `text` with the fixes of `findings` that are safe applied (one of two that overlap), and those applied.
+    public static func applyingSafeFixes(_ findings: [Finding], to text: [UInt8]) -> (text: [UInt8], applied: [Finding]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var applied: [Finding] = []
+        var position = 0
+        for finding in findings.filter(\.isAppliedAutomatically).sorted(by: { $0.byteRange.lowerBound < $1.byteRange.lowerBound }) {
+            guard finding.byteRange.lowerBound >= position, let fix = finding.fix else { continue }
+            out += text[position..<finding.byteRange.lowerBound]
+            out += fix.utf8
+            position = finding.byteRange.upperBound
+            applied.append(finding)
+        }
+        out += text[position...]
+        return (out, applied)
+    }
+}
