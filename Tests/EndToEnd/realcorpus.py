@@ -208,7 +208,7 @@ def score_template(template: Template, listing: dict | None, error: str = "") ->
     score = Score(files=1, labelled=len(labels["blanks"]), adverts=len(labels["adverts"]))
     miss = lambda line, what: score.misses.append(f"{name}:{line}: {what}")
     if listing is None:
-        miss(0, error)
+        miss(0, f"{error} (all {score.labelled} labelled blanks count as not found)")
         return score
     found = listing.get("blanks", [])
     score.found = len(found)
