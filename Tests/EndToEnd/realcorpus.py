@@ -141,7 +141,7 @@ class Score:
     body_removed: int = 0
     titles: int = 0
     titles_right: int = 0
-    misses: list = dataclasses.field(default_factory=list)
+    misses: list = dataclasses.field(default_factory=list, repr=False)
 
     def add(self, other: "Score") -> None:
         for field in dataclasses.fields(self):
