@@ -11,12 +11,24 @@ public struct WizardOptions: Sendable {
     public var language: Language
     /// Where autosaves go; nil for $XDG_STATE_HOME/tiankong or ~/.local/state/tiankong.
     public var stateDirectory: String?
+    /// What to do with an earlier session's answers (--resume, --fresh); nil asks the user, or, when
+    /// the answers come piped in, starts afresh so that the same input always gives the same report.
+    public var earlierAnswers: EarlierAnswers?
 
-    public init(plain: Bool = false, language: Language = .fromEnvironment(), stateDirectory: String? = nil) {
+    public init(plain: Bool = false, language: Language = .fromEnvironment(), stateDirectory: String? = nil,
+                earlierAnswers: EarlierAnswers? = nil) {
         self.plain = plain
         self.language = language
         self.stateDirectory = stateDirectory
+        self.earlierAnswers = earlierAnswers
     }
+}
+
+/// Whether a session goes on from the answers an earlier one saved.
+public enum EarlierAnswers: Sendable {
+    case resume
+    /// The earlier answers are moved to a backup and the session starts empty.
+    case startAfresh
 }
 
 /// What a session starts with, found before it starts: the answers from the autosave, and what to
@@ -27,6 +39,8 @@ struct Start {
     var warnings: [String] = []
     /// The autosave is already known not to work; a failed save need not say so again.
     var autosaveWarned = false
+    /// Go on from `earlierAnswers` without asking (--resume).
+    var resumeWithoutAsking = false
 }
 
 /// The wizard: walks the user through every field of a template and saves the finished report.
@@ -68,6 +82,16 @@ public enum Wizard {
 
         let term = Environment.value("TERM") ?? ""
         let plain = options.plain || term.isEmpty || term == "dumb" || isatty(0) == 0 || isatty(1) == 0
+        if !start.earlierAnswers.filter({ !$0.value.isEmpty }).isEmpty {
+            switch options.earlierAnswers ?? (isatty(0) == 0 ? .startAfresh : nil) {
+            case .resume: start.resumeWithoutAsking = true
+            case .startAfresh:
+                store.backUp()
+                start.earlierAnswers = [:]
+                if options.earlierAnswers == nil { start.warnings.append(text.earlierAnswersSetAside) }
+            case nil: break
+            }
+        }
         if plain {
             return PlainSession(template: template, language: options.language, store: store, start: start).run()
         }
@@ -88,7 +112,13 @@ public enum Wizard {
                                           messages: Messages) -> Int32? {
         func say(_ s: String) { try? AtomicFile.write(Array(s.utf8), toDescriptor: 1, name: "stdout") }
         say(text.autosaveDamage(damage, path: store.path, messages) + "\n" + text.damagedQuestion)
-        guard let reply = readLine(), reply.trimmedSpaces().lowercased().hasPrefix("y") else {
+        var fresh: Bool?
+        while let reply = readLine() {
+            fresh = YesNo.reply(reply, default: false)
+            if fresh != nil { break }
+            say(text.plainYesOrNo + "\n" + text.damagedQuestion)
+        }
+        guard fresh == true else {
             say(text.damagedNotStarted(store.path) + "\n")
             return 1
         }

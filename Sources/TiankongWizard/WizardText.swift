@@ -227,6 +227,11 @@ public struct WizardText: Sendable {
                    : t("还有 \(count) 处问题（其中 \(rules) 条检查没有通过）。仍要保存？[y/N] ", "\(count) problems (\(rules) checks do not hold). Save anyway? [y/N] ")
     }
     public var plainNotSaved: String { t("没有保存报告；答案已保存，下次可以继续。", "The report was not saved; your answers are kept for next time.") }
+    public var plainYesOrNo: String { t("  请回答 y（是）或 n（否）。", "  Please answer y (yes) or n (no).") }
+    public var earlierAnswersSetAside: String {
+        t("上次的答案已另存备份，这次从头填写；要接着上次填，加 --resume。",
+          "The answers from last time are kept as a backup and this session starts afresh; add --resume to go on from them.")
+    }
     public var plainEndOfInput: String { t("输入结束；答案已保存，下次可以继续。", "End of input; your answers are kept for next time.") }
     public func warningPrefix(_ text: String) -> String { t("  提醒：\(text)", "  Note: \(text)") }
     public func errorPrefix(_ text: String) -> String { t("  错误：\(text)", "  Error: \(text)") }

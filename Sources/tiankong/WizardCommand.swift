@@ -14,18 +14,34 @@ struct WizardCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(CommandText().t("逐行问答，不用全屏界面（适合读屏软件和管道）", "Line-by-line questions instead of the full screen (for screen readers and pipes)")))
     var plain = false
 
+    /// What to do with the answers saved last time, instead of asking.
+    enum Earlier: String, EnumerableFlag {
+        case resume, fresh
+
+        static func help(for value: Earlier) -> ArgumentHelp? {
+            switch value {
+            case .resume: ArgumentHelp(CommandText().t("接着上次保存的答案填写，不再询问", "Go on from the answers saved last time without asking"))
+            case .fresh: ArgumentHelp(CommandText().t("从头填写，不再询问（上次的答案另存备份）；答案从管道输入时默认如此",
+                                                      "Start afresh without asking (the earlier answers are kept as a backup); the default when answers are piped in"))
+            }
+        }
+    }
+
+    @Flag var earlier: Earlier?
+
     func run() throws {
         try Self.open(template.template, plain: plain,
-                      options: Template.Options(keepBoilerplate: template.keepBoilerplate, useSchema: !template.noSchema))
+                      options: Template.Options(keepBoilerplate: template.keepBoilerplate, useSchema: !template.noSchema),
+                      earlier: earlier.map { $0 == .resume ? .resume : .startAfresh })
     }
 
     /// Opens the wizard on the template at `path` (the bundled one when nil).
-    static func open(_ path: String?, plain: Bool, options: Template.Options) throws {
+    static func open(_ path: String?, plain: Bool, options: Template.Options, earlier: EarlierAnswers? = nil) throws {
         // The template is read, and any mistake in it reported, before the screen is taken over.
         var options = options
         options.digestAlongside = true  // the autosave's name, worked out while the template is analysed
         let loaded = try TemplateOptions.load(path, options: options)
-        let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain))
+        let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain, earlierAnswers: earlier))
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -233,6 +233,64 @@ def test_plain_mode_with_answers_piped_in_writes_the_same_report(tiankong, folde
     assert_word_file(work / WORD_NAME)
 
 
+def test_the_same_answers_piped_in_twice_give_the_same_report_twice(tiankong, folders):
+    """Piped answers never meet a question they did not expect: the second run does not ask to go on
+    from the first run's autosave, and input that ends after the last answer saves under the offered name."""
+    work, state = folders
+    lines = [("13\n" if field == "f14" else "") + ANSWERS[field] for field in ORDER]  # no line for the file name
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+    for run in ("first", "second"):
+        folder = work / run
+        folder.mkdir()
+        result = subprocess.run([tiankong, "--plain", "--no-schema"], input="\n".join(lines) + "\n", capture_output=True,
+                                text=True, cwd=folder, env=env, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "继续上次的填写" not in result.stdout
+        assert (folder / REPORT_NAME).read_bytes() == GOLDEN
+        assert_word_file(folder / WORD_NAME)
+    # The second run said it put the first run's answers aside, and where they are.
+    assert "上次的答案已另存备份，这次从头填写；要接着上次填，加 --resume。" in result.stdout
+    assert len(list((state / "tiankong").glob("*.backup.json"))) == 1
+
+
+def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders):
+    work, state = folders
+    template = work / "总结.txt"
+    template.write_text("工作总结\n\n今年以来，XXX党组共学习X次。\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+
+    def plain(text, *args):
+        return subprocess.run([tiankong, "--plain", *args, template], input=text, capture_output=True, text=True,
+                              cwd=work, env=env, timeout=60)
+
+    # The first run answers the first question only and stops: its answer is kept.
+    stopped = plain("市财政局\n")
+    assert stopped.returncode == 1 and "答案已保存" in stopped.stdout
+    # --resume takes it up without a question: an empty line keeps the first answer, "3" is the second.
+    resumed = plain("\n3\n", "--resume")
+    assert resumed.returncode == 0, resumed.stdout
+    assert "继续上次的填写" not in resumed.stdout and "回车保留：市财政局" in resumed.stdout
+    assert (work / "工作总结.txt").read_text(encoding="utf-8") == "工作总结\n\n今年以来，市财政局党组共学习3次。\n"
+
+
+def test_an_unknown_reply_to_a_yes_or_no_question_is_asked_again(tiankong, folders):
+    work, state = folders
+    template = work / "总结.txt"
+    template.write_text("工作总结\n\n今年以来，XXX党组共学习X次。\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
+    # The count is skipped; "x" to "save anyway?" is neither yes nor no, so the question comes again.
+    result = subprocess.run([tiankong, "--plain", template], input="市财政局\n\n\nx\nn\n", capture_output=True,
+                            text=True, cwd=work, env=env, timeout=60)
+    assert result.returncode == 1
+    question = "还有 1 项没有填好，这些空会原样保留。仍要保存？[y/N] "
+    assert result.stdout.count(question) == 2
+    assert "请回答 y（是）或 n（否）。" in result.stdout and "没有保存" in result.stdout
+    assert not (work / "工作总结.txt").exists()
+
+
 def assert_word_file(path):
     """A .docx: a zip with the document part in it."""
     assert path.exists(), path

@@ -27,6 +27,7 @@ final class FullScreenSession {
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
                             document: document)
+        if start.resumeWithoutAsking, case .resume = state.dialog { _ = Reducer.reduce(&state, .yes) }
         lastSaved = state.answers
         warnings = start.warnings
         autosaveWarned = start.autosaveWarned

@@ -34,10 +34,12 @@ struct PlainSession {
         for warning in start.warnings { write(text.warningPrefix(warning) + "\n") }
 
         let earlier = start.earlierAnswers.filter { !$0.value.isEmpty }
-        if !earlier.isEmpty {
-            write(text.resumeDetail(earlier.count) + "\n" + text.plainResume)
-            guard let reply = readLine() else { return endOfInput(answers) }
-            if reply.lowercased().hasPrefix("n") { store.backUp() } else { answers = earlier }
+        if start.resumeWithoutAsking {
+            answers = earlier
+        } else if !earlier.isEmpty {
+            write(text.resumeDetail(earlier.count) + "\n")
+            guard let resume = ask(text.plainResume, default: true) else { return endOfInput(answers) }
+            if resume { answers = earlier } else { store.backUp() }
         }
 
         for (k, field) in fields.enumerated() {
@@ -101,13 +103,17 @@ struct PlainSession {
         let values = review.values
         let name = WizardState.defaultFileName(title: Report.title(template: template, answers: values))
         write(text.plainSaveAs(name))
-        guard let reply = readLine() else { return endOfInput(answers) }
-        var path = reply.trimmedSpaces()
+        // Input that ends after the last answer takes the offered name, as an empty line would.
+        let reply = readLine()
+        if reply == nil { write("\n") }
+        var path = reply?.trimmedSpaces() ?? ""
         if path.isEmpty { path = name }
         if !problems.isEmpty {
             let rules = problems.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
-            write(text.plainBlanksLeft(problems.count, rules: rules))
-            guard let yes = readLine(), yes.lowercased().hasPrefix("y") else {
+            guard let yes = ask(text.plainBlanksLeft(problems.count, rules: rules), default: false) else {
+                return endOfInput(answers)
+            }
+            guard yes else {
                 write(text.plainNotSaved + "\n")
                 return 1
             }
@@ -119,8 +125,10 @@ struct PlainSession {
                 write(text.saved(fullPaths) + "\n")
                 return 0
             case .exists(_, let existing):
-                write(text.plainOverwrite(existing.map(saver.fullPath)))
-                guard let yes = readLine(), yes.lowercased().hasPrefix("y") else {
+                guard let yes = ask(text.plainOverwrite(existing.map(saver.fullPath)), default: false) else {
+                    return endOfInput(answers)
+                }
+                guard yes else {
                     write(text.plainNotSaved + "\n")
                     return 1
                 }
@@ -129,6 +137,16 @@ struct PlainSession {
                 write(text.saveFailed(message) + "\n")
                 return exitCode
             }
+        }
+    }
+
+    /// Asks a yes-or-no `question` until the reply is one: empty takes `default`; nil at the end of input.
+    private func ask(_ question: String, default answer: Bool) -> Bool? {
+        while true {
+            write(question)
+            guard let reply = readLine() else { return nil }
+            if let yes = YesNo.reply(reply, default: answer) { return yes }
+            write(text.plainYesOrNo + "\n")
         }
     }
 
@@ -159,4 +177,17 @@ struct PlainSession {
 private final class Flag {
     var value: Bool
     init(_ value: Bool) { self.value = value }
+}
+
+/// A reply to a yes-or-no question.
+enum YesNo {
+    /// true for y/yes/是, false for n/no/否, `default` for an empty reply, nil for anything else.
+    static func reply(_ text: String, default answer: Bool) -> Bool? {
+        switch text.trimmedSpaces().lowercased() {
+        case "": return answer
+        case "y", "yes", "是", "好", "ｙ": return true
+        case "n", "no", "否", "不", "ｎ": return false
+        default: return nil
+        }
+    }
 }
