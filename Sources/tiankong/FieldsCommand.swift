@@ -9,7 +9,7 @@ import TiankongWizard
 
 /// `tiankong fields`: the blanks a template has, what each asks for, and the fields the user answers.
 struct FieldsCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable, NamedInHelp { case text, json }
 
     // Stored, not computed: the parser asks for it a dozen times while reading the command line.
     static let configuration = CommandConfiguration(

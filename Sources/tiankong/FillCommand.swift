@@ -7,8 +7,8 @@ import TiankongEngine
 
 /// `tiankong fill`: check every answer of an answers file and write the finished report.
 struct FillCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case txt, docx }
-    enum OutputEncoding: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ExpressibleByArgument, CaseIterable, NamedInHelp { case txt, docx }
+    enum OutputEncoding: String, ExpressibleByArgument, CaseIterable, NamedInHelp {
         case utf8 = "utf-8"
         case gb18030
 
@@ -54,8 +54,9 @@ struct FillCommand: ParsableCommand {
             var lines = [say.invalidAnswers(review.problems.count)]
             for entry in review.problems {
                 let field = template.field(entry.fieldID)
-                lines.append("  \(entry.fieldID)  \(field?.label ?? "")：\(messages.text(for: entry.problem, field: field))")
+                lines.append(say.answerProblem(entry.fieldID, field?.label, messages.text(for: entry.problem, field: field)))
             }
+            if review.problems.contains(where: { $0.problem == .missing }) { lines.append(say.partialHint) }
             throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
         }
         for entry in review.warnings {
@@ -103,11 +104,11 @@ struct FillCommand: ParsableCommand {
 
     private func readAnswers(messages: Messages, say: CommandText) throws -> AnswerSet {
         let data: Data
-        do {
+        do throws(TemplateError) {
             let bytes = try TemplateFile.read(answers, limit: 64 << 20)
             data = Data(bytes)
         } catch {
-            throw CommandFailure(message: say.cannotReadAnswers(answers, messages.text(for: error)), exitCode: 66)
+            throw CommandFailure(message: say.cannotReadAnswers(answers, messages.readProblem(error)), exitCode: 66)
         }
         do {
             return try AnswerSet.decode(data)

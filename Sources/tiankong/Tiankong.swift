@@ -65,6 +65,10 @@ enum Main {
     static func main() {
         do {
             if let template = WizardCommand.plainStart(CommandLine.arguments) {
+                if let template, let word = CommandLineMistake.commandLikeWord([template]) {
+                    for line in CommandLineMistake.unknownSubcommand(word).lines(CommandText()) { CommandText.printError(line) }
+                    Glibc.exit(64)
+                }
                 try WizardCommand.open(template, plain: false, options: Template.Options())
                 Glibc.exit(0)
             }
@@ -76,16 +80,14 @@ enum Main {
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {
-            let code = Tiankong.exitCode(for: error)
-            let message = Tiankong.fullMessage(for: error)
-            if code == .success {
-                print(message)
+            let say = CommandText()
+            if Tiankong.exitCode(for: error) == .success {  // --help, help, --version
+                print(say.help(Tiankong.fullMessage(for: error)))
                 Glibc.exit(0)
             }
-            let say = CommandText()
-            CommandText.printError(say.t("命令行有误：", "Usage error: ") + message)
-            CommandText.printError(say.t("用 tiankong --help 查看用法。", "See tiankong --help."))
-            Glibc.exit(code.rawValue == 1 ? 64 : code.rawValue)
+            let mistake = CommandLineMistake(error: error, arguments: Array(CommandLine.arguments.dropFirst()))
+            for line in mistake.lines(say) { CommandText.printError(line) }
+            Glibc.exit(64)
         }
     }
 }

@@ -5,6 +5,8 @@ import pathlib
 import shutil
 import subprocess
 
+import pytest
+
 from conftest import BUNDLED, FIXTURES, run
 
 ANSWERS = FIXTURES / "answers-complete.json"
@@ -189,7 +191,7 @@ def test_tiankong_template_starts_the_wizard_exactly_as_tiankong_wizard_template
         assert "2020" in quick.stdout.decode("utf-8")
     # Anything more than a template goes through the parser: options, subcommands, help.
     assert run("--version").stdout.strip()
-    assert b"USAGE" in run("help").stdout or b"USAGE" in run("help").stderr
+    assert "用法：" in run("help").stdout.decode("utf-8")
     assert_clean_failure(run(BUNDLED, "--no-such-option"), 64)
 
 
@@ -209,11 +211,137 @@ def test_bad_answers_files(tmp_path):
     assert "对象" in stderr(result)
 
 
-def test_usage_errors_exit_64():
-    result = run("fill")
-    assert_clean_failure(result, 64)
-    assert "tiankong --help" in stderr(result)
-    assert run("fields", "--format", "xml").returncode == 64
+FILL_USAGE = ("tiankong fill [<TEMPLATE>] [--keep-boilerplate] [--no-schema] --answers <FILE> [--output <OUT>] "
+              "[--format <format>] [--encoding <encoding>] [--partial] [--force]")
+FIELDS_USAGE = "tiankong fields [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--format <format>]"
+WIZARD_USAGE = "tiankong wizard [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--plain] [--resume] [--fresh]"
+
+# Each mistake a user can make on the command line: what is typed, and the three lines said about it
+# in Chinese and in English: what is wrong, the command's one-line usage, where the help is.
+USAGE_MISTAKES = [
+    (["fill"],
+     ["命令行有误：缺少 --answers <FILE>", "用法：" + FILL_USAGE, "用 tiankong fill --help 查看详细说明。"],
+     ["Usage error: --answers <FILE> is missing", "Usage: " + FILL_USAGE, "See tiankong fill --help."]),
+    (["fill", "--answers"],
+     ["命令行有误：--answers <FILE> 后面缺少值", "用法：" + FILL_USAGE, "用 tiankong fill --help 查看详细说明。"],
+     ["Usage error: --answers <FILE> needs a value", "Usage: " + FILL_USAGE, "See tiankong fill --help."]),
+    (["fields", "--bogus"],
+     ["命令行有误：不认识的选项 --bogus", "用法：" + FIELDS_USAGE, "用 tiankong fields --help 查看详细说明。"],
+     ["Usage error: unknown option --bogus", "Usage: " + FIELDS_USAGE, "See tiankong fields --help."]),
+    (["fields", "--form", "json"],
+     ["命令行有误：不认识的选项 --form；是不是 --format？", "用法：" + FIELDS_USAGE, "用 tiankong fields --help 查看详细说明。"],
+     ["Usage error: unknown option --form; did you mean --format?", "Usage: " + FIELDS_USAGE, "See tiankong fields --help."]),
+    (["fields", "--format", "xml"],
+     ["命令行有误：“xml”不是 --format 能用的值（输出格式：text 或 json）", "用法：" + FIELDS_USAGE,
+      "用 tiankong fields --help 查看详细说明。"],
+     ["Usage error: 'xml' is not a value --format takes (Output format: text or json)", "Usage: " + FIELDS_USAGE,
+      "See tiankong fields --help."]),
+    (["fill", "--answers", "a.json", "--partial=yes"],
+     ["命令行有误：--partial 后面不带值（给了“yes”）", "用法：" + FILL_USAGE, "用 tiankong fill --help 查看详细说明。"],
+     ["Usage error: --partial takes no value ('yes' was given)", "Usage: " + FILL_USAGE, "See tiankong fill --help."]),
+    (["fields", "a.txt", "b.txt"],
+     ["命令行有误：多余的参数：“b.txt”", "用法：" + FIELDS_USAGE, "用 tiankong fields --help 查看详细说明。"],
+     ["Usage error: unexpected argument 'b.txt'", "Usage: " + FIELDS_USAGE, "See tiankong fields --help."]),
+    (["feilds"],
+     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、check、schema",
+      "用法：tiankong <subcommand>", "用 tiankong --help 查看详细说明。"],
+     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, check, schema",
+      "Usage: tiankong <subcommand>", "See tiankong --help."]),
+    (["feilds", "--format", "json"],
+     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、check、schema",
+      "用法：tiankong <subcommand>", "用 tiankong --help 查看详细说明。"],
+     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, check, schema",
+      "Usage: tiankong <subcommand>", "See tiankong --help."]),
+    (["wizard", "--resume", "--fresh"],
+     ["命令行有误：--resume 和 --fresh 只能给一个", "用法：" + WIZARD_USAGE, "用 tiankong wizard --help 查看详细说明。"],
+     ["Usage error: give --resume or --fresh, not both", "Usage: " + WIZARD_USAGE, "See tiankong wizard --help."]),
+]
+
+
+@pytest.mark.parametrize("arguments, chinese, english", USAGE_MISTAKES, ids=[" ".join(m[0]) for m in USAGE_MISTAKES])
+def test_each_usage_mistake_is_told_in_the_users_language_with_the_usage(tmp_path, arguments, chinese, english):
+    for lang, lines in (("zh_CN.UTF-8", chinese), ("en_US.UTF-8", english)):
+        result = run(*arguments, lang=lang, cwd=tmp_path)
+        assert_clean_failure(result, 64)
+        assert stderr(result).splitlines() == lines
+        assert result.stdout == b""
+
+
+def test_a_word_that_names_a_template_file_is_no_subcommand(tmp_path):
+    """Only a word without a file of its name is taken for a mistyped subcommand."""
+    shutil.copy(BUNDLED, tmp_path / "report")
+    result = run("report", "--no-schema", "--plain", cwd=tmp_path, stdin=b"")
+    assert "不是子命令" not in stderr(result) and "《2020年党建工作总结（党组）》" in result.stdout.decode("utf-8")
+
+
+def test_the_help_is_in_chinese_or_in_english():
+    chinese = run("fill", "--help").stdout.decode("utf-8")
+    for line in ("简介：用答案文件填好模板，写出报告（.txt 或 .docx）", "用法： " + FILL_USAGE, "参数：", "选项：",
+                 "  --format <format>       输出格式：txt 或 docx（默认看文件扩展名）",
+                 "  --version               显示版本号。", "  -h, --help              显示这份说明。"):
+        assert line in chinese.splitlines(), (line, chinese)
+    for english in ("USAGE", "OPTIONS", "Show", "(values:", "(default"):
+        assert english not in chinese, chinese
+    top = run("--help").stdout.decode("utf-8")
+    assert "子命令：" in top and "  wizard（默认）          逐个填写模板里的空（默认命令）" in top.splitlines()
+    assert "  用 tiankong help <子命令> 查看子命令的详细说明。" in top.splitlines()
+    assert "  --format <format>       输出格式：text 或 json（默认：text）" in run("fields", "--help").stdout.decode("utf-8").splitlines()
+
+    english = run("fill", "--help", lang="en_US.UTF-8").stdout.decode("utf-8")
+    assert "USAGE: " + FILL_USAGE in english.splitlines() and "Show help information." in english
+    assert "  --format <format>       Output format: txt or docx (default: from the" in english.splitlines()
+    assert not any("\u4e00" <= c <= "\u9fff" for c in english), english
+
+
+def test_a_missing_answers_file_is_called_an_answers_file(tmp_path):
+    for lang, line in (("zh_CN.UTF-8", f"无法读取答案文件 {tmp_path}/missing.json：文件不存在"),
+                       ("en_US.UTF-8", f"Cannot read the answers file {tmp_path}/missing.json: no such file")):
+        result = run("fill", "--no-schema", "--answers", tmp_path / "missing.json", lang=lang)
+        assert_clean_failure(result, 66)
+        assert stderr(result).splitlines() == [line]
+    result = run("fill", "--no-schema", "--answers", tmp_path)
+    assert stderr(result).splitlines() == [f"无法读取答案文件 {tmp_path}：这是一个文件夹"]
+
+
+def test_unknown_and_missing_answers_are_named_and_partial_is_offered(tmp_path):
+    template = tmp_path / "总结.txt"
+    template.write_text("工作总结\n\n今年以来，XXX党组共学习X次。\n", encoding="utf-8")
+    answers = tmp_path / "a.json"
+    answers.write_text('{"f1": "市财政局", "f9": "多余"}', encoding="utf-8")
+    result = run("fill", template, "--answers", answers, cwd=tmp_path)
+    assert_clean_failure(result, 65)
+    assert stderr(result).splitlines() == [
+        "有 2 个答案不能使用，没有写出报告：",
+        "  f2  XXX党组共学习＿＿次：没有答案；应填：次数，填整数",
+        "  f9：模板里没有这个字段",
+        "没有答案的空若要原样留着，加 --partial。",
+    ]
+    result = run("fill", template, "--answers", answers, lang="en_US.UTF-8", cwd=tmp_path)
+    assert stderr(result).splitlines()[2:] == ["  f9: The template has no such field",
+                                               "To leave the unanswered blanks as they are, add --partial."]
+    # Only an unknown field: nothing is missing, so --partial would not help and is not offered.
+    answers.write_text('{"f1": "市财政局", "f2": "3", "f9": "多余"}', encoding="utf-8")
+    result = run("fill", template, "--answers", answers, cwd=tmp_path)
+    assert stderr(result).splitlines() == ["有 1 个答案不能使用，没有写出报告：", "  f9：模板里没有这个字段"]
+
+
+def test_fields_json_writes_chinese_as_utf8():
+    result = run("fields", "--format", "json")
+    assert result.returncode == 0
+    assert "\\u" not in result.stdout.decode("utf-8")
+    assert '"title": "2020年党建工作总结（党组）"' in result.stdout.decode("utf-8")
+
+
+def test_a_sentence_for_a_first_line_gives_a_short_file_name(tmp_path):
+    template = tmp_path / "意见.txt"
+    template.write_text("关于进一步加强和改进新时代全市机关党的建设工作的实施意见，以及XXX党组贯彻落实情况的报告\n\n"
+                        "今年以来，XXX党组共学习X次。\n", encoding="utf-8")
+    answers = tmp_path / "a.json"
+    answers.write_text('{"f1": "市财政局", "f2": "3"}', encoding="utf-8")
+    result = run("fill", template, "--no-schema", "--answers", answers, cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    # Cut at the comma: 28 characters, where the title has 44.
+    assert (tmp_path / "关于进一步加强和改进新时代全市机关党的建设工作的实施意见.txt").exists()
 
 
 def test_check_finds_the_blanks_left(tmp_path):

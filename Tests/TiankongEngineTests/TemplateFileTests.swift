@@ -198,6 +198,19 @@ struct AnswersAndOutputTests {
         #expect(Report.fileStem(title: "  ") == "report")
     }
 
+    @Test("a title that is a long sentence gives a file name cut at a punctuation mark, or at 30 characters")
+    func longTitlesAreCut() {
+        // 44 characters; the comma after 意见 is the last mark within the first 30.
+        #expect(Report.fileStem(title: "关于进一步加强和改进新时代全市机关党的建设工作的实施意见，以及某局党组贯彻落实情况的报告")
+                == "关于进一步加强和改进新时代全市机关党的建设工作的实施意见")
+        // A mark among the first ten characters would leave too little: cut at 30.
+        let unbroken = "关于，" + String(repeating: "加强机关党的建设", count: 5)
+        #expect(Report.fileStem(title: unbroken) == "关于，" + String(String(repeating: "加强机关党的建设", count: 5).prefix(27)))
+        // 30 characters exactly: kept whole.
+        let thirty = String(repeating: "党建工作总结", count: 5)
+        #expect(Report.fileStem(title: thirty) == thirty)
+    }
+
     /// The rounds this processor can run: the portable ones always, the SHA instructions where it has them.
     static var rounds: [SHA256.Rounds] { SHA256.Rounds.fastest == .hardware ? [.portable, .hardware] : [.portable] }
 

@@ -124,6 +124,19 @@ public struct Messages: Sendable {
         }
     }
 
+    /// Why a file other than the template (an answers file) cannot be read, without naming it a template.
+    public func readProblem(_ error: TemplateError) -> String {
+        switch error {
+        case .notFound: return t("文件不存在", "no such file")
+        case .unreadable(_, let code): return reason(code)
+        case .isDirectory: return t("这是一个文件夹", "it is a folder")
+        case .notRegularFile: return t("不是普通文件（设备、管道或套接字）", "not a regular file (a device, pipe or socket)")
+        case .tooLarge(_, let bytes, let limit):
+            return t("太大（\(bytes / 1_048_576) MB），上限 \(limit / 1_048_576) MB", "too large (\(bytes / 1_048_576) MB); the limit is \(limit / 1_048_576) MB")
+        default: return text(for: error)
+        }
+    }
+
     /// "模板说明 a.tiankong.yaml 第 12 行：…"
     public func text(for error: SchemaError) -> String {
         let place = error.line.map { t("\(error.path) 第 \($0) 行", "\(error.path), line \($0)") } ?? error.path
