@@ -12,18 +12,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
         .target(
             name: "TiankongEngine",
-            dependencies: ["CSHA256"],
+            dependencies: ["CSHA256", "CYAML"],
             // A module's members are usable only where it is imported, so nothing of Foundation creeps
             // in through a dependency (all of Foundation would cost every start a millisecond).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["EmbedResources"]
         ),
+
+        // libyaml, for the schema file (模板.tiankong.yaml).
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
 
         // SHA-256 on the processor's SHA instructions, where it has them (the template's digest).
         .target(name: "CSHA256", path: "Sources/CSHA256"),
@@ -63,16 +65,8 @@ let package = Package(
                 "TiankongEngine",
                 "TiankongWriters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                "YAMLReference",
             ],
             path: "Sources/TiankongFuzz"
-        ),
-
-        // MARK: - Test support: libyaml's reading of a YAML document, for the tests and the fuzz target
-        .target(
-            name: "YAMLReference",
-            dependencies: ["TiankongEngine", .product(name: "Yams", package: "Yams")],
-            path: "Tests/YAMLReference"
         ),
 
         // MARK: - Build tools: Resources/ embedded into the binary
@@ -87,8 +81,6 @@ let package = Package(
             dependencies: [
                 "TiankongEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-                // The schema reader is checked against a full YAML parser.
-                "YAMLReference",
             ]
         ),
         .testTarget(

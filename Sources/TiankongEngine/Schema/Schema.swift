@@ -53,7 +53,7 @@ public struct Schema: Sendable, Equatable {
     public static func parse(_ yaml: String, path: String) throws(SchemaError) -> Schema {
         let root: YAMLNode?
         do {
-            root = try YAMLReader.document(yaml)
+            root = try YAML.document(yaml)
         } catch {
             throw SchemaError(path: path, line: error.line, problem: .badYAML(error.problem))
         }
@@ -175,7 +175,7 @@ public struct Schema: Sendable, Equatable {
     }
 
     /// A whole number written in decimal ("3", "-1", "+12"); YAML's hex, octal and sexagesimal forms
-    /// are not numbers to a schema ("0x10" is refused, as it was when Yams read the file).
+    /// are not numbers to a schema ("0x10" is refused).
     static func integer(_ node: YAMLNode) -> Int? {
         guard let scalar = node.string else { return nil }
         let digits = scalar.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }

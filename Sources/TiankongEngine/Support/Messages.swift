@@ -171,6 +171,12 @@ public struct Messages: Sendable {
         return t("模板说明 \(place)：\(what)", "Schema \(place): \(what)")
     }
 
+    /// "U+0085".
+    private static func codePoint(_ code: UInt32) -> String {
+        let hex = String(code, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// What is wrong with a schema file's YAML, the line given by the caller.
     public func text(for problem: YAMLProblem) -> String {
         switch problem {
@@ -180,8 +186,7 @@ public struct Messages: Sendable {
             return t("文中有一个看不见的字节顺序标记（U+FEFF），多半是复制粘贴带进来的；请删去",
                      "holds an invisible byte-order mark (U+FEFF) inside the text, most likely copied in; remove it")
         case .unusualLineBreak(let code):
-            let hex = String(code, radix: 16, uppercase: true)
-            let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let name = Self.codePoint(code)
             return t("有一个特殊的换行符 \(name)，各种 YAML 读取程序对它理解不一；请换成普通换行",
                      "holds the unusual line break \(name), which YAML readers disagree on; use an ordinary line break")
         case .tabIndentation: return t("用了制表符（Tab）缩进；YAML 只能用空格缩进", "a tab is used for indentation; YAML indents with spaces only")
@@ -199,7 +204,9 @@ public struct Messages: Sendable {
         case .unterminatedFlow(let opened):
             return t("第 \(opened) 行开始的 [ 或 { 没有结束", "the [ or { opened on line \(opened) is never closed")
         case .badEscape(let escape): return t("无效的转义“\(escape)”", "invalid escape “\(escape)”")
-        case .textAfterQuote: return t("引号结束后同一行还有文字", "text follows the closing quote on the same line")
+        case .controlCharacter(let code):
+            return t("有一个控制字符 \(Self.codePoint(code))，YAML 里不能有；请删去", "holds the control character \(Self.codePoint(code)), which YAML does not allow; remove it")
+        case .syntax(let problem): return t("不是有效的 YAML（\(problem)）", "not valid YAML (\(problem))")
         case .unexpected(let character): return t("这里不应出现“\(character)”", "“\(character)” cannot stand here")
         }
     }

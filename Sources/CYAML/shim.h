@@ -1,0 +1,3 @@
+#pragma once
+// libyaml's parser, for the schema file (模板.tiankong.yaml).
+#include <yaml.h>
