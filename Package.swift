@@ -17,7 +17,7 @@ let package = Package(
         // MARK: - The engine: templates, blanks, fields, validation, answers, the text report
         .target(
             name: "TiankongEngine",
-            dependencies: ["CSHA256", "CYAML"],
+            dependencies: ["CNettle", "CYAML"],
             // A module's members are usable only where it is imported, so nothing of Foundation creeps
             // in through a dependency (all of Foundation would cost every start a millisecond).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
@@ -27,8 +27,8 @@ let package = Package(
         // libyaml, for the schema file (模板.tiankong.yaml).
         .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
 
-        // SHA-256 on the processor's SHA instructions, where it has them (the template's digest).
-        .target(name: "CSHA256", path: "Sources/CSHA256"),
+        // nettle's SHA-256, for the template's digest.
+        .systemLibrary(name: "CNettle", path: "Sources/CNettle"),
 
         // MARK: - The writers: the finished report as a Word (.docx) file
         .target(

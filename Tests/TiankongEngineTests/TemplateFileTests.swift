@@ -211,14 +211,9 @@ struct AnswersAndOutputTests {
         #expect(Report.fileStem(title: thirty) == thirty)
     }
 
-    /// The rounds this processor can run: the portable ones always, the SHA instructions where it has them.
-    static var rounds: [SHA256.Rounds] { SHA256.Rounds.fastest == .hardware ? [.portable, .hardware] : [.portable] }
-
-    @Test("SHA-256 matches the standard's test vectors, on the portable rounds and on the processor's", arguments: rounds)
-    func sha256(rounds: SHA256.Rounds) {
-        func hex(_ bytes: [UInt8]) -> String {
-            SHA256.digest(bytes, rounds: rounds).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        }
+    @Test("SHA-256 matches the standard's test vectors")
+    func sha256() {
+        func hex(_ bytes: [UInt8]) -> String { SHA256.digest(bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
         #expect(hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
@@ -227,22 +222,6 @@ struct AnswersAndOutputTests {
                 == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
         #expect(hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    }
-
-    @Test("where the processor has SHA instructions (sha_ni in /proc/cpuinfo), they are the ones used")
-    func sha256Dispatch() throws {
-        let flags = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
-        #expect(SHA256.Rounds.fastest == (flags.contains(" sha_ni") ? .hardware : .portable))
-    }
-
-    @Test("the SHA instructions give the portable rounds' digest for any bytes",
-          .enabled(if: SHA256.Rounds.fastest == .hardware, "this processor has no SHA instructions"))
-    func sha256Hardware() async {
-        await propertyCheck(count: 500, input: Gen.int(in: 0...Int.max)) { seed in
-            var generator = SplitMix(seed: UInt64(truncatingIfNeeded: seed))
-            let bytes = (0..<Int(generator.next() % 700)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            #expect(SHA256.digest(bytes, rounds: .hardware) == SHA256.digest(bytes, rounds: .portable), "\(bytes)")
-        }
     }
 }
 
