@@ -8,8 +8,8 @@ import Darwin
 ///
 /// For a big template only (a small one's work is done inline, quicker than a thread starts): its
 /// schema is parsed and its SHA-256 (the autosave's name) worked out while it is analysed, and the
-/// wizard cuts the report into paragraphs while it looks up the autosave: tens of milliseconds each on
-/// a 10 MB template, all before the first frame.
+/// wizard cuts the report into paragraphs while it looks up the autosave: each is slow on a template
+/// of megabytes, and all come before the first frame.
 ///
 /// A bare POSIX thread (Threads.swift), joined for the value.
 public final class Background<Value: Sendable>: @unchecked Sendable {
@@ -17,7 +17,7 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     private var thread: pthread_t?
     private let work: @Sendable () -> Value
 
-    /// Starting a thread costs about a tenth of a millisecond: worth it for work of a millisecond or more.
+    /// Worth it only for work that takes longer than starting a thread does.
     public init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
         // No thread to be had: the work is done when the value is asked for.

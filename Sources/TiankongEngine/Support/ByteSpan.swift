@@ -1,8 +1,8 @@
 /// A run of bytes in the template's text, from `lowerBound` up to (not including) `upperBound`.
 ///
 /// What `Range<Int>` is, for lists: the first list of ranges a program makes has the Swift runtime
-/// check, by a scan of every conformance in the binary, that Int is Comparable (a tenth of a
-/// millisecond before the wizard's first frame). A list of these needs no such check.
+/// check, by a scan of every conformance in the binary, that Int is Comparable, on the wizard's
+/// start-up path. A list of these needs no such check.
 public struct ByteSpan: Hashable, Sendable {
     public var lowerBound: Int
     public var upperBound: Int

@@ -4,30 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-// Threads, locks and conditions straight from POSIX: Foundation's Thread, NSLock and NSCondition would
-// bring all of Foundation into the binary, whose start-up alone costs the wizard a millisecond.
-
-/// A mutual-exclusion lock (a pthread mutex), for the few values built once and shared between threads.
-public final class Lock: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    public init() { pthread_mutex_init(mutex, nil) }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    public func lock() { pthread_mutex_lock(mutex) }
-    public func unlock() { pthread_mutex_unlock(mutex) }
-
-    public func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
-    }
-}
-
+// Threads and a condition variable straight from POSIX: the standard library has a mutex
+// (Synchronization.Mutex, used for locks everywhere else) but no threads and nothing to wait on, and
+// Foundation's Thread and NSCondition would bring all of Foundation into the binary.
 
 /// A lock with a condition to wait on (a pthread mutex and condition variable).
 public final class Condition: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Dispatch
+import Synchronization
 
 /// A report template: its text, the adverts removed from it, its blanks and the fields the user answers.
 public struct Template: Sendable {
@@ -93,9 +94,8 @@ public struct Template: Sendable {
     /// Analyses template bytes, applying a schema when one is given.
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
                 boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
-        // A thread costs a tenth of a millisecond to start, far more than the digest of 10 KB (a few
-        // microseconds on SHA instructions, 0.05 ms without): only a big template's is worked out in
-        // parallel, a small one's after the analysis. (No Background at all
+        // A thread takes longer to start than a small template's digest takes: only a big template's
+        // is worked out in parallel, a small one's after the analysis. (No Background at all
         // for small ones: each kind of it is a generic type the Swift runtime builds on first use.)
         let digestInParallel = options.digestAlongside && bytes.count >= 256 << 10 ? Background { SHA256.hex(bytes) } : nil
         func digest() -> String? {
@@ -107,7 +107,7 @@ public struct Template: Sendable {
             return
         }
         // A big schema is parsed on a second core while the template is analysed; a hand-written one
-        // after it, in a tenth of a millisecond, less than a thread takes to start. Either way a mistake
+        // after it, sooner than a thread would start. Either way a mistake
         // in the template is the one reported when both have one.
         let parse = { @Sendable () -> Result<Schema, SchemaError> in
             do throws(SchemaError) { return .success(try Schema.parse(schema.text, path: schema.path)) } catch { return .failure(error) }
@@ -292,22 +292,19 @@ public struct Template: Sendable {
     /// Field positions by id, built on the first lookup (listing a template's fields never needs it).
     private let fieldIndex: FieldIndex
 
-    private final class FieldIndex: @unchecked Sendable {
-        private let lock = Lock()
-        private var positions: [String: Int]?
+    private final class FieldIndex: Sendable {
+        private let positions = Mutex<[String: Int]?>(nil)
 
         func position(of id: String, in fields: [Field]) -> Int? {
-            lock.withLock { position(locked: id, in: fields) }
-        }
-
-        private func position(locked id: String, in fields: [Field]) -> Int? {
-            if positions == nil {
-                var index: [String: Int] = [:]
-                index.reserveCapacity(fields.count)
-                for position in fields.indices where index[fields[position].id] == nil { index[fields[position].id] = position }
-                positions = index
+            positions.withLock { positions in
+                if positions == nil {
+                    var index: [String: Int] = [:]
+                    index.reserveCapacity(fields.count)
+                    for position in fields.indices where index[fields[position].id] == nil { index[fields[position].id] = position }
+                    positions = index
+                }
+                return positions![id]
             }
-            return positions![id]
         }
     }
 }
@@ -339,7 +336,7 @@ struct LineTable {
 
     /// The text cut into up to `count` stretches of whole lines of about the same size, in order.
     /// Whole lines of the text: their numbers and their bytes. (A struct, not a tuple: a tuple's type
-    /// is put together by the Swift runtime on first use, a tenth of a millisecond of every start.)
+    /// is put together by the Swift runtime on first use, at every start.)
     struct Stretch {
         var lines: Range<Int>
         var bytes: Range<Int>

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
+import Synchronization
 
 /// The report as paragraphs of text and blanks, cut once from the template so that nothing on a
 /// keystroke has to look at the whole report again.
@@ -31,8 +32,7 @@ public struct ReportDocument: Sendable {
     /// paragraphs by it.
     public let identity: Int
 
-    private static let lock = Lock()
-    nonisolated(unsafe) private static var made = 0
+    private static let made = Mutex(0)
 
     /// The report's lines: paragraph k is `runs[starts[k]..<starts[k + 1]]`, one array for them all.
     public struct Paragraphs: RandomAccessCollection, Sendable {
@@ -109,10 +109,10 @@ public struct ReportDocument: Sendable {
         self.blankPosition = blankPosition
         self.blanks = template.blanks
         self.text = text
-        Self.lock.lock()
-        Self.made += 1
-        identity = Self.made
-        Self.lock.unlock()
+        identity = Self.made.withLock { made in
+            made += 1
+            return made
+        }
     }
 
     /// The words of a text run.

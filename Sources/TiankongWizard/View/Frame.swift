@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
+import Synchronization
 
 /// The size of the screen, in columns and rows.
 public struct Size: Sendable, Equatable {
@@ -116,25 +117,22 @@ public struct Cell: Sendable, Equatable {
 /// the same bytes always the same number (a cell compares numbers, so bytes decide, as they do for
 /// what the terminal is sent). Few ever come: a Chinese report's characters are single scalars.
 enum Clusters {
-    private static let lock = Lock()
-    nonisolated(unsafe) private static var characters: [Character] = []
-    nonisolated(unsafe) private static var numbers: [[UInt8]: UInt32] = [:]
+    /// The characters by number, and their numbers by bytes.
+    private static let known = Mutex<(characters: [Character], numbers: [[UInt8]: UInt32])>(([], [:]))
 
     static func number(_ character: Character) -> UInt32 {
         let bytes = Array(character.utf8)
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = numbers[bytes] { return known }
-        let number = UInt32(characters.count)
-        characters.append(character)
-        numbers[bytes] = number
-        return number
+        return known.withLock { known in
+            if let number = known.numbers[bytes] { return number }
+            let number = UInt32(known.characters.count)
+            known.characters.append(character)
+            known.numbers[bytes] = number
+            return number
+        }
     }
 
     static func character(_ number: UInt32) -> Character {
-        lock.lock()
-        defer { lock.unlock() }
-        return characters[Int(number)]
+        known.withLock { $0.characters[Int(number)] }
     }
 }
 

@@ -1,4 +1,5 @@
 import TiankongEngine
+import Synchronization
 
 /// One character of the report on screen, with its width and style: the cell it will fill, so that
 /// neither wrapping nor drawing takes the Character apart again, and a plain value that wrapping copies
@@ -77,8 +78,8 @@ public enum ReportWrap {
     }
 
     /// Punctuation that must not start a line: ，。、；：？！）”’》」』】 and , . ; : ? ! )
-    /// A switch on the scalar, asked for every character drawn (a Set of Characters cost a third of a
-    /// millisecond to build before the first frame, and hashing a Character normalises it).
+    /// A switch on the scalar, asked for every character drawn (a Set of Characters would be built
+    /// before the first frame, and hashing a Character normalises it).
     static func isClosingScalar(_ value: UInt32) -> Bool {
         switch value {
         case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x201D, 0x2019, 0x300B, 0x300D, 0x300F,
@@ -142,12 +143,12 @@ public enum ReportWrap {
         var style: Style
     }
 
-    /// The paragraphs wrapped lately, looked through in order (a dictionary's first use cost more at
+    /// The paragraphs wrapped lately, looked through in order (a dictionary's first use costs more at
     /// start-up than the search ever will); forgotten all at once past 128 or a million pieces.
     ///
     /// The same shape as TextWrap's memory, on purpose not one generic type: a generic cache's first
-    /// use has the Swift runtime check its Key: Equatable by scanning every conformance in the binary
-    /// (measured: 0.47 million instructions more before the first frame).
+    /// use has the Swift runtime check its Key: Equatable by scanning every conformance in the binary,
+    /// before the first frame.
     private enum Remembered {
         struct Key: Equatable {
             var document: Int
@@ -161,27 +162,25 @@ public enum ReportWrap {
             var lines: [[Piece]]
         }
 
-        private static let lock = Lock()
-        nonisolated(unsafe) private static var kept: [Entry] = []
-        nonisolated(unsafe) private static var pieces = 0
+        /// The entries, and the pieces they hold between them.
+        private static let kept = Mutex<(entries: [Entry], pieces: Int)>(([], 0))
 
         static func lines(for key: Key) -> [[Piece]]? {
-            lock.lock()
-            defer { lock.unlock() }
-            for entry in kept where entry.key.paragraph == key.paragraph && entry.key == key { return entry.lines }
-            return nil
+            kept.withLock { kept in
+                kept.entries.first { $0.key.paragraph == key.paragraph && $0.key == key }?.lines
+            }
         }
 
         static func keep(_ lines: [[Piece]], for key: Key) {
             let count = lines.reduce(0) { $0 + $1.count }
-            lock.lock()
-            defer { lock.unlock() }
-            if kept.count >= 128 || pieces + count > 1_000_000 {
-                kept.removeAll(keepingCapacity: true)
-                pieces = 0
+            kept.withLock { kept in
+                if kept.entries.count >= 128 || kept.pieces + count > 1_000_000 {
+                    kept.entries.removeAll(keepingCapacity: true)
+                    kept.pieces = 0
+                }
+                kept.entries.append(Entry(key: key, lines: lines))
+                kept.pieces += count
             }
-            kept.append(Entry(key: key, lines: lines))
-            pieces += count
         }
     }
 
@@ -207,8 +206,8 @@ public enum ReportWrap {
                 }
                 text = blank(state, b).0
             }
-            // Scalar by scalar where a scalar is a character (walking Characters cost a few hundred
-            // instructions each, at every keystroke).
+            // Scalar by scalar where a scalar is a character (walking Characters finds each one's
+            // grapheme breaks, at every keystroke).
             DisplayWidth.forEachCharacter(of: text) { scalar, character, characterWidth in
                 let w = scalar == "\t" ? 1 : characterWidth
                 if w == 0 { return true }
@@ -231,7 +230,7 @@ public enum ReportWrap {
             return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows)
         }
         // Each paragraph is wrapped once per frame: the ones above the blank are counted, then drawn.
-        // A screenful of paragraphs at most, so a list (a dictionary's first use cost ~50 µs at start).
+        // A screenful of paragraphs at most, so a list (a dictionary's first use builds its type at start).
         var wrapped: [Wrapped] = []
         func lines(_ p: Int) -> [[Piece]] {
             if let known = wrapped.first(where: { $0.paragraph == p }) { return known.lines }

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
+import Synchronization
 
 /// Breaks a hint or a message into screen lines by display width.
 ///
@@ -65,7 +66,7 @@ public enum TextWrap {
     public static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
 
     /// The last texts wrapped, with their lines (a handful: a screen shows a hint, a notice, a question).
-    /// Sixteen at most, looked through in order: a dictionary's first use cost more at start-up than
+    /// Sixteen at most, looked through in order: a dictionary's first use costs more at start-up than
     /// the search ever will.
     private enum Remembered {
         struct Key: Equatable {
@@ -74,25 +75,22 @@ public enum TextWrap {
             var maxLines: Int
         }
 
-        private static let lock = Lock()
         private struct Entry {
             var key: Key
             var lines: [String]
         }
 
-        nonisolated(unsafe) private static var kept: [Entry] = []
+        private static let kept = Mutex<[Entry]>([])
 
         static func lines(for key: Key) -> [String]? {
-            lock.lock()
-            defer { lock.unlock() }
-            return kept.first { $0.key == key }?.lines
+            kept.withLock { kept in kept.first { $0.key == key }?.lines }
         }
 
         static func keep(_ lines: [String], for key: Key) {
-            lock.lock()
-            defer { lock.unlock() }
-            if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
-            kept.append(Entry(key: key, lines: lines))
+            kept.withLock { kept in
+                if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
+                kept.append(Entry(key: key, lines: lines))
+            }
         }
     }
 }

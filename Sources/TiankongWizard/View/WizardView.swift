@@ -1,4 +1,5 @@
 import TiankongEngine
+import Synchronization
 
 /// Turns the state and the screen size into a frame. Pure: the same state and size give the same frame.
 public enum WizardView {
@@ -355,29 +356,28 @@ private enum LabelCells {
         var cells: [Cell]
     }
 
-    private static let lock = Lock()
-    nonisolated(unsafe) private static var kept: [Entry?] = []
+    private static let kept = Mutex<[Entry?]>([])
 
     /// Puts the label at (row, column) of a part of the frame not drawn on yet; returns its width.
     static func put(_ label: String, place: Int, into frame: inout Frame, row: Int, column: Int, style: Style,
                     limit: Int) -> Int {
         guard limit > 0, place >= 0, row >= 0, row < frame.size.rows, column >= 0, column < frame.size.columns else { return 0 }
         let limit = min(limit, frame.size.columns - column)
-        lock.lock()
-        defer { lock.unlock() }
-        if place < kept.count, let entry = kept[place], entry.limit == limit, entry.style == style, entry.label == label {
-            for (k, cell) in entry.cells.enumerated() { frame[row, column + k] = cell }
-            return entry.cells.count
+        return kept.withLock { kept in
+            if place < kept.count, let entry = kept[place], entry.limit == limit, entry.style == style, entry.label == label {
+                for (k, cell) in entry.cells.enumerated() { frame[row, column + k] = cell }
+                return entry.cells.count
+            }
+            // Not kept yet (or changed): measured and cut as any text is, then kept as the cells it became.
+            let width = frame.putFitting(" " + label, row: row, column: column, style: style, limit: limit)
+            guard place < 10_000 else { return width }  // a template with that many fields: not worth keeping
+            let start = row * frame.size.columns + column
+            if kept.count <= place {
+                kept += Array(repeating: nil, count: max(place + 1, 2 * kept.count, 32) - kept.count)
+            }
+            kept[place] = Entry(label: label, limit: limit, style: style, cells: Array(frame.cells[start..<(start + width)]))
+            return width
         }
-        // Not kept yet (or changed): measured and cut as any text is, then kept as the cells it became.
-        let width = frame.putFitting(" " + label, row: row, column: column, style: style, limit: limit)
-        guard place < 10_000 else { return width }  // a template with that many fields: not worth keeping
-        let start = row * frame.size.columns + column
-        if kept.count <= place {
-            kept += Array(repeating: nil, count: max(place + 1, 2 * kept.count, 32) - kept.count)
-        }
-        kept[place] = Entry(label: label, limit: limit, style: style, cells: Array(frame.cells[start..<(start + width)]))
-        return width
     }
 }
 
