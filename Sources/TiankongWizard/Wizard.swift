@@ -49,7 +49,8 @@ public enum Wizard {
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
     public static func run(template: Template, options: WizardOptions) -> Int32 {
         // On a big template the report is cut into paragraphs while the digest below is worked out:
-        // each takes tens of milliseconds before the first frame. A small one is cut when needed.
+        // both are slow on a template of megabytes and come before the first frame. A small one is
+        // cut when needed.
         let documentInParallel = template.text.count >= 256 << 10 ? Background { ReportDocument(template: template) } : nil
         let store = AnswerStore(directory: options.stateDirectory ?? AnswerStore.defaultDirectory(),
                                 digest: template.digest)

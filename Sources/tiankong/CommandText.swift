@@ -9,7 +9,7 @@ struct CommandText {
     let language = CommandText.environmentLanguage
 
     /// Read once: every help text of every option makes a CommandText while the command line is
-    /// parsed, and reading the environment each time cost milliseconds before the wizard's first frame.
+    /// parsed, and the environment need not be read for each.
     private static let environmentLanguage = Language.fromEnvironment()
 
     func t(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }

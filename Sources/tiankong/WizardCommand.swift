@@ -46,9 +46,9 @@ struct WizardCommand: ParsableCommand {
     }
 
     /// The commonest start, `tiankong` or `tiankong TEMPLATE` (no option, no subcommand), is recognised
-    /// without the argument parser: its reflection over every command's options took three milliseconds,
-    /// more than half of the time to the wizard's first frame. Returns the template argument (.some(nil)
-    /// for none); nil when the command line needs the parser.
+    /// without the argument parser, whose reflection over every command's options would otherwise come
+    /// before the wizard's first frame. Returns the template argument (.some(nil) for none); nil when the
+    /// command line needs the parser.
     static func plainStart(_ arguments: [String]) -> String?? {
         switch arguments.count {
         case 1: return .some(nil)

@@ -102,7 +102,8 @@ public enum FieldGrouping {
     }
 
     /// The field of each text key so far: a short list looked through in order while there are few (a
-    /// dictionary's first use cost ~50 µs of the wizard's start), a dictionary once there are many.
+    /// dictionary's first use has the runtime build its type on the wizard's start-up path), a dictionary
+    /// once there are many.
     struct TextKeys {
         private struct Entry {
             var key: TextKey

@@ -161,7 +161,7 @@ public struct Schema: Sendable, Equatable {
     }
 
     /// Letters, digits, "_" and "-" (in any script). ASCII ids are checked byte by byte: Character's
-    /// Unicode properties cost tens of microseconds at their first use, on the wizard's start-up path.
+    /// Unicode properties load their tables at first use, on the wizard's start-up path.
     static func isIdentifier(_ id: String) -> Bool {
         let ascii = id.utf8.allSatisfy { $0 < 0x80 }
         if !ascii { return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }

@@ -14,7 +14,7 @@ enum SchemaApplication {
         var blanks = inferredBlanks
         var nextIndex = (inferredBlanks.map(\.index).max() ?? 0) + 1
         // Arrays by blank index and by the field's place in the schema rather than dictionaries: each
-        // new kind of dictionary cost some fifty microseconds of the wizard's start-up.
+        // new kind of dictionary has its type built by the runtime, on the wizard's start-up path.
         var owner = [Int](repeating: -1, count: nextIndex)   // blank index → the schema field claiming it
         var specBlanks = [[Int]](repeating: [], count: schema.fields.count)
         let inferred = InferredBlanks(inferredBlanks)

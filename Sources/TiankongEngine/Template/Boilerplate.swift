@@ -22,9 +22,8 @@ public struct Boilerplate: Sendable {
         self.init { rule in for line in ruleLines { Array(line.utf8).withUnsafeBufferPointer { rule(LineBytes.trimmed($0)) } } }
     }
 
-    /// Reads rules given line by line, as bytes: the bundled ones are read at every start, and reading
-    /// them as Strings (split, compared, decoded again) cost 0.25 million instructions before the
-    /// wizard's first frame.
+    /// Reads rules given line by line, as bytes: the bundled ones are read at every start, where
+    /// Strings (split, compared, decoded again) would cost more than the rest of their use.
     private init(rules: ((ArraySlice<UInt8>) -> Void) -> Void) {
         rules { line in
             guard let gap = line.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return }
@@ -72,7 +71,7 @@ public struct Boilerplate: Sendable {
 
     /// The signal words in the order of their first character, so a line is read once and only the
     /// words that start with a character are compared where it stands. (A dictionary by first character
-    /// cost a fifth of a millisecond to build at every start, for some fifty words.)
+    /// would be built at every start, for some fifty words.)
     private var signals: [Signal] = []
 
     private mutating func addSignal(_ kind: Signal.Kind, _ bytes: [UInt8]) {
@@ -175,7 +174,7 @@ public struct Boilerplate: Sendable {
     /// optionally followed by a bracketed note ("2020年党建工作总结（党组）").
     public func isTitle(_ raw: String) -> Bool {
         // Scalar by scalar (the title words are ideographs, one scalar a character): as Characters and
-        // Strings, four lines cost a tenth of a millisecond before the wizard's first frame.
+        // Strings they are slower, on the wizard's start-up path.
         var line = Array(raw.unicodeScalars)
         Self.trim(&line) { $0.properties.isWhitespace }
         if line.isEmpty || line.count > maximumLength || Boilerplate.isHeading(scalars: line) { return false }

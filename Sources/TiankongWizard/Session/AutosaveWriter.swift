@@ -5,7 +5,7 @@ import Glibc
 import TiankongEngine
 
 /// Writes the autosave on a thread of its own, so that a keystroke's echo never waits for the disk
-/// (a save syncs the file and its folder: a millisecond on a quiet disk, tens on a busy one).
+/// (a save syncs the file and its folder, which a busy disk is slow to do).
 ///
 /// The newest answers are written as soon as the save before them is done; answers that were
 /// waiting behind them are skipped. `finish()` waits until the newest answers are on disk: the

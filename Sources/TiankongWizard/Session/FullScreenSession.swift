@@ -38,8 +38,8 @@ final class FullScreenSession {
     func run() -> Int32 {
         var needsDraw = true
         // The first frame goes out before the keyboard is first read: ncurses' first read refreshes a
-        // window nothing was drawn in yet (it clears the screen and updates it all, 0.4 million
-        // instructions), and keys typed before the start are read right after the frame anyway.
+        // window nothing was drawn in yet (it clears the screen and updates it all), and keys typed
+        // before the start are read right after the frame anyway.
         var firstRound = true
         while true {
             if let signal = Signals.takeTerminating() {

@@ -47,7 +47,7 @@ final class StateLock {
         }
         // Only the holder writes, so the id read by the one turned away is whole. It is written over
         // the last holder's at a fixed width, never truncated first: on ext4 truncating the file frees
-        // its block and has the rewrite forced out at close, a tenth of a millisecond at every start.
+        // its block and has the rewrite forced out to disk at close, at every start.
         var id = Array(String(getpid()).utf8)
         id += [UInt8](repeating: UInt8(ascii: " "), count: max(0, 11 - id.count)) + [UInt8(ascii: "\n")]
         _ = id.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }

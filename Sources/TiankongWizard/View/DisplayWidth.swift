@@ -12,7 +12,7 @@ public enum DisplayWidth {
     /// The character type from the environment, or C.UTF-8 when that is not UTF-8: `wcwidth` gives -1
     /// for every non-ASCII character in the C locale, and ncurses reads wide characters only in a UTF-8
     /// locale (without one, CJK input is lost silently). Only LC_CTYPE: the wizard's words are its own,
-    /// and loading every other category (collation, time, money…) cost a fifth of a millisecond at start.
+    /// and loading every other category (collation, time, money…) would slow every start.
     private static let localeReady: Bool = {
         setlocale(LC_CTYPE, "")
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
@@ -78,7 +78,7 @@ public enum DisplayWidth {
     /// until `body` returns false. A character that is one scalar standing alone comes as that scalar
     /// (the Character is nil); any other as the Character, with its scalar when it is one.
     ///
-    /// Swift's Character iteration costs a few hundred instructions a character. A scalar that always
+    /// Swift's Character iteration finds grapheme breaks at every scalar. A scalar that always
     /// stands alone as a character (ASCII, Latin-1, CJK ideographs and punctuation, full-width forms,
     /// general punctuation), followed by another such scalar or by nothing, is a character by itself:
     /// such runs are walked scalar by scalar, with the same result; from the first scalar that is not,

@@ -6,7 +6,7 @@ import Glibc
 /// A zip archive of files, deflated, written in memory: what a .docx package is.
 ///
 /// Written here on zlib rather than through a zip library: the one the project used needed all of
-/// Foundation in the binary, whose start-up alone cost the wizard a millisecond. A package is a few
+/// Foundation in the binary, which slows every start. A package is a few
 /// files of kilobytes to megabytes, so no ZIP64 and no streaming are needed; anything past 4 GB is refused.
 struct ZipPackage {
     private var bytes: [UInt8] = []
