@@ -38,6 +38,15 @@ let package = Package(
         ),
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
 
+        // MARK: - Word templates: a .docx read with expat and minizip, and filled in place
+        .target(
+            name: "TiankongWord",
+            dependencies: ["TiankongEngine", "CExpat", "CMinizip"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+        .systemLibrary(name: "CMinizip", path: "Sources/CMinizip"),
+
         // MARK: - The wizard: a pure reducer and view, and the one file that calls ncurses
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
@@ -53,6 +62,7 @@ let package = Package(
                 "TiankongEngine",
                 "TiankongWriters",
                 "TiankongWizard",
+                "TiankongWord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
@@ -64,6 +74,7 @@ let package = Package(
             dependencies: [
                 "TiankongEngine",
                 "TiankongWriters",
+                "TiankongWord",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/TiankongFuzz"
@@ -91,6 +102,10 @@ let package = Package(
                 // The package is read back with a zip library.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "TiankongWordTests",
+            dependencies: ["TiankongWord", "TiankongEngine"]
         ),
         .testTarget(
             name: "TiankongWizardTests",

@@ -14,15 +14,22 @@ public struct WizardOptions: Sendable {
     /// What to do with an earlier session's answers (--resume, --fresh); nil asks the user, or, when
     /// the answers come piped in, starts afresh so that the same input always gives the same report.
     public var earlierAnswers: EarlierAnswers?
+    /// The filled Word file for answers, for a Word template (its own package, filled in place);
+    /// nil for a text template, whose Word file is laid out by GB/T 9704.
+    public var wordFile: WordFileMaker?
 
     public init(plain: Bool = false, language: Language = .fromEnvironment(), stateDirectory: String? = nil,
-                earlierAnswers: EarlierAnswers? = nil) {
+                earlierAnswers: EarlierAnswers? = nil, wordFile: WordFileMaker? = nil) {
         self.plain = plain
         self.language = language
         self.stateDirectory = stateDirectory
         self.earlierAnswers = earlierAnswers
+        self.wordFile = wordFile
     }
 }
+
+/// Makes the Word file of a report from checked answers.
+public typealias WordFileMaker = @Sendable ([String: String]) throws -> [UInt8]
 
 /// Whether a session goes on from the answers an earlier one saved.
 public enum EarlierAnswers: Sendable {
@@ -41,6 +48,7 @@ struct Start {
     var autosaveWarned = false
     /// Go on from `earlierAnswers` without asking (--resume).
     var resumeWithoutAsking = false
+    var wordFile: WordFileMaker?
 }
 
 /// The wizard: walks the user through every field of a template and saves the finished report.
@@ -81,6 +89,7 @@ public enum Wizard {
             if let code = confirmFreshStart(damage, store: store, text: text, messages: messages) { return code }
         }
 
+        start.wordFile = options.wordFile
         let term = Environment.value("TERM") ?? ""
         let plain = options.plain || term.isEmpty || term == "dumb" || isatty(0) == 0 || isatty(1) == 0
         if !start.earlierAnswers.filter({ !$0.value.isEmpty }).isEmpty {

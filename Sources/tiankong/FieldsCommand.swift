@@ -22,7 +22,7 @@ struct FieldsCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let template = try template.load()
+        let (template, word) = try self.template.loadWithWord()
         // Written out a megabyte at a time, so a listing of a million blanks is never held whole.
         // The first failed write is kept and reported; the rest of the listing is not written.
         var failure: OutputError?
@@ -34,6 +34,7 @@ struct FieldsCommand: ParsableCommand {
             FieldsListing.json(template, emit: emit)
         } else {
             FieldsListing.text(template, say: CommandText(), emit: emit)
+            if let word { FieldsListing.places(word, say: CommandText(), emit: emit) }
         }
         if let failure { throw CommandFailure(message: Messages().text(for: failure), exitCode: failure.exitCode) }
     }

@@ -43,7 +43,7 @@ struct FillCommand: ParsableCommand {
     func run() throws {
         let say = CommandText()
         let messages = Messages()
-        let template = try template.load()
+        let (template, word) = try self.template.loadWithWord()
         let answerSet = try readAnswers(messages: messages, say: say)
         if let digest = answerSet.templateDigest, digest != template.digest {
             CommandText.printError(say.digestMismatch(answers))
@@ -65,7 +65,7 @@ struct FillCommand: ParsableCommand {
         }
 
         let title = Report.title(template: template, answers: review.values)
-        let destination = output ?? Report.fileStem(title: title) + "." + (format ?? .txt).rawValue
+        let destination = output ?? Report.fileStem(title: title) + "." + (format ?? (word == nil ? .txt : .docx)).rawValue
         let chosenFormat: Format
         if let format {
             chosenFormat = format
@@ -83,7 +83,8 @@ struct FillCommand: ParsableCommand {
             bytes = Report.bytes(template: template, answers: review.values, encoding: encoding?.textEncoding)
         case .docx:
             if destination == "-" { throw CommandFailure(message: say.docxToStdout(), exitCode: 64) }
-            bytes = try WordOutput.bytes(template: template, values: review.values)
+            bytes = try word.map { try WordOutput.filled($0, values: review.values) }
+                ?? WordOutput.bytes(template: template, values: review.values)
         }
 
         if destination == "-" {

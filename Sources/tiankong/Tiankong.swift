@@ -4,6 +4,7 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
+import TiankongWord
 
 /// `tiankong`: fill a report template's blanks and write the finished report.
 struct Tiankong: ParsableCommand {
@@ -51,6 +52,7 @@ struct TemplateOptions: ParsableArguments {
 
     /// Loads the template at `path`, or the bundled one; a mistake in it is a `CommandFailure`.
     static func load(_ path: String?, options: Template.Options) throws -> Template {
+        if let path, WordTemplate.isWordFile(path: path) { return try loadWord(path, options: options).template }
         do throws(TemplateError) {
             if let path { return try Template.load(path: path, options: options) }
             return try Template.bundled(options: options)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TiankongEngine
 import TiankongWizard
+import TiankongWord
 
 /// `tiankong [TEMPLATE]`: the full-screen wizard (a plain line-by-line mode without a terminal).
 struct WizardCommand: ParsableCommand {
@@ -40,8 +41,17 @@ struct WizardCommand: ParsableCommand {
         // The template is read, and any mistake in it reported, before the screen is taken over.
         var options = options
         options.digestAlongside = true  // the autosave's name, worked out while the template is analysed
-        let loaded = try TemplateOptions.load(path, options: options)
-        let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain, earlierAnswers: earlier))
+        // A Word template's report is its own package filled in place.
+        var wordFile: WordFileMaker?
+        let loaded: Template
+        if let path, WordTemplate.isWordFile(path: path) {
+            let word = try TemplateOptions.loadWord(path, options: options)
+            loaded = word.template
+            wordFile = { try word.filled(values: $0) }
+        } else {
+            loaded = try TemplateOptions.load(path, options: options)
+        }
+        let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain, earlierAnswers: earlier, wordFile: wordFile))
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -24,7 +24,8 @@ final class FullScreenSession {
         self.terminal = terminal
         self.store = store
         writer = AutosaveWriter(store: store)
-        saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory)
+        saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory,
+                            wordFile: start.wordFile)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
                             document: document)
         if start.resumeWithoutAsking, case .resume = state.dialog { _ = Reducer.reduce(&state, .yes) }

@@ -24,7 +24,7 @@ struct PlainSession {
         autosaveWarned = Flag(start.autosaveWarned)
         text = WizardText(language: language)
         messages = Messages(language: language)
-        saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory)
+        saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory, wordFile: start.wordFile)
     }
 
     func run() -> Int32 {

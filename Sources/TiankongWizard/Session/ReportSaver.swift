@@ -12,6 +12,8 @@ struct ReportSaver {
     let messages: Messages
     /// Where a relative name is saved.
     let workingDirectory: String
+    /// A Word template's own package filled in place; nil for the GB/T 9704 layout.
+    var wordFile: WordFileMaker? = nil
 
     /// The full path a typed name stands for ("~/" is the home folder).
     func fullPath(_ name: String) -> String {
@@ -44,8 +46,12 @@ struct ReportSaver {
         var contents: [(name: String, bytes: [UInt8])] = []
         if let word = files.word {
             do {
-                let data = try DocxWriter.data(for: WordReport(template: template, values: values))
-                contents.append((word, [UInt8](data)))
+                if let wordFile {
+                    contents.append((word, try wordFile(values)))
+                } else {
+                    let data = try DocxWriter.data(for: WordReport(template: template, values: values))
+                    contents.append((word, [UInt8](data)))
+                }
             } catch {
                 return .failed(message: String(describing: error))
             }

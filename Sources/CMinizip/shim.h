@@ -1,0 +1,88 @@
+#pragma once
+// minizip, zlib's zip reader and writer (Debian libminizip-dev), over archives held in memory.
+#include <minizip/unzip.h>
+#include <minizip/zip.h>
+#include <stdlib.h>
+#include <string.h>
+
+// An archive in memory for minizip's file functions: read from `bytes`, or written into a buffer that
+// grows (`writable`). `position` is where the next read or write goes.
+typedef struct {
+    unsigned char *bytes;
+    ZPOS64_T size;
+    ZPOS64_T capacity;
+    ZPOS64_T position;
+    int failed;
+    int writable;
+} tk_memory_file;
+
+static voidpf tk_memory_open(voidpf opaque, const void *name, int mode) {
+    (void)name;
+    tk_memory_file *file = (tk_memory_file *)opaque;
+    if (mode & ZLIB_FILEFUNC_MODE_CREATE) { file->size = 0; }
+    file->position = 0;
+    return opaque;
+}
+
+static uLong tk_memory_read(voidpf opaque, voidpf stream, void *buf, uLong size) {
+    (void)opaque;
+    tk_memory_file *file = (tk_memory_file *)stream;
+    if (file->position >= file->size) return 0;
+    ZPOS64_T left = file->size - file->position;
+    if (size > left) size = (uLong)left;
+    memcpy(buf, file->bytes + file->position, size);
+    file->position += size;
+    return size;
+}
+
+static uLong tk_memory_write(voidpf opaque, voidpf stream, const void *buf, uLong size) {
+    (void)opaque;
+    tk_memory_file *file = (tk_memory_file *)stream;
+    ZPOS64_T end = file->position + size;
+    if (end > file->capacity) {
+        ZPOS64_T capacity = file->capacity ? file->capacity : 65536;
+        while (capacity < end) capacity *= 2;
+        unsigned char *grown = (unsigned char *)realloc(file->bytes, (size_t)capacity);
+        if (!grown) { file->failed = 1; return 0; }
+        file->bytes = grown;
+        file->capacity = capacity;
+    }
+    memcpy(file->bytes + file->position, buf, size);
+    file->position = end;
+    if (end > file->size) file->size = end;
+    return size;
+}
+
+static ZPOS64_T tk_memory_tell(voidpf opaque, voidpf stream) {
+    (void)opaque;
+    return ((tk_memory_file *)stream)->position;
+}
+
+static long tk_memory_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin) {
+    (void)opaque;
+    tk_memory_file *file = (tk_memory_file *)stream;
+    ZPOS64_T base;
+    switch (origin) {
+    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
+    case ZLIB_FILEFUNC_SEEK_CUR: base = file->position; break;
+    case ZLIB_FILEFUNC_SEEK_END: base = file->size; break;
+    default: return -1;
+    }
+    if (base + offset > file->size && !file->writable) return -1;
+    file->position = base + offset;
+    return 0;
+}
+
+static int tk_memory_close(voidpf opaque, voidpf stream) { (void)opaque; (void)stream; return 0; }
+static int tk_memory_error(voidpf opaque, voidpf stream) { (void)opaque; return ((tk_memory_file *)stream)->failed; }
+
+static void tk_memory_functions(zlib_filefunc64_def *functions, tk_memory_file *file) {
+    functions->zopen64_file = tk_memory_open;
+    functions->zread_file = tk_memory_read;
+    functions->zwrite_file = tk_memory_write;
+    functions->ztell64_file = tk_memory_tell;
+    functions->zseek64_file = tk_memory_seek;
+    functions->zclose_file = tk_memory_close;
+    functions->zerror_file = tk_memory_error;
+    functions->opaque = file;
+}

@@ -1,0 +1,132 @@
+import TiankongEngine
+
+extension WordTemplate {
+    /// The filled report: the template's package with each answered blank's text replaced and the
+    /// advert paragraphs removed. An answer goes into the `w:t` of the blank's first character (so it
+    /// takes that character's formatting); the blank's other characters leave their `w:t`s, and a run
+    /// left with nothing in it goes. Parts with no change are copied through as they were zipped.
+    /// `values` are answers already checked (see `AnswerReview`); a blank with none stays as it was.
+    public func filled(values: [String: String]) throws(WordPackageWriteError) -> [UInt8] {
+        var answerOfBlank: [Int: [UInt8]] = [:]
+        for field in template.fields {
+            guard let answer = values[field.id] else { continue }
+            let bytes = Self.xmlText(answer)
+            for index in field.blankIndexes { answerOfBlank[index] = bytes }
+        }
+        // Edits of each w:t's text, by story: (range in the element's text, replacement).
+        var textEdits = [[Int: [(Range<Int>, [UInt8])]]](repeating: [:], count: stories.count)
+        for blank in template.blanks {
+            guard let answer = answerOfBlank[blank.index] else { continue }
+            let k = line(containing: blank.byteRange.lowerBound)
+            let (s, l) = owners[k]
+            let start = blank.byteRange.lowerBound - lineStarts[k], end = blank.byteRange.upperBound - lineStarts[k]
+            var first = true
+            for segment in stories[s].lines[l].segments where segment.textStart < end && segment.textStart + segment.count > start {
+                let from = max(start, segment.textStart) - segment.textStart + segment.offset
+                let to = min(end, segment.textStart + segment.count) - segment.textStart + segment.offset
+                textEdits[s][segment.textElement, default: []].append((from..<to, first ? answer : []))
+                first = false
+            }
+        }
+        // Advert lines: their paragraph removed, or (a table row, a cell's only paragraph) their text.
+        var removals = [[Range<Int>]](repeating: [], count: stories.count)
+        var kept = template.keptRanges.makeIterator()
+        var span = kept.next()
+        for k in owners.indices {
+            let lineEnd = k + 1 < lineStarts.count ? lineStarts[k + 1] : template.text.count
+            while let current = span, current.upperBound <= lineStarts[k] { span = kept.next() }
+            if let current = span, current.lowerBound < lineEnd { continue }
+            let (s, l) = owners[k]
+            let line = stories[s].lines[l]
+            if line.deletable {
+                removals[s].append(line.element)
+            } else {
+                for segment in line.segments {
+                    textEdits[s][segment.textElement, default: []].append((segment.offset..<segment.offset + segment.count, []))
+                }
+            }
+        }
+        var replacing: [String: [UInt8]] = [:]
+        for s in stories.indices where !textEdits[s].isEmpty || !removals[s].isEmpty {
+            replacing[stories[s].part] = Self.rewrite(stories[s], textEdits: textEdits[s], removals: removals[s])
+        }
+        return try package.writing(replacing: replacing)
+    }
+
+    /// The part's XML with the edits made: each edited `w:t` written anew (its tags kept, `xml:space`
+    /// added when its text now starts or ends with a space), an emptied run removed, removed paragraphs gone.
+    static func rewrite(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]], removals: [Range<Int>]) -> [UInt8] {
+        var edits: [(Range<Int>, [UInt8])] = removals.map { ($0, []) }
+        for (index, changes) in textEdits {
+            let element = story.texts[index]
+            var text: [UInt8] = []
+            var position = 0
+            for (range, replacement) in changes.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) where range.lowerBound >= position {
+                text += element.text[position..<range.lowerBound]
+                text += replacement
+                position = range.upperBound
+            }
+            text += element.text[position...]
+            let run = story.runs[element.run]
+            if text.isEmpty && run.children == 1 {
+                edits.append((run.element, []))
+                continue
+            }
+            var tag = Array(story.xml[element.tag])
+            if let first = text.first, let last = text.last, Self.isSpace(first) || Self.isSpace(last),
+               !tag.starts(with: Array("<w:t/>".utf8)), !tag.contains(subsequence: Array("xml:space".utf8)) {
+                tag.insert(contentsOf: Array(" xml:space=\"preserve\"".utf8), at: tag.count - 1)
+            }
+            edits.append((element.element, tag + escaped(text) + story.xml[element.content.upperBound..<element.element.upperBound]))
+        }
+        edits.sort { $0.0.lowerBound < $1.0.lowerBound || ($0.0.lowerBound == $1.0.lowerBound && $0.0.upperBound > $1.0.upperBound) }
+        var out: [UInt8] = []
+        out.reserveCapacity(story.xml.count)
+        var position = 0
+        for (range, replacement) in edits where range.lowerBound >= position {
+            // An edit inside one already made (a text box's run in a removed paragraph) is left out.
+            out += story.xml[position..<range.lowerBound]
+            out += replacement
+            position = range.upperBound
+        }
+        out += story.xml[position...]
+        return out
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// An answer as text for a `w:t`: characters XML 1.0 cannot hold left out, a line break read as a space.
+    static func xmlText(_ answer: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for scalar in answer.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0D: out.append(0x20)
+            case 0x09: out.append(0x09)
+            case 0..<0x20, 0xFFFE, 0xFFFF: continue
+            default: out += Array(String(scalar).utf8)
+            }
+        }
+        return out
+    }
+
+    static func escaped(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        for byte in text {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return out
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func contains(subsequence: [UInt8]) -> Bool {
+        guard subsequence.count <= count else { return false }
+        return (0...(count - subsequence.count)).contains { self[$0..<$0 + subsequence.count].elementsEqual(subsequence) }
+    }
+}

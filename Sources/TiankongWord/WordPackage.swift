@@ -1,0 +1,165 @@
+import CMinizip
+import TiankongEngine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A Word file's zip package, read with minizip from memory: its entries in order, each part read with
+/// a cap on what it inflates to, and the package written again with some parts replaced and every other
+/// entry's compressed bytes copied through unchanged.
+final class WordPackage {
+    /// An entry of the package, in the archive's order.
+    struct Entry {
+        var name: String
+        var info: unz_file_info64
+        var position: unz64_file_pos
+    }
+
+    /// More entries than any Word file has (a package holds tens, a big one hundreds).
+    static let entryLimit = 10_000
+    /// No part inflates past this, nor past `ratioLimit` times its compressed size.
+    static let partLimit = 500 << 20
+    static let ratioLimit = 200
+    /// A small part may inflate this far whatever its ratio (a kilobyte of repeated XML packs tightly).
+    static let ratioFloor = 1 << 20
+
+    let path: String
+    private(set) var entries: [Entry] = []
+    private var positions: [String: Int] = [:]
+    /// The archive's bytes for minizip's file functions (on the heap: minizip keeps a pointer to it).
+    private let file: UnsafeMutablePointer<tk_memory_file>
+    private var handle: unzFile?
+
+    /// Opens the package in `bytes`; `path` names it in messages.
+    init(bytes: [UInt8], path: String) throws(WordFileError) {
+        self.path = path
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { storage.initialize(from: base, count: $0.count) } }
+        file = .allocate(capacity: 1)
+        file.initialize(to: tk_memory_file(bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0, failed: 0, writable: 0))
+        var functions = zlib_filefunc64_def()
+        tk_memory_functions(&functions, file)
+        handle = unzOpen2_64("", &functions)
+        guard let handle else { throw .damagedZip(path: path, detail: "no central directory") }
+        var global = unz_global_info64()
+        guard unzGetGlobalInfo64(handle, &global) == UNZ_OK else { throw .damagedZip(path: path, detail: "no central directory") }
+        if global.number_entry > UInt64(Self.entryLimit) {
+            throw .tooManyParts(path: path, count: Int(global.number_entry), limit: Self.entryLimit)
+        }
+        var status = unzGoToFirstFile(handle)
+        while status == UNZ_OK {
+            var info = unz_file_info64()
+            var name = [CChar](repeating: 0, count: 65_536)
+            guard unzGetCurrentFileInfo64(handle, &info, &name, uLong(name.count), nil, 0, nil, 0) == UNZ_OK else {
+                throw .damagedZip(path: path, detail: "an unreadable directory record")
+            }
+            let entryName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard Self.isSafe(entryName) else { throw .unsafeName(path: path, part: entryName) }
+            guard positions[entryName] == nil else { throw .duplicatePart(path: path, part: entryName) }
+            var position = unz64_file_pos()
+            unzGetFilePos64(handle, &position)
+            positions[entryName] = entries.count
+            entries.append(Entry(name: entryName, info: info, position: position))
+            status = unzGoToNextFile(handle)
+        }
+        guard status == UNZ_END_OF_LIST_OF_FILE else { throw .damagedZip(path: path, detail: "a broken directory (\(status))") }
+    }
+
+    deinit {
+        if let handle { unzClose(handle) }
+        file.pointee.bytes.deallocate()
+        file.deallocate()
+    }
+
+    /// A name inside the package: not absolute, no "..", no drive letter, no backslash, no NUL.
+    static func isSafe(_ name: String) -> Bool {
+        if name.isEmpty || name.hasPrefix("/") || name.contains("\\") || name.contains(":") { return false }
+        return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    func contains(_ name: String) -> Bool { positions[name] != nil }
+
+    /// The inflated bytes of the part `name`, or nil when there is none.
+    func read(_ name: String) throws(WordFileError) -> [UInt8]? {
+        guard let index = positions[name], let handle else { return nil }
+        var entry = entries[index]
+        guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
+        if entry.info.flag & 1 != 0 { throw .encryptedEntry(path: path, part: name) }
+        let limit = Self.limit(compressed: Int(clamping: entry.info.compressed_size))
+        if entry.info.uncompressed_size > UInt64(limit) { throw .partTooLarge(path: path, part: name, limit: Self.partLimit) }
+        guard unzOpenCurrentFile(handle) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
+        // Read no further than the cap whatever the directory claims: its sizes may lie.
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(entry.info.uncompressed_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
+            if n < 0 { unzCloseCurrentFile(handle); throw .damagedPart(path: path, part: name) }
+            if n == 0 { break }
+            out += chunk[0..<Int(n)]
+            if out.count > limit { unzCloseCurrentFile(handle); throw .partTooLarge(path: path, part: name, limit: Self.partLimit) }
+        }
+        // A wrong checksum is reported on closing.
+        guard unzCloseCurrentFile(handle) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
+        return out
+    }
+
+    static func limit(compressed: Int) -> Int {
+        min(partLimit, max(ratioFloor, compressed.multipliedReportingOverflow(by: ratioLimit).overflow ? partLimit : compressed * ratioLimit))
+    }
+
+    /// The package again, in the same order, with the parts in `replacing` deflated anew and every other
+    /// entry's compressed bytes, checksum and sizes copied through as they were.
+    func writing(replacing: [String: [UInt8]]) throws(WordPackageWriteError) -> [UInt8] {
+        guard let handle else { throw .failed("no package") }
+        var target = tk_memory_file(bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1)
+        var targetFunctions = zlib_filefunc64_def()
+        defer { free(target.bytes) }
+        return try withUnsafeMutablePointer(to: &target) { (target: UnsafeMutablePointer<tk_memory_file>) throws(WordPackageWriteError) -> [UInt8] in
+            tk_memory_functions(&targetFunctions, target)
+            guard let zip = zipOpen2_64("", APPEND_STATUS_CREATE, nil, &targetFunctions) else { throw .failed("zipOpen") }
+            var closed = false
+            defer { if !closed { zipClose(zip, nil) } }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            for var entry in entries {
+                var info = zip_fileinfo()
+                info.dosDate = entry.info.dosDate
+                info.internal_fa = entry.info.internal_fa
+                info.external_fa = entry.info.external_fa
+                let utf8Flag = entry.info.flag & 0x0800
+                let big = entry.info.uncompressed_size >= 0xFFFF_FFFF || entry.info.compressed_size >= 0xFFFF_FFFF
+                if let contents = replacing[entry.name] {
+                    let status = zipOpenNewFileInZip4_64(zip, entry.name, &info, nil, 0, nil, 0, nil, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0,
+                                                         -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0, utf8Flag,
+                                                         contents.count >= 0xFFFF_FFFF ? 1 : 0)
+                    guard status == ZIP_OK else { throw .failed("\(entry.name): \(status)") }
+                    let written = contents.withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
+                    guard written == ZIP_OK, zipCloseFileInZip(zip) == ZIP_OK else { throw .failed("\(entry.name): deflate") }
+                    continue
+                }
+                guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else { throw .failed("\(entry.name): seek") }
+                var method: Int32 = 0, level: Int32 = 0
+                guard unzOpenCurrentFile2(handle, &method, &level, 1) == UNZ_OK else { throw .failed("\(entry.name): open") }
+                defer { unzCloseCurrentFile(handle) }
+                let status = zipOpenNewFileInZip4_64(zip, entry.name, &info, nil, 0, nil, 0, nil, method, level, 1,
+                                                     -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0, utf8Flag, big ? 1 : 0)
+                guard status == ZIP_OK else { throw .failed("\(entry.name): \(status)") }
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
+                    if n < 0 { throw .failed("\(entry.name): read") }
+                    if n == 0 { break }
+                    guard buffer.withUnsafeBytes({ zipWriteInFileInZip(zip, $0.baseAddress, UInt32(n)) }) == ZIP_OK else { throw .failed("\(entry.name): write") }
+                }
+                guard zipCloseFileInZipRaw64(zip, entry.info.uncompressed_size, entry.info.crc) == ZIP_OK else { throw .failed("\(entry.name): close") }
+            }
+            closed = true
+            guard zipClose(zip, nil) == ZIP_OK, target.pointee.failed == 0, let bytes = target.pointee.bytes else { throw .failed("zipClose") }
+            return Array(UnsafeBufferPointer(start: bytes, count: Int(target.pointee.size)))
+        }
+    }
+}
+
+/// Why a filled Word file could not be packed.
+public enum WordPackageWriteError: Error, Sendable, Equatable {
+    case failed(String)
+}

@@ -1,0 +1,57 @@
+import TiankongEngine
+import TiankongWord
+
+/// Word templates (.docx, .docm, .dotx) on the command line: read with their document beside the
+/// template, so the report can be their own package filled in place.
+extension TemplateOptions {
+    /// The template named on the command line (the bundled one when none), and its Word document when it is one.
+    func loadWithWord() throws -> (Template, WordTemplate?) {
+        let options = Template.Options(keepBoilerplate: keepBoilerplate, useSchema: !noSchema)
+        if let path = template, WordTemplate.isWordFile(path: path) {
+            let word = try Self.loadWord(path, options: options)
+            return (word.template, word)
+        }
+        return (try load(), nil)
+    }
+
+    /// Reads the Word template at `path`; a mistake in it is a `CommandFailure` with its exit code.
+    static func loadWord(_ path: String, options: Template.Options) throws -> WordTemplate {
+        do {
+            return try WordTemplate.load(path: path, options: options)
+        } catch let error as WordFileError {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        } catch let error as TemplateError {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        }
+    }
+}
+
+extension WordOutput {
+    /// A Word template's own package with the answers in place.
+    static func filled(_ word: WordTemplate, values: [String: String]) throws -> [UInt8] {
+        do {
+            return try word.filled(values: values)
+        } catch {
+            let say = CommandText()
+            throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), exitCode: 74)
+        }
+    }
+}
+
+extension FieldsListing {
+    /// For a Word template: where each blank and each removed advert line is in the document.
+    static func places(_ word: WordTemplate, say: CommandText, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+        let messages = Messages()
+        var lines = [say.t("\n在 Word 文档中的位置：", "\nWhere they are in the Word document:")]
+        for removed in word.template.removedLines {
+            lines.append(say.t("  广告行（第 \(removed.line) 行）：", "  advert line (line \(removed.line)): ")
+                         + messages.text(for: word.place(ofLine: removed.line - 1)))
+        }
+        for blank in word.template.blanks {
+            lines.append(say.t("  空 \(blank.index)（\(blank.marker)）：", "  blank \(blank.index) (\(blank.marker)): ")
+                         + messages.text(for: word.place(of: blank)))
+        }
+        var text = Array((lines.joined(separator: "\n") + "\n").utf8)
+        text.withUnsafeMutableBytes { emit(UnsafeRawBufferPointer($0)) }
+    }
+}
