@@ -73,7 +73,7 @@ test: setup-test release
 # Every committed fuzz seed and regression input, through a normal (unsanitized) build.
 fuzz-replay:
 	$(SWIFT) build --product tiankong-fuzz
-	for t in template numerals answers schema docx; do \
+	for t in template numerals answers schema docx word; do \
 		TIANKONG_FUZZ=$$t $(BUILD)/debug/tiankong-fuzz Fuzz/corpus/$$t Fuzz/regressions/$$t || exit 1; done
 
 # libFuzzer on every target for FUZZ_SECONDS seconds each (make fuzz FUZZ_SECONDS=3600).

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(template numerals answers schema docx)
+[ ${#targets[@]} -eq 0 ] && targets=(template numerals answers schema docx word)
 
 swift build --product tiankong-fuzz --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -v "Cannot export local symbol" | grep -E "error|Compiling|Build" || true

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import TiankongEngine
+import TiankongWord
 import TiankongWriters
 import ZIPFoundation
 
@@ -12,7 +13,7 @@ import ZIPFoundation
 /// gives a replay runner that feeds the files named on the command line to the target, so every crash
 /// found stays a regression test (`Fuzz/regressions/`).
 enum FuzzTarget: String, CaseIterable {
-    case template, numerals, answers, schema, docx
+    case template, numerals, answers, schema, docx, word
 
     static var chosen: FuzzTarget {
         let name = ProcessInfo.processInfo.environment["TIANKONG_FUZZ"] ?? ""
@@ -31,6 +32,7 @@ enum FuzzTarget: String, CaseIterable {
         case .answers: Self.answers(bytes)
         case .schema: Self.schema(bytes)
         case .docx: Self.docx(bytes)
+        case .word: Self.word(bytes)
         }
     }
 
@@ -77,6 +79,25 @@ enum FuzzTarget: String, CaseIterable {
         _ = try? YAML.document(bytes: bytes)
         guard let schema = try? Schema.parse(text, path: "fuzz.tiankong.yaml") else { return }
         _ = try? bundled.applying(schema, from: "fuzz.tiankong.yaml")
+    }
+
+    /// The Word template reader on any bytes: a refusal or a template, never a crash or a hang. A
+    /// template filled with no answers (adverts kept) reads back as the same text; filled with
+    /// answers, it reads back as a Word file again.
+    static func word(_ bytes: [UInt8]) {
+        let options = Template.Options(keepBoilerplate: true, useSchema: false)
+        guard let word = try? WordTemplate(bytes: bytes, path: "fuzz.docx", options: options) else { return }
+        let unfilled = try! word.filled(values: [:])
+        precondition((try? WordTemplate(bytes: unfilled, path: "again.docx", options: options))?.template.text == word.template.text,
+                     "a Word template filled with no answers reads back differently")
+        let answers = Dictionary(uniqueKeysWithValues: word.template.fields.map { ($0.id, " 12&<> ") })
+        let filled = try! word.filled(values: answers)
+        do {
+            _ = try WordTemplate(bytes: filled, path: "filled.docx", options: options)
+        } catch TemplateError.noBlanks {
+        } catch {
+            preconditionFailure("a filled Word template does not read back: \(error)")
+        }
     }
 
     /// The Word writer: any answer text gives a package whose document part is well-formed XML.
