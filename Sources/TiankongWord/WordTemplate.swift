@@ -25,10 +25,15 @@ public final class WordTemplate: @unchecked Sendable {
     public static func isWordFile(path: String) -> Bool {
         let lower = path.lowercased()
         if [".docx", ".docm", ".dotx", ".dotm", ".doc", ".wps", ".et"].contains(where: { lower.hasSuffix($0) }) { return true }
-        guard let handle = fopen(path, "rb") else { return false }
-        defer { fclose(handle) }
+        // Only a regular file is looked into (never blocking on a FIFO); anything else is left to the
+        // text reader, which says what it is.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
         var head = [UInt8](repeating: 0, count: 8)
-        guard fread(&head, 1, 8, handle) == 8 else { return false }
+        guard read(fd, &head, 8) == 8 else { return false }
         return head == compoundFileSignature || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 
