@@ -159,7 +159,8 @@ def test_bad_templates_get_clear_messages_and_exit_codes(tmp_path):
         (tmp_path / "missing.txt", 66, "找不到模板文件"),
         (tmp_path, 66, "是一个文件夹"),
         (tmp_path / "empty.txt", 65, "是空的"),
-        (tmp_path / "word.docx", 65, "不是文本文件"),
+        # A .docx is read as a Word template: these bytes start like a zip and are not one.
+        (tmp_path / "word.docx", 65, "不是完好的 Word 文件"),
         (tmp_path / "bad.txt", 65, "第 10 字节"),
         (tmp_path / "none.txt", 65, "没有找到要填的空"),
         ("/dev/zero", 66, "不是普通文件"),

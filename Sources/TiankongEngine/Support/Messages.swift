@@ -112,7 +112,7 @@ public struct Messages: Sendable {
             return t("模板 \(path) 太大（\(bytes / 1_048_576) MB），上限 \(limit / 1_048_576) MB", "The template \(path) is too large (\(bytes / 1_048_576) MB); the limit is \(limit / 1_048_576) MB")
         case .empty(let path): return t("模板 \(path) 是空的", "The template \(path) is empty")
         case .binary(let path, let offset):
-            return t("\(path) 不是文本文件（第 \(offset) 字节处有 NUL 字节）；Word 文档请先另存为 .txt", "\(path) is not a text file (a NUL byte at byte \(offset)); save a Word document as .txt first")
+            return t("\(path) 不是文本文件（第 \(offset) 字节处有 NUL 字节）；Word 文档请另存为 .docx 或 .txt", "\(path) is not a text file (a NUL byte at byte \(offset)); save a Word document as .docx or .txt")
         case .utf16WithoutBOM(let path):
             return t("\(path) 像是没有字节顺序标记（BOM）的 UTF-16 文本；请另存为 UTF-8", "\(path) looks like UTF-16 without a byte-order mark; save it as UTF-8")
         case .undecodable(let path, let offset):
