@@ -41,7 +41,7 @@ struct BlankScannerTests {
 
     @Test("counts, decimals, percentages, years, months, days, quarters and names", arguments: [
         ("学习X次", Kind.integer, "次"), ("问题X件", .integer, "件"), ("X名党员", .integer, "名"),
-        ("谈话X人次", .integer, "人次"), ("X余篇", .integer, "余篇"), ("X个支部", .integer, "个支部"),
+        ("谈话X人次", .integer, "人次"), ("X余篇", .integer, "篇"), ("X个支部", .integer, "个支部"),
         ("X项制度", .integer, "项"), ("X期培训", .integer, "期"), ("X场讲座", .integer, "场"), ("X家企业", .integer, "家"),
         ("X篇文章", .integer, "篇"), ("X条意见", .integer, "条"), ("X天", .integer, "天"),
         ("共X", .integer, nil), ("累计X", .integer, nil),

@@ -52,7 +52,7 @@ struct SeedTemplateTests {
         let month = template.blanks[13]
         #expect(month.context.contains("X月初召开全局党风廉政建设工作会议"))
         #expect(template.blanks[7].unit == "件")
-        #expect(template.blanks[10].unit == "余篇")
+        #expect(template.blanks[10].unit == "篇")   // 余 means "more than": the unit is 篇
         #expect(template.blanks[12].unit == "名")
     }
 

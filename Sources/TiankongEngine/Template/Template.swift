@@ -93,7 +93,7 @@ public struct Template: Sendable {
 
     /// Analyses template bytes, applying a schema when one is given.
     public init(bytes: [UInt8], source: String, options: Options = Options(), schema: SchemaFile?,
-                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = .bundled) throws(TemplateError) {
         // A thread takes longer to start than a small template's digest takes: only a big template's
         // is worked out in parallel, a small one's after the analysis. (No Background at all
         // for small ones: each kind of it is a generic type the Swift runtime builds on first use.)
@@ -124,7 +124,7 @@ public struct Template: Sendable {
 
     /// Analyses template bytes by inference alone.
     public init(bytes: [UInt8], source: String, options: Options = Options(),
-                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = BlankScanner()) throws(TemplateError) {
+                boilerplate: Boilerplate = .bundled, scanner: BlankScanner = .bundled) throws(TemplateError) {
         let decoded = try TextDecoder.decode(bytes, path: source)
         self.source = source
         fileBytes = bytes
@@ -253,8 +253,21 @@ public struct Template: Sendable {
                         }
                         let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
                         let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
-                        let guess = KindInference.guess(marker: marker, before: b[beforeStart..<run.byteRange.lowerBound],
-                                                        after: b[run.byteRange.upperBound..<afterEnd])
+                        // Text pasted from a PDF breaks lines anywhere ("〔201" / "×" / "〕", "×" / "月"): a blank at
+                        // an end of its line reads its words from the next (or previous) line, when that is not empty.
+                        var guessBefore = b[beforeStart..<run.byteRange.lowerBound]
+                        var guessAfter = b[run.byteRange.upperBound..<afterEnd]
+                        if KindInference.withoutLeadingSpaces(guessAfter).isEmpty, run.line + 1 < lines.count, !lines.isBlank(run.line + 1) {
+                            let next = lines.contentRange(run.line + 1)
+                            guessAfter = b[next.lowerBound..<TextWindow.endAfter(b, next.lowerBound, limit: 12, ceiling: next.upperBound)]
+                        }
+                        if KindInference.withoutTrailingSpaces(guessBefore).isEmpty,
+                           KindInference.withoutLeadingSpaces(b[run.byteRange.upperBound..<afterEnd]).isEmpty,
+                           run.line > 0, !lines.isBlank(run.line - 1) {
+                            let previous = lines.contentRange(run.line - 1)
+                            guessBefore = b[TextWindow.startBefore(b, previous.upperBound, limit: 12, floor: previous.lowerBound)..<previous.upperBound]
+                        }
+                        let guess = KindInference.guess(marker: marker, before: guessBefore, after: guessAfter)
                         (out.base! + k).initialize(to: Blank(
                             index: k + 1, line: run.line + 1, column: run.column,
                             marker: lastMarker.text,
