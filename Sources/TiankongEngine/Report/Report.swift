@@ -80,7 +80,8 @@ public enum Report {
             position = blank.byteRange.upperBound
         }
         out += template.text[position..<range.upperBound]
-        return String(decoding: out, as: UTF8.self).trimmedSpaces()
+        // A title wrapped over two lines is one line.
+        return String(decoding: out.filter { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).trimmedSpaces()
     }
 
     /// A file name (without extension) for a report with this title: characters a file system or a

@@ -8,6 +8,14 @@ public struct RemovedLine: Hashable, Sendable, Codable {
     /// 1-based line in the original file.
     public let line: Int
     public let text: String
+    /// Why it was taken for an advert: the signal it carries ("QQ", "小编", "网址", "标题前").
+    public let reason: String
+
+    public init(line: Int, text: String, reason: String) {
+        self.line = line
+        self.text = text
+        self.reason = reason
+    }
 }
 
 /// Recognises reseller advertising ("仅供学习 禁止外传", "会员群：… 免费QQ群：", "某某整理，咨询QQ…")
@@ -38,6 +46,10 @@ public struct Boilerplate: Sendable {
                 contactBytes.append(Array(value))
             } else if Self.isKind(kind, "attribution") {
                 attributionBytes.append(Array(value))
+            } else if Self.isKind(kind, "phrase") {
+                phraseBytes.append(Array(value))
+            } else if Self.isKind(kind, "ending") {
+                endingBytes.append(Array(value))
             } else if Self.isKind(kind, "title-word") {
                 titleScalars.append(Array(String(decoding: value, as: UTF8.self).unicodeScalars))
             }
@@ -47,6 +59,7 @@ public struct Boilerplate: Sendable {
         for bytes in wordBytes { addSignal(.word, bytes) }
         for bytes in contactBytes { addSignal(.contact, bytes) }
         for bytes in attributionBytes { addSignal(.attribution, bytes) }
+        for bytes in phraseBytes { addSignal(.phrase, bytes) }
         for signal in signals where signal.first < 0x10000 {
             signalStarts[Int(signal.first >> 6)] |= 1 << UInt64(signal.first & 63)
         }
@@ -62,7 +75,7 @@ public struct Boilerplate: Sendable {
 
     /// A signal word and what it signals.
     private struct Signal {
-        enum Kind { case word, contact, attribution }
+        enum Kind { case word, contact, attribution, phrase }
         var kind: Kind
         var bytes: [UInt8]
         /// Its first character.
@@ -125,24 +138,46 @@ public struct Boilerplate: Sendable {
     }
 
     private var wordBytes: [[UInt8]] = []
+    private var phraseBytes: [[UInt8]] = []
+    private var endingBytes: [[UInt8]] = []
+
+    /// The longest line a phrase signal is looked for in (a reseller's introduction runs to a few
+    /// hundred characters; a report's paragraphs are not read past this).
+    public static let phraseLineLimit = 400
     private var contactBytes: [[UInt8]] = []
     private var attributionBytes: [[UInt8]] = []
 
     /// True when a line reads as advertising.
     public func isAdvert(_ raw: String) -> Bool {
-        Array(raw.utf8).withUnsafeBufferPointer { isAdvert($0) }
+        Array(raw.utf8).withUnsafeBufferPointer { advertSignal(ArraySlice($0)) != nil }
     }
 
     /// True when a line, as UTF-8 bytes without its line end, reads as advertising.
-    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool { isAdvert(ArraySlice(raw)) }
+    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool { advertSignal(ArraySlice(raw)) != nil }
 
     /// True when a line (a slice of the template's text, without its line end) reads as advertising.
-    /// Works on the bytes, so that checking every short line of a 100 MB template stays cheap.
-    func isAdvert(_ raw: ArraySlice<UInt8>) -> Bool {
+    func isAdvert(_ raw: ArraySlice<UInt8>) -> Bool { advertSignal(raw) != nil }
+
+    /// The signal that makes a line (without its line end) read as advertising, or nil. A short line
+    /// (up to `maximumLength` characters) is an advert on any signal; a longer one, up to
+    /// `phraseLineLimit`, only on a phrase ("小编", "以供参考", "版权归"); the report's own headings
+    /// never are. Works on the bytes, so that checking every line of a 100 MB template stays cheap.
+    public func advertSignal(_ raw: ArraySlice<UInt8>) -> String? {
         let line = LineBytes.trimmed(raw)
-        if line.isEmpty || LineBytes.scalarCount(line) > maximumLength || !mayHoldSignal(line) { return false }
+        if line.isEmpty { return nil }
+        let length = LineBytes.scalarCount(line)
+        if length > Self.phraseLineLimit { return nil }
+        let isShort = length <= maximumLength
+        if isShort, let chrome = Self.pageChrome(line) { return chrome }
+        // A line with a blank of its own is the template's: only a phrase or a page's chrome makes it an advert.
+        let holdsBlank = BlankScanner.bundled.runs(in: Array(line)).isEmpty == false
+        if isShort, !holdsBlank, let ending = endingBytes.first(where: { Self.ends(line, with: $0) && line.count > $0.count + 3 }) {
+            return String(decoding: ending, as: UTF8.self)
+        }
+        if isShort, Self.isPartMark(line) { return "分篇" }
+        guard mayHoldSignal(line) else { return nil }
         // One pass over the characters: the signal words starting with one are compared where it stands.
-        var signalled = false
+        var found: [UInt8]?
         var mayBeAttribution = false
         var k = line.startIndex
         scan: while k < line.endIndex {
@@ -153,21 +188,101 @@ public struct Boilerplate: Sendable {
             if isSignalStart(scalar) {
                 for signal in signals(startingWith: scalar) where LineBytes.matches(signal.bytes, in: line, at: k) {
                     switch signal.kind {
-                    case .word:
-                        signalled = true
+                    case .phrase:
+                        found = signal.bytes
                         break scan
-                    case .contact:
-                        if contactFollows(line, from: k + signal.bytes.count) { signalled = true; break scan }
-                    case .attribution:
+                    case .word where isShort && !holdsBlank:
+                        found = signal.bytes
+                        break scan
+                    case .contact where isShort:
+                        if contactFollows(line, from: k + signal.bytes.count) { found = signal.bytes; break scan }
+                    case .attribution where isShort && !holdsBlank:
                         mayBeAttribution = true
+                    default:
+                        break
                     }
                 }
             }
             k += length
         }
-        if !signalled && mayBeAttribution { signalled = isAttribution(line) }
+        if found == nil && mayBeAttribution, let word = attribution(line) { found = word }
         // The report's own headings are never adverts, whatever words they hold.
-        return signalled && !Boilerplate.isHeading(scalars: UTF8Scalars(line))
+        guard let found, !Boilerplate.isHeading(scalars: UTF8Scalars(line)) else { return nil }
+        return String(decoding: found, as: UTF8.self)
+    }
+
+    /// True when the line ends with `word`, ignoring a closing colon, question mark or spaces.
+    private static func ends(_ line: ArraySlice<UInt8>, with word: [UInt8]) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex {
+            if line[end - 1] == 0x3A || line[end - 1] == 0x3F || line[end - 1] == 0x20 { end -= 1; continue }
+            if end - line.startIndex >= 3, line[end - 3] == 0xEF, line[end - 2] == 0xBC, line[end - 1] == 0x9A || line[end - 1] == 0x9F {
+                end -= 3; continue
+            }
+            break
+        }
+        return end - line.startIndex >= word.count && line[(end - word.count)..<end].elementsEqual(word)
+    }
+
+    /// What a web page puts around a text and a report never holds, or nil: a line without any Chinese
+    /// character but with Latin letters or backquotes ("```", "background image"); a time stamp
+    /// ("2024-10-29 10:36:30"); a list item of a web page ("- 相关推荐"); a breadcrumb ("首页 > 工作总结").
+    static func pageChrome(_ line: ArraySlice<UInt8>) -> String? {
+        var hasIdeograph = false, hasLatin = false, hasMarker = false
+        var k = line.startIndex
+        while k < line.endIndex {
+            let c = line[k]
+            if c >= 0xE4 && c <= 0xE9 { hasIdeograph = true }
+            if c == 0x58 || c == 0x78 || (c == 0xC3 && k + 1 < line.endIndex && line[k + 1] == 0x97) { hasMarker = true }
+            if BlankScanner.isASCIILetter(c) || c == 0x60 { hasLatin = true }
+            k += LineBytes.scalarLength(c)
+        }
+        if !hasIdeograph && hasLatin && (!hasMarker || BlankScanner.bundled.runs(in: Array(line)).isEmpty) { return "网页代码" }
+        if line.count >= 2, line[line.startIndex] == 0x2D, line[line.startIndex + 1] == 0x20 { return "网页列表" }
+        if containsTimeStamp(line) { return "发布时间" }
+        // "首页 > 报告总结", "考试网> 工作计划> 正文": ">" or "＞" between words, not a quotation's opening ">".
+        k = line.startIndex + 1
+        while k < line.endIndex {
+            let arrow = line[k] == 0x3E ? 1 : (line[k] == 0xEF && k + 2 < line.endIndex && line[k + 1] == 0xBC && line[k + 2] == 0x9E ? 3 : 0)
+            if arrow > 0, k + arrow < line.endIndex, line[k + arrow] == 0x20 {
+                return hasIdeograph ? "网页导航" : nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// True when a line numbers the pieces of a collection: "篇一：…", "第一篇:…", "…方案 篇1".
+    static func isPartMark(_ line: ArraySlice<UInt8>) -> Bool {
+        let scalars = Array(UTF8Scalars(line))
+        func isNumeral(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s) }
+        func isColon(_ s: Unicode.Scalar) -> Bool { s == ":" || s == "：" }
+        if scalars.count >= 3, scalars[0] == "篇", isNumeral(scalars[1]), isColon(scalars[2]) { return true }
+        if scalars.count >= 4, scalars[0] == "第", isNumeral(scalars[1]), scalars[2] == "篇", isColon(scalars[3]) { return true }
+        var k = scalars.count - 1
+        while k >= 0, isNumeral(scalars[k]) { k -= 1 }
+        return k >= 1 && k < scalars.count - 1 && scalars[k] == "篇" && (scalars[k - 1] == " " || scalars[k - 1] == "\u{3000}")
+    }
+
+    /// True when the line holds "YYYY-MM-DD HH:MM" (or with "/" or "."), as a page's publishing time.
+    private static func containsTimeStamp(_ line: ArraySlice<UInt8>) -> Bool {
+        let b = Array(line)
+        func digits(_ i: Int, _ n: Int) -> Int? {
+            var k = i
+            while k < b.count, k - i < n, b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
+            return k > i ? k : nil
+        }
+        var i = 0
+        while i + 10 <= b.count {
+            if let y = digits(i, 4), y - i == 4, y < b.count, b[y] == 0x2D || b[y] == 0x2F || b[y] == 0x2E,
+               let m = digits(y + 1, 2), m < b.count, b[m] == b[y], let d = digits(m + 1, 2) {
+                var t = d
+                while t < b.count, b[t] == 0x20 { t += 1 }
+                if t > d, let h = digits(t, 2), h < b.count, b[h] == 0x3A, let mm = digits(h + 1, 2), mm - h == 3 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// True when a line can be the report's title: short, and ending with a document word such as 总结 or 报告,
@@ -178,6 +293,8 @@ public struct Boilerplate: Sendable {
         var line = Array(raw.unicodeScalars)
         Self.trim(&line) { $0.properties.isWhitespace }
         if line.isEmpty || line.count > maximumLength || Boilerplate.isHeading(scalars: line) { return false }
+        // "会议议题：讨论年度工作计划" is a line of a form; "——在…上的讲话" a subtitle.
+        if line.contains(where: { $0 == "：" || $0 == ":" }) || line.first == "—" { return false }
         if let last = line.last, last == "）" || last == ")", let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             line.removeSubrange(open...)
         }
@@ -260,18 +377,18 @@ public struct Boilerplate: Sendable {
         return false
     }
 
-    /// "某某整理", "某某整理，咨询…": a short line crediting the text to whoever compiled it.
-    private func isAttribution(_ line: ArraySlice<UInt8>) -> Bool {
+    /// "某某整理", "某某整理，咨询…": a short line crediting the text to whoever compiled it; the word.
+    private func attribution(_ line: ArraySlice<UInt8>) -> [UInt8]? {
         guard LineBytes.scalarCount(line) <= 24,
-              attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return false }
+              attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return nil }
         let text = String(decoding: line, as: UTF8.self)
         for bytes in attributionBytes {
             guard let range = text.firstRange(of: String(decoding: bytes, as: UTF8.self)) else { continue }
             let head = text[..<range.lowerBound]
             let tail = text[range.upperBound...].trimmed(where: { " ，,。、".contains($0) })
-            if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return true }
+            if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return bytes }
         }
-        return false
+        return nil
     }
 }
 
