@@ -216,7 +216,8 @@ enum FieldsListing {
                 out.bytes(lineOpen)
                 out.digits(removed.line)
                 out.bytes(lineClose)
-                out.line(removed.text)
+                out.text(removed.text)
+                out.line(say.t("　〔\(removed.reason)〕", "  [\(removed.reason)]"))
             }
         }
         out.line(say.t("\n空（\(template.blanks.count) 个）：", "\nBlanks (\(template.blanks.count)):"))
@@ -266,6 +267,7 @@ enum FieldsListing {
                 out.digits(index)
             }
             out.bytes(blanksClose)
+            if let sameAs = template.fields[k].sameAs { out.text(say.t("  可能与 \(sameAs) 相同", "  may be the same as \(sameAs)")) }
             out.byte(0x0A)
         }
         out.drain()
@@ -315,7 +317,8 @@ enum FieldsListing {
         for (i, line) in template.removedLines.enumerated() {
             out.text(i == 0 ? "\n    {\"line\": " : ",\n    {\"line\": ")
             out.digits(line.line)
-            out.text(", \"text\": "); out.jsonQuoted(line.text); out.byte(0x7D)
+            out.text(", \"text\": "); out.jsonQuoted(line.text)
+            out.text(", \"reason\": "); out.jsonQuoted(line.reason); out.byte(0x7D)
         }
         out.text(template.removedLines.isEmpty ? "],\n  \"blanks\": [" : "\n  ],\n  \"blanks\": [")
         template.text.withUnsafeBytes { text in
@@ -351,6 +354,7 @@ enum FieldsListing {
             if let hint = f.hint { out.text(", \"hint\": "); out.jsonQuoted(hint) }
             if let value = f.defaultAnswer { out.text(", \"default\": "); out.jsonQuoted(value) }
             if f.isOptional { out.text(", \"optional\": true") }
+            if let sameAs = f.sameAs { out.text(", \"sameAs\": "); out.jsonQuoted(sameAs) }
             if let minimum = f.minimum { out.text(", \"min\": "); out.number(minimum) }
             if let maximum = f.maximum { out.text(", \"max\": "); out.number(maximum) }
             out.text(", \"blanks\": [")

@@ -313,7 +313,7 @@ def test_unknown_and_missing_answers_are_named_and_partial_is_offered(tmp_path):
     assert_clean_failure(result, 65)
     assert stderr(result).splitlines() == [
         "有 2 个答案不能使用，没有写出报告：",
-        "  f2  XXX党组共学习＿＿次：没有答案；应填：次数，填整数",
+        "  f2  ＿＿党组共学习＿＿次：没有答案；应填：次数，填整数",
         "  f9：模板里没有这个字段",
         "没有答案的空若要原样留着，加 --partial。",
     ]

@@ -205,7 +205,7 @@ struct WizardRobustnessTests {
         // After the first key: the warning under the question, with the reason.
         let warned = try #require(texts.first { $0.contains("无法自动保存答案") })
         let lines = warned.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[18] == " 第 1/18 项  今年以来，＿＿党组坚持以习  文字，如单位名称")
+        #expect(lines[18] == " 第 1/18 项  ＿＿党组坚持以习近平…  文字，如单位名称")
         #expect(lines[19] == "> 市")
         let warning = "无法自动保存答案：无法创建 \(folder.path)/file/tiankong：路径中有一段不是文件夹。可以继续填写并保存报告，但退出后这些答案不会保留。"
         #expect(lines[20...22].map { $0.dropFirst() }.joined() == warning)

@@ -13,7 +13,7 @@ struct WizardStoryTests {
         if let expected { #expect(story.screen == expected) }
         #expect(story.row(0).hasPrefix(" 填空 · 2020年党建工作总结（党组）"))
         #expect(story.row(0).hasSuffix("已填 0/18"))
-        #expect(story.row(-4) == " 第 1/18 项  今年以来，＿＿党组坚持以习  文字，如单位名称")
+        #expect(story.row(-4) == " 第 1/18 项  ＿＿党组坚持以习近平…  文字，如单位名称")
         #expect(story.row(-1).hasPrefix(" F1 帮助  回车 下一项"))
         #expect(story.cursor! == (21, 2))
     }

@@ -16,6 +16,9 @@ public struct Field: Hashable, Sendable, Identifiable {
     public var surroundings: [Surrounding]
     /// The year, month and day fields this one forms a date with ("XXXX年X月X日"), when it does.
     public var date: DateGroup?
+    /// An earlier text field this one may well be the same as (the same marker and words after it, but
+    /// not evidence enough to ask once): the wizard offers that field's answer.
+    public var sameAs: String?
     /// A sentence telling a first-time user what to write (from the template's schema).
     public var hint: String?
     /// The answer used when none is given (from the schema; for a replaced text, that text).

@@ -6,8 +6,12 @@ import Dispatch
 
 /// Groups blanks into the fields the user answers.
 ///
-/// Every numeric blank is its own field. Text blanks with the same marker followed by the same two
-/// characters are one question: the three "XXX党组" of a report are the one organisation.
+/// Every numeric blank is its own field. Text blanks are one question only on strong evidence: the
+/// same marker followed by the same two Chinese characters, not at the start of a list item (the three
+/// "XXX党组" of a report are the one organisation; "（一）×××" and "（二）×××", or two "×××" at line
+/// ends, are separate questions). A text blank that only may be the same as an earlier one (the same
+/// marker and words, but weaker evidence) is asked on its own, and names that field as `sameAs`, so
+/// the wizard can offer its answer.
 public enum FieldGrouping {
     public static func fields(for blanks: [Blank]) -> [Field] {
         // Every numeric blank is a field of its own, labelled by its own words: for many blanks those
@@ -54,16 +58,21 @@ public enum FieldGrouping {
             for position in blanks.indices {
                 let index = blanks[position].index
                 let kind = blanks[position].kind
+                var sameAs: String?
                 if kind == .text {
                     // Only text answers are checked against their neighbours (the doubled-word warning).
                     let key = TextKey(blanks[position])
                     if let existing = fieldOfTextKey.field(of: key) {
-                        fields[existing].blankIndexes.append(index)
-                        fields[existing].surroundings.append(Field.Surrounding(blanks[position]))
-                        fieldOfBlank[index] = existing
-                        continue
+                        if key.isStrong {
+                            fields[existing].blankIndexes.append(index)
+                            fields[existing].surroundings.append(Field.Surrounding(blanks[position]))
+                            fieldOfBlank[index] = existing
+                            continue
+                        }
+                        if key.mayBeSame { sameAs = fields[existing].id }
+                    } else {
+                        fieldOfTextKey.add(key, field: fields.count)
                     }
-                    fieldOfTextKey.add(key, field: fields.count)
                 }
                 fieldOfBlank[index] = fields.count
                 firstBlank.append(position)
@@ -72,6 +81,7 @@ public enum FieldGrouping {
                     minimum: blanks[position].minimum, maximum: blanks[position].maximum,
                     label: "", marker: blanks[position].marker,
                     blankIndexes: [index], surroundings: kind == .text ? [Field.Surrounding(blanks[position])] : []))
+                fields[fields.count - 1].sameAs = sameAs
             }
             self.fields = fields
             self.firstBlank = firstBlank
@@ -133,17 +143,31 @@ public enum FieldGrouping {
         }
     }
 
-    /// What makes text blanks one question: the marker and the first two characters after it, as bytes
-    /// of the template's text (hashed in one call, compared without copying).
+    /// What may make text blanks one question: the marker and the first two characters after it (spaces
+    /// skipped), as bytes of the template's text (hashed in one call, compared without copying).
     struct TextKey: Hashable {
         let bytes: ArraySlice<UInt8>
+        /// True when the key is evidence enough to ask once: two Chinese characters follow the marker
+        /// and the blank does not open a list item.
+        let isStrong: Bool
+        /// True when the key says enough to offer an earlier answer: words follow, or a form's label precedes.
+        let mayBeSame: Bool
 
         init(_ blank: Blank) {
             let text = blank.source.bytes
-            let after = FieldGrouping.firstTwoCharacters(text, blank.afterRange)
-            bytes = blank.byteRange.upperBound == after.startIndex
+            let after = FieldGrouping.firstTwoCharacters(text, FieldGrouping.skippingSpaces(text, blank.afterRange))
+            // "书记：xx", "镇长：xx": a blank after a form's label is the label's answer; the label is part of it.
+            let label = FieldGrouping.formLabel(text, before: blank.beforeRange)
+            bytes = label.isEmpty && blank.byteRange.upperBound == after.startIndex
                 ? text[blank.byteRange.lowerBound..<after.endIndex]
-                : ArraySlice(Array(text[blank.byteRange]) + after)
+                : ArraySlice(Array(label) + Array(text[blank.byteRange]) + after)
+            // A written line ("____") is one to write on each time: never one question with another.
+            let lead = text[blank.byteRange.lowerBound]
+            let isLine = lead == 0x5F || (lead == 0xEF && text[blank.byteRange.lowerBound + 2] == 0xBF)
+            mayBeSame = !label.isEmpty || (after.first.map { $0 >= 0xE4 && $0 <= 0xE9 } ?? false)
+            isStrong = !isLine && after.count == 6 && FieldGrouping.isIdeograph(after, at: after.startIndex)
+                && FieldGrouping.isIdeograph(after, at: after.startIndex + 3)
+                && !FieldGrouping.opensListItem(text, before: blank.beforeRange)
         }
 
         func hash(into hasher: inout Hasher) {
@@ -156,6 +180,57 @@ public enum FieldGrouping {
             return a.bytes.isEmpty || a.bytes.withUnsafeBytes { x in
                 b.bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
             }
+        }
+    }
+
+    /// The range without the spaces (ASCII or ideographic) at its start.
+    static func skippingSpaces(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1; continue }
+            if start + 2 < range.upperBound, bytes[start] == 0xE3, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 { start += 3; continue }
+            break
+        }
+        return start..<range.upperBound
+    }
+
+    /// The up to four characters before a colon that ends the words before a blank ("镇长：" → "镇长"),
+    /// or nothing when they do not end with a colon.
+    static func formLabel(_ bytes: [UInt8], before range: Range<Int>) -> ArraySlice<UInt8> {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+        var colon = 0
+        if end > range.lowerBound, bytes[end - 1] == 0x3A { colon = 1 }
+        else if end - range.lowerBound >= 3, bytes[end - 3] == 0xEF, bytes[end - 2] == 0xBC, bytes[end - 1] == 0x9A { colon = 3 }
+        guard colon > 0 else { return [] }
+        let labelEnd = end - colon
+        let start = bytes.withUnsafeBufferPointer { TextWindow.startBefore($0, labelEnd, limit: 4, floor: range.lowerBound) }
+        return bytes[start..<labelEnd]
+    }
+
+    /// True when a CJK ideograph (U+4E00–U+9FFF) starts at `k`.
+    static func isIdeograph(_ bytes: ArraySlice<UInt8>, at k: Int) -> Bool {
+        guard k >= bytes.startIndex, k + 2 < bytes.endIndex else { return false }
+        let lead = bytes[k]
+        return lead >= 0xE4 && lead <= 0xE9 && bytes[k + 1] & 0xC0 == 0x80 && bytes[k + 2] & 0xC0 == 0x80
+    }
+
+    /// True when the words before a blank are a list item's number: "（一）", "(2)", "二、", "3.", "一是".
+    static func opensListItem(_ bytes: [UInt8], before range: Range<Int>) -> Bool {
+        let scalars = Array(String(decoding: bytes[range], as: UTF8.self).unicodeScalars)
+        var k = scalars.count - 1
+        while k >= 0, scalars[k] == " " || scalars[k] == "\u{3000}" { k -= 1 }
+        guard k >= 1, ["）", ")", "、", ".", "．", "是"].contains(scalars[k]) else { return false }
+        k -= 1
+        var numerals = 0
+        while k >= 0, isNumeral(scalars[k]) { numerals += 1; k -= 1 }
+        return numerals > 0
+    }
+
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "0"..."9", "０"..."９", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+        default: return false
         }
     }
 
@@ -191,46 +266,193 @@ public enum FieldGrouping {
         }
     }
 
-    /// "党组扩大会议学习＿＿次": the clause before the blank (at most ten characters, or the words before
-    /// it when the clause is shorter than two), the blank, and up to six characters after it.
+    /// "党组扩大会议学习＿＿次": the words before and after the blank within its sentence, cut at
+    /// punctuation (the clause before it, or two when that one is shorter than two characters; up to six
+    /// characters after it), never mid-sentence beyond twelve characters each way ("…" marks a cut that
+    /// falls inside words), with every other blank shown as ＿＿. A blank with no words of its own
+    /// ("（一）×××", "×××" under "参加人员") takes the line above it as its subject: "会议议题：（一）＿＿".
     static func label(for blank: Blank) -> String {
         let bytes = blank.source.bytes
         return bytes.withUnsafeBufferPointer { b -> String in
-            // Clause breaks include the sentence ends, so the line's start is floor enough.
-            let sentenceStart = blank.lineRange.lowerBound
-            // Back from the blank to the last clause break, at most ten characters.
-            var start = blank.byteRange.lowerBound
-            var taken = 0
-            while start > sentenceStart, taken < 10 {
-                var k = start - 1
-                while k > sentenceStart, TextWindow.isContinuation(b[k]) { k -= 1 }
-                if isClauseBreak(b, k) { break }
-                start = k
-                taken += 1
-            }
-            if taken < 2 {
-                // "对X局党组", "，XXX党组": take up to six characters before, skipping leading breaks.
-                start = TextWindow.startBefore(b, blank.byteRange.lowerBound, limit: 6, floor: sentenceStart)
-                while start < blank.byteRange.lowerBound, isClauseBreak(b, start) { start += LineBytes.scalarLength(b[start]) }
-            }
+            // The walks below stop at the line's ends and at a sentence's end.
+            let sentence = blank.lineRange
+            // After the blank: up to the next clause break, six characters, or twelve to reach a break.
             var end = blank.byteRange.upperBound
-            taken = 0
-            while end < blank.afterRange.upperBound, taken < 6, !isClauseBreak(b, end) {
+            var taken = 0, wordsAfter = 0
+            var cutAfter = false
+            while end < sentence.upperBound, !isClauseBreak(b, end) || b[end] == 0x20 {
+                if taken == 14 || (taken >= 8 && !breakWithin(b, from: end, limit: 14 - taken, ceiling: sentence.upperBound)) {
+                    cutAfter = true
+                    break
+                }
+                if isWordCharacter(b, end) { wordsAfter += 1 }
                 end += LineBytes.scalarLength(b[end])
                 taken += 1
             }
-            end = min(end, blank.afterRange.upperBound)
-            let before = b[start..<blank.byteRange.lowerBound], after = b[blank.byteRange.upperBound..<end]
-            let count = before.count + placeholder.count + after.count
-            // One allocation for the label, written in place.
-            return String(unsafeUninitializedCapacity: count) { out in
-                var k = 0
-                for c in before { out[k] = c; k += 1 }
-                for c in placeholder { out[k] = c; k += 1 }
-                for c in after { out[k] = c; k += 1 }
-                return k
+            if cutAfter, let cut = lastFunctionCharacterStart(b, blank.byteRange.upperBound..<end, from: 3) { end = cut }
+            // Back from the blank: to a clause break; past one more when fewer than two characters came
+            // and the words after the blank say little.
+            var start = blank.byteRange.lowerBound
+            taken = 0
+            var clauses = 0, wordsInClause = 0
+            var cutInWords = false
+            while start > sentence.lowerBound {
+                var k = start - 1
+                while k > sentence.lowerBound, TextWindow.isContinuation(b[k]) { k -= 1 }
+                if isClauseBreak(b, k) && b[k] != 0x20 {
+                    if wordsInClause >= 2 || clauses >= 1 || wordsAfter >= 4 || TextWindow.isSentenceEnd(b, k) { break }
+                    clauses += 1
+                    wordsInClause = 0
+                } else if isWordCharacter(b, k) {
+                    wordsInClause += 1
+                }
+                if taken == 12 { cutInWords = true; break }
+                start = k
+                taken += 1
             }
+            if cutInWords, let cut = firstFunctionCharacterEnd(b, start..<blank.byteRange.lowerBound, within: 8) {
+                // "…及指示精神工作": start after a function word (及、的、和…) rather than inside a word.
+                start = cut
+                cutInWords = false
+            }
+            while start < blank.byteRange.lowerBound, isClauseBreak(b, start) && !isOpeningBracket(b, start) {
+                start += LineBytes.scalarLength(b[start])
+            }
+            if start > sentence.lowerBound {
+                var k = start - 1
+                while k > sentence.lowerBound, TextWindow.isContinuation(b[k]) { k -= 1 }
+                if isOpeningBracket(b, k) { start = k }
+            }
+            var out: [UInt8] = cutInWords ? ellipsis : []
+            out += shownWithBlanks(b, start..<blank.byteRange.lowerBound)
+            out += placeholder
+            out += shownWithBlanks(b, blank.byteRange.upperBound..<end)
+            if cutAfter { out += ellipsis }
+            var label = String(decoding: out, as: UTF8.self).trimmedSpaces()
+            var wordCount = 0
+            for k in start..<end where !(k >= blank.byteRange.lowerBound && k < blank.byteRange.upperBound) && isWordCharacter(b, k) { wordCount += 1 }
+            if wordCount <= 3, !label.unicodeScalars.contains(where: { isWord($0) && !isListNumeral($0) }) {
+                let subject = subjectAbove(b, lineStart: blank.lineRange.lowerBound)
+                if !subject.isEmpty { label = subject + "：" + label }
+            }
+            return label
         }
+    }
+
+    static let ellipsis = Array("…".utf8)
+
+    /// Characters that stand between words: a cut next to one falls between words.
+    private static let functionCharacters: Set<Unicode.Scalar> = ["的", "和", "及", "与", "了", "等", "并"]
+
+    /// Where the first function character in the first `within` characters of `range` ends.
+    private static func firstFunctionCharacterEnd(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, within: Int) -> Int? {
+        var k = range.lowerBound, n = 0
+        while k < range.upperBound, n < within {
+            let length = LineBytes.scalarLength(b[k])
+            if let s = UTF8Scalars(ArraySlice(b[k..<min(k + length, range.upperBound)])).first(where: { _ in true }),
+               functionCharacters.contains(s) { return k + length }
+            k += length
+            n += 1
+        }
+        return nil
+    }
+
+    /// Where the last function character of `range` at or after its `from`-th character starts (where
+    /// it ends for 的 and 等, which close the words before them).
+    private static func lastFunctionCharacterStart(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, from: Int) -> Int? {
+        var k = range.lowerBound, n = 0
+        var found: Int?
+        while k < range.upperBound {
+            let length = LineBytes.scalarLength(b[k])
+            if n >= from, let s = UTF8Scalars(ArraySlice(b[k..<min(k + length, range.upperBound)])).first(where: { _ in true }),
+               functionCharacters.contains(s) { found = s == "的" || s == "等" ? k + length : k }
+            k += length
+            n += 1
+        }
+        return found
+    }
+
+    /// The text of `range` with each blank in it shown as ＿＿.
+    private static func shownWithBlanks(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        guard !range.isEmpty else { return [] }
+        let piece = UnsafeBufferPointer(rebasing: b[range])
+        // Most pieces hold no marker's first byte (X, x, _, or the lead byte of ×, Ｘ, ＿, 某): no scan.
+        if !piece.contains(where: { $0 == 0x58 || $0 == 0x78 || $0 == 0x5F || $0 == 0xC3 || $0 == 0xEF || $0 == 0xE6 }) {
+            return Array(piece)
+        }
+        var out: [UInt8] = []
+        var at = 0
+        for run in BlankScanner.bundled.runs(in: piece) {
+            out += piece[at..<run.byteRange.lowerBound]
+            out += placeholder
+            at = run.byteRange.upperBound
+        }
+        out += piece[at...]
+        return out
+    }
+
+    /// True when a clause break lies within `limit` characters from `from`.
+    private static func breakWithin(_ b: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, ceiling: Int) -> Bool {
+        var k = from, n = 0
+        while k < ceiling, n < limit {
+            if isClauseBreak(b, k) && b[k] != 0x20 { return true }
+            k += LineBytes.scalarLength(b[k])
+            n += 1
+        }
+        return k >= ceiling
+    }
+
+    /// The nearest non-empty line above, without its heading number and punctuation, up to twelve
+    /// characters: "三、参加人员" → "参加人员".
+    private static func subjectAbove(_ b: UnsafeBufferPointer<UInt8>, lineStart: Int) -> String {
+        var end = lineStart
+        while end > 0 {
+            // The previous line: from the newline before `end` back to the one before it.
+            var lineEnd = end - 1
+            while lineEnd > 0, b[lineEnd] == 0x0A || b[lineEnd] == 0x0D { lineEnd -= 1 }
+            if b[lineEnd] == 0x0A || b[lineEnd] == 0x0D { return "" }
+            var lineBegin = lineEnd
+            while lineBegin > 0, b[lineBegin - 1] != 0x0A { lineBegin -= 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[lineBegin...lineEnd]), as: UTF8.self)
+            var scalars = Array(text.unicodeScalars)
+            // Drop a heading number ("三、", "（二）", "1.") and the punctuation around the words.
+            while let first = scalars.first, !isWord(first) || isListNumeral(first) { scalars.removeFirst() }
+            while let last = scalars.last, !isWord(last) { scalars.removeLast() }
+            if !scalars.isEmpty, scalars.count <= 12, !scalars.contains(where: { "。，,；;".unicodeScalars.contains($0) }) {
+                var subject = ""
+                subject.unicodeScalars.append(contentsOf: scalars)
+                return BlankScanner.bundled.runs(in: Array(subject.utf8)).isEmpty ? subject : ""
+            }
+            if !scalars.isEmpty { return "" }
+            end = lineBegin
+        }
+        return ""
+    }
+
+    /// Letters, digits and ideographs: what makes a label say something.
+    private static func isWord(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || ("0"..."9").contains(s) || ("０"..."９").contains(s)
+    }
+
+    private static func isListNumeral(_ s: Unicode.Scalar) -> Bool {
+        "一二三四五六七八九十".unicodeScalars.contains(s) || ("0"..."9").contains(s)
+    }
+
+    /// True when the character at `i` is an ideograph, a letter or a digit (not a marker of a blank).
+    private static func isWordCharacter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c >= 0xE4 && c <= 0xE9 { return true }
+        return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A && c != 0x58) || (c >= 0x61 && c <= 0x7A && c != 0x78)
+    }
+
+    /// （ ( 《 “: kept at the start of a label, since what they open follows.
+    private static func isOpeningBracket(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c == 0x28 { return true }
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x88 { return true }   // （
+        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x8A { return true }   // 《
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x9C { return true }   // “
+        return false
     }
 
     static let placeholder = Array("＿＿".utf8)
