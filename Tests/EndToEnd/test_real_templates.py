@@ -50,3 +50,42 @@ def test_the_scorer_counts_a_merge_of_two_questions_as_wrong():
     assert (score.matched, score.found, score.labelled) == (len(blanks), len(blanks), len(blanks))
     assert score.wrong_merges == 1 and score.kinds_right == len(blanks) and score.body_removed == 0
     assert score.adverts_removed == score.adverts and score.titles_right == 1
+
+
+# The floors of issue 17: tiankong on every real template, against the labels.
+
+@pytest.fixture(scope="module")
+def corpus_total(tiankong):
+    return realcorpus.score_corpus(tiankong, TEMPLATES)["合计"]
+
+
+def misses(total, *words):
+    found = [m for m in total.misses if any(w in m for w in words)]
+    return "\n".join(found[:40]) + (f"\n… {len(found) - 40} more" if len(found) > 40 else "")
+
+
+def test_every_blank_a_person_sees_is_found(corpus_total):
+    assert corpus_total.recall == realcorpus.FLOORS["recall"], misses(corpus_total, "not found", "exited")
+
+
+def test_nothing_that_is_not_a_blank_is_asked_for(corpus_total):
+    # X光, pinyin (訓(xùn)), LX学校, a ```text fence, an ID number's digits: no question for any of them.
+    assert corpus_total.precision == realcorpus.FLOORS["precision"], misses(corpus_total, "where no blank is labelled")
+
+
+def test_each_blank_asks_for_the_kind_of_answer_it_needs(corpus_total):
+    assert corpus_total.kinds >= realcorpus.FLOORS["kinds"], misses(corpus_total, "kind of")
+
+
+def test_no_answer_is_printed_into_a_blank_that_means_something_else(corpus_total):
+    # 会议议题 and 参加人员, the three items （一）（二）（三）, eleven office holders: never one field.
+    assert corpus_total.wrong_merges == realcorpus.FLOORS["wrong_merges"], misses(corpus_total, "wrong merge")
+
+
+def test_resellers_adverts_are_removed(corpus_total):
+    assert corpus_total.advert_rate >= realcorpus.FLOORS["adverts"], misses(corpus_total, "advert kept")
+
+
+def test_no_line_of_the_report_is_removed(corpus_total):
+    # A wrapped title, a line with a watermark fused into it, the template's own headings all stay.
+    assert corpus_total.body_removed == realcorpus.FLOORS["body_removed"], misses(corpus_total, "body line removed")
