@@ -254,8 +254,8 @@ def test_the_same_answers_piped_in_twice_give_the_same_report_twice(tiankong, fo
     assert len(list((state / "tiankong").glob("*.backup.json"))) == 1
 
 
-def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders):
-    work, state = folders
+def plain_on_a_small_template(tiankong, work, state):
+    """The plain wizard on a two-question template in `work`: a function of the piped text and options."""
     template = work / "总结.txt"
     template.write_text("工作总结\n\n今年以来，XXX党组共学习X次。\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
@@ -264,7 +264,12 @@ def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders
     def plain(text, *args):
         return subprocess.run([tiankong, "--plain", *args, template], input=text, capture_output=True, text=True,
                               cwd=work, env=env, timeout=60)
+    return plain
 
+
+def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders):
+    work, state = folders
+    plain = plain_on_a_small_template(tiankong, work, state)
     # The first run answers the first question only and stops: its answer is kept.
     stopped = plain("市财政局\n")
     assert stopped.returncode == 1 and "答案已保存" in stopped.stdout
@@ -277,13 +282,8 @@ def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders
 
 def test_an_unknown_reply_to_a_yes_or_no_question_is_asked_again(tiankong, folders):
     work, state = folders
-    template = work / "总结.txt"
-    template.write_text("工作总结\n\n今年以来，XXX党组共学习X次。\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
-    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(state)})
     # The count is skipped; "x" to "save anyway?" is neither yes nor no, so the question comes again.
-    result = subprocess.run([tiankong, "--plain", template], input="市财政局\n\n\nx\nn\n", capture_output=True,
-                            text=True, cwd=work, env=env, timeout=60)
+    result = plain_on_a_small_template(tiankong, work, state)("市财政局\n\n\nx\nn\n")
     assert result.returncode == 1
     question = "还有 1 项没有填好，这些空会原样保留。仍要保存？[y/N] "
     assert result.stdout.count(question) == 2
