@@ -111,6 +111,12 @@ struct CommandLineMistake: Equatable {
     func lines(_ say: CommandText) -> [String] {
         [say.usageErrorPrefix + say.mistake(kind), say.usageLine(usage), say.seeHelp(command)]
     }
+
+    /// Says so on standard error and exits with 64 (EX_USAGE).
+    func exit() -> Never {
+        for line in lines(CommandText()) { CommandText.printError(line) }
+        Glibc.exit(64)
+    }
 }
 
 /// An option's values that its help names in the user's words; the parser's English "(values: …)"

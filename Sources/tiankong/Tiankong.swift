@@ -68,11 +68,15 @@ enum Main {
         do {
             if let template = WizardCommand.plainStart(CommandLine.arguments) {
                 if let template, let word = CommandLineMistake.commandLikeWord([template]) {
-                    for line in CommandLineMistake.unknownSubcommand(word).lines(CommandText()) { CommandText.printError(line) }
-                    Glibc.exit(64)
+                    CommandLineMistake.unknownSubcommand(word).exit()
                 }
                 try WizardCommand.open(template, plain: false, options: Template.Options())
                 Glibc.exit(0)
+            }
+            // `tiankong help WORD` for no subcommand: the parser would show the general help as if asked for it.
+            let arguments = CommandLine.arguments.dropFirst()
+            if arguments.count == 2, arguments.first == "help", let word = CommandLineMistake.commandLikeWord([arguments.last!]) {
+                CommandLineMistake.unknownSubcommand(word).exit()
             }
             var command = try Tiankong.parseAsRoot()
             try command.run()
@@ -82,14 +86,11 @@ enum Main {
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {
-            let say = CommandText()
             if Tiankong.exitCode(for: error) == .success {  // --help, help, --version
-                print(say.help(Tiankong.fullMessage(for: error)))
+                print(CommandText().help(Tiankong.fullMessage(for: error)))
                 Glibc.exit(0)
             }
-            let mistake = CommandLineMistake(error: error, arguments: Array(CommandLine.arguments.dropFirst()))
-            for line in mistake.lines(say) { CommandText.printError(line) }
-            Glibc.exit(64)
+            CommandLineMistake(error: error, arguments: Array(CommandLine.arguments.dropFirst())).exit()
         }
     }
 }
