@@ -44,8 +44,9 @@ public struct WizardText: Sendable {
     /// The dimmed line under an empty field: what Enter takes.
     public func offer(_ offer: Offer) -> String {
         switch offer.source {
-        case .earlier:
-            return t("回车采用前面填过的“\(offer.text)”，或直接输入新的", "Enter takes the earlier answer “\(offer.text)”, or type a new one")
+        case .earlier(let field):
+            return t("与第 \(field) 项相同？回车采用“\(offer.text)”，或直接输入新的",
+                     "Same as field \(field)? Enter takes “\(offer.text)”, or type a new one")
         case .original:
             return t("回车保留模板原文“\(offer.text)”，或直接输入新的", "Enter keeps the template’s “\(offer.text)”, or type a new one")
         case .schemaDefault:
@@ -210,8 +211,11 @@ public struct WizardText: Sendable {
     public func plainCurrent(_ answer: String) -> String { t("  回车保留：\(answer)", "  Enter keeps: \(answer)") }
     public func plainHint(_ hint: String) -> String { t("  说明：\(hint)", "  Hint: \(hint)") }
     public func plainOffer(_ offer: Offer) -> String {
-        offer.source == .original ? t("  回车保留原文：\(offer.text)", "  Enter keeps the template’s: \(offer.text)")
-                                  : t("  回车采用：\(offer.text)", "  Enter takes: \(offer.text)")
+        switch offer.source {
+        case .original: return t("  回车保留原文：\(offer.text)", "  Enter keeps the template’s: \(offer.text)")
+        case .earlier(let field): return t("  与第 \(field) 项相同？回车采用：\(offer.text)", "  Same as field \(field)? Enter takes: \(offer.text)")
+        case .schemaDefault: return t("  回车采用：\(offer.text)", "  Enter takes: \(offer.text)")
+        }
     }
     public var plainProblemsTitle: String { t("还需要看一下：", "Still to look at:") }
     public func plainProblem(_ label: String, _ text: String) -> String { "  \(label)：\(text)" }

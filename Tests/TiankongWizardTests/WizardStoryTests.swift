@@ -62,6 +62,19 @@ struct WizardStoryTests {
         #expect(story.row(-2).hasPrefix(" 不是数字"))
     }
 
+    @Test("Two blanks that may be one place are asked apart; the second offers “与第 1 项相同” and Enter takes it")
+    func mayBeTheSame() throws {
+        let letter = try Template(bytes: Array("介绍信\n兹介绍我单位同志前往XX县，\n联系工作后返回XX县，请予接洽。\n".utf8), source: "介绍信.txt")
+        var story = Story(template: letter)
+        #expect(story.state.fields.count == 2, "not evidence enough to print one answer twice")
+        story.answer("平和")
+        #expect(story.fieldNumber == 2)
+        #expect(story.state.editor.text.isEmpty, "nothing is copied before the user says so")
+        #expect(story.row(-2).contains("与第 1 项相同？回车采用“平和”"))
+        story.press(.enter)
+        #expect(story.state.answers["f2"] == "平和")
+    }
+
     @Test("The earlier answer to the same XXX is offered dimmed and taken with Enter or Right")
     func earlierAnswer() throws {
         var story = try Story()
@@ -72,7 +85,7 @@ struct WizardStoryTests {
         #expect(story.fieldNumber == 18)
         #expect(story.row(-3) == "> 市财政局")
         #expect(story.frame[story.state.size.rows - 3, 2].style == .dim)
-        #expect(story.row(-2).contains("回车采用前面填过的“市财政局”"))
+        #expect(story.row(-2).contains("与第 1 项相同？回车采用“市财政局”"))
         story.type("市")
         story.press(.right)
         #expect(story.state.editor.text == "市财政局")

@@ -17,8 +17,9 @@ public enum FieldStatus: Sendable, Equatable {
 /// An answer the wizard offers for an empty field: shown dimmed, taken with Enter.
 public struct Offer: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
-        /// The answer to an earlier field with the same marker (the fourth "XXX").
-        case earlier
+        /// The answer to an earlier field (its 1-based number) that this one may be the same as: the
+        /// engine's `sameAs`, or else the last earlier one with the same marker.
+        case earlier(field: Int)
         /// The text the template had there ("2020", "甘肃"), asked for by the schema.
         case original
         /// The schema's default.
@@ -28,7 +29,9 @@ public struct Offer: Sendable, Equatable {
     public var source: Source
 
     /// The answer offered for field `index`: the schema's default (for a replaced text, the
-    /// template's own text), or else, without a schema, an earlier valid answer to the same marker.
+    /// template's own text), or else, without a schema, the valid answer of the earlier field the
+    /// engine says it may be the same as ("与第 N 项相同"), or of the last earlier one with its marker.
+    /// Offered, never copied: the user takes it with one key.
     /// - Parameter value: the checked value of an earlier field's answer, if it has a valid one.
     public static func make(for index: Int, in template: Template, value: (Field) -> String?) -> Offer? {
         let fields = template.fields
@@ -38,8 +41,11 @@ public struct Offer: Sendable, Equatable {
         }
         // A schema says itself which blanks share an answer; a marker like "XX" there means nothing.
         guard template.schemaSource == nil, field.kind == .text else { return nil }
+        if let sameAs = field.sameAs, let k = fields[..<index].firstIndex(where: { $0.id == sameAs }), let answer = value(fields[k]) {
+            return Offer(text: answer, source: .earlier(field: k + 1))
+        }
         for k in stride(from: index - 1, through: 0, by: -1) where fields[k].kind == .text && fields[k].marker == field.marker {
-            if let answer = value(fields[k]) { return Offer(text: answer, source: .earlier) }
+            if let answer = value(fields[k]) { return Offer(text: answer, source: .earlier(field: k + 1)) }
         }
         return nil
     }
