@@ -300,13 +300,18 @@ public enum FieldGrouping {
                 var k = start - 1
                 while k > sentence.lowerBound, TextWindow.isContinuation(b[k]) { k -= 1 }
                 if isClauseBreak(b, k) && b[k] != 0x20 {
-                    if wordsInClause >= 2 || clauses >= 1 || wordsAfter >= 4 || TextWindow.isSentenceEnd(b, k) { break }
-                    clauses += 1
-                    wordsInClause = 0
+                    // "有关事宜（一）×××": a list number is not a clause of its own; the words before it are read.
+                    let isListNumber = opensListItem(bytes, before: k..<blank.byteRange.lowerBound) && wordsInClause <= 2
+                    if !isListNumber {
+                        if wordsInClause >= 2 || clauses >= 1 || wordsAfter >= 4 || TextWindow.isSentenceEnd(b, k) { break }
+                        clauses += 1
+                        wordsInClause = 0
+                    }
                 } else if isWordCharacter(b, k) {
                     wordsInClause += 1
                 }
-                if taken == 12 { cutInWords = true; break }
+                // When the words after the blank say what it is, fewer before it are needed.
+                if taken == (wordsAfter >= 4 ? 8 : 12) { cutInWords = true; break }
                 start = k
                 taken += 1
             }
@@ -402,29 +407,48 @@ public enum FieldGrouping {
         return k >= ceiling
     }
 
-    /// The nearest non-empty line above, without its heading number and punctuation, up to twelve
-    /// characters: "三、参加人员" → "参加人员".
+    /// What the lines above a blank with no words of its own say it is, up to twelve characters: the
+    /// nearest line without blanks ("三、参加人员" → "参加人员"), or the words before the first item of a
+    /// list the blank's line continues ("有关事宜（一）×××" above "（二）×××" → "有关事宜"); sibling
+    /// items are passed over, at most four lines up.
     private static func subjectAbove(_ b: UnsafeBufferPointer<UInt8>, lineStart: Int) -> String {
         var end = lineStart
-        while end > 0 {
-            // The previous line: from the newline before `end` back to the one before it.
+        var looked = 0
+        while end > 0, looked < 4 {
             var lineEnd = end - 1
             while lineEnd > 0, b[lineEnd] == 0x0A || b[lineEnd] == 0x0D { lineEnd -= 1 }
             if b[lineEnd] == 0x0A || b[lineEnd] == 0x0D { return "" }
             var lineBegin = lineEnd
             while lineBegin > 0, b[lineBegin - 1] != 0x0A { lineBegin -= 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[lineBegin...lineEnd]), as: UTF8.self)
-            var scalars = Array(text.unicodeScalars)
-            // Drop a heading number ("三、", "（二）", "1.") and the punctuation around the words.
-            while let first = scalars.first, !isWord(first) || isListNumeral(first) { scalars.removeFirst() }
-            while let last = scalars.last, !isWord(last) { scalars.removeLast() }
-            if !scalars.isEmpty, scalars.count <= 12, !scalars.contains(where: { "。，,；;".unicodeScalars.contains($0) }) {
-                var subject = ""
-                subject.unicodeScalars.append(contentsOf: scalars)
-                return BlankScanner.bundled.runs(in: Array(subject.utf8)).isEmpty ? subject : ""
-            }
-            if !scalars.isEmpty { return "" }
             end = lineBegin
+            looked += 1
+            let raw = Array(UnsafeBufferPointer(rebasing: b[lineBegin...lineEnd]))
+            let scalars = Array(String(decoding: raw, as: UTF8.self).unicodeScalars)
+            // Where a list number ("（一）", "(1)", "一、") stands in the line, if one does.
+            let opens = scalars.indices.first { k in
+                guard scalars[k] == "（" || scalars[k] == "(" else { return false }
+                var m = k + 1
+                while m < scalars.count, isListNumeral(scalars[m]) { m += 1 }
+                return m > k + 1 && m < scalars.count && (scalars[m] == "）" || scalars[m] == ")")
+            }
+            if opens == 0 || Boilerplate.isHeading(String(decoding: raw, as: UTF8.self).trimmedSpaces()) && !BlankScanner.bundled.runs(in: raw).isEmpty {
+                continue   // a sibling item
+            }
+            let words: ArraySlice<Unicode.Scalar>
+            if let opens, opens > 0 {
+                words = scalars[..<opens]
+            } else if BlankScanner.bundled.runs(in: raw).isEmpty {
+                words = scalars[...]
+            } else {
+                return ""
+            }
+            var trimmed = Array(words)
+            while let first = trimmed.first, !isWord(first) || isListNumeral(first) { trimmed.removeFirst() }
+            while let last = trimmed.last, !isWord(last) { trimmed.removeLast() }
+            guard !trimmed.isEmpty, trimmed.count <= 12, !trimmed.contains(where: { "。，,；;".unicodeScalars.contains($0) }) else { return "" }
+            var subject = ""
+            subject.unicodeScalars.append(contentsOf: trimmed)
+            return subject
         }
         return ""
     }
