@@ -40,6 +40,10 @@ struct FillCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(CommandText().t("覆盖已存在的输出文件", "Overwrite an existing output file")))
     var force = false
 
+    @Flag(help: ArgumentHelp(CommandText().t("写出前改正标点、全角数字等不改变意思的地方，其余列出留给人工",
+                                             "Correct what changes no meaning (punctuation, full-width digits) before writing; list the rest for a person")))
+    var fix = false
+
     func run() throws {
         let say = CommandText()
         let messages = Messages()
@@ -77,14 +81,20 @@ struct FillCommand: ParsableCommand {
             throw CommandFailure(message: say.unknownFormat(destination), exitCode: 64)
         }
 
+        if chosenFormat == .docx && destination == "-" { throw CommandFailure(message: say.docxToStdout(), exitCode: 64) }
+        var text = Report.utf8(template: template, answers: review.values)
+        if fix && word != nil && chosenFormat == .docx {
+            CommandText.printError(say.fixNotInWordTemplates())
+        } else if fix {
+            text = FillCommand.proofread(text, template: template, values: review.values, say: say, messages: messages)
+        }
         let bytes: [UInt8]
         switch chosenFormat {
         case .txt:
-            bytes = Report.bytes(template: template, answers: review.values, encoding: encoding?.textEncoding)
+            bytes = Report.encoded(text, template: template, encoding: encoding?.textEncoding)
         case .docx:
-            if destination == "-" { throw CommandFailure(message: say.docxToStdout(), exitCode: 64) }
             bytes = try word.map { try WordOutput.filled($0, values: review.values) }
-                ?? WordOutput.bytes(template: template, values: review.values)
+                ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: review.values)
         }
 
         if destination == "-" {
@@ -116,6 +126,19 @@ struct FillCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: messages.text(for: error, path: answers), exitCode: 65)
         }
+    }
+
+    /// The report with its safe fixes applied; what is left for a person goes to standard error.
+    static func proofread(_ text: [UInt8], template: Template, values: [String: String], say: CommandText, messages: Messages) -> [UInt8] {
+        let findings = Proofreader(reportYear: Proofreader.reportYear(template: template, values: values)).findings(in: text)
+        let (fixed, applied) = Proofreader.applyingSafeFixes(findings, to: text)
+        let left = findings.filter { finding in !applied.contains { $0.byteRange == finding.byteRange } }
+        if !applied.isEmpty { CommandText.printError(say.correctedCount(applied.count)) }
+        if !left.isEmpty {
+            CommandText.printError(say.leftForAPerson(left.count))
+            for finding in left { CommandText.printError(say.findingLine(finding, messages: messages)) }
+        }
+        return fixed
     }
 
     static func absolute(_ path: String) -> String {

@@ -8,8 +8,17 @@ import TiankongWriters
 /// The finished report as a Word file.
 enum WordOutput {
     static func bytes(template: Template, values: [String: String]) throws -> [UInt8] {
+        try bytes(WordReport(template: template, values: values))
+    }
+
+    /// A report's text (corrected by `fill --fix`) as a Word file.
+    static func bytes(text: String, template: Template, values: [String: String]) throws -> [UInt8] {
+        try bytes(WordReport(text: text, author: WordReport.organisation(template: template, values: values)))
+    }
+
+    private static func bytes(_ report: WordReport) throws -> [UInt8] {
         do {
-            let data = try DocxWriter.data(for: WordReport(template: template, values: values))
+            let data = try DocxWriter.data(for: report)
             return [UInt8](data)
         } catch {
             let say = CommandText()

@@ -351,12 +351,14 @@ def test_a_sentence_for_a_first_line_gives_a_short_file_name(tmp_path):
 
 
 def test_check_finds_the_blanks_left(tmp_path):
+    # The golden report with the template's own punctuation mistakes corrected (see test_check.py).
+    proofread = GOLDEN.decode().replace(",", "，").replace("，。", "。").replace("(一)", "（一）").replace("(二)", "（二）")
     done = tmp_path / "done.txt"
-    done.write_bytes(GOLDEN)
+    done.write_text(proofread)
     result = run("check", done)
     assert result.returncode == 0 and "所有的空都已填好" in result.stdout.decode()
     half = tmp_path / "half.txt"
-    half.write_text(GOLDEN.decode().replace("学习12次", "学习X次").replace("11月份", "X月份"))
+    half.write_text(proofread.replace("学习12次", "学习X次").replace("11月份", "X月份"))
     result = run("check", half)
     assert result.returncode == 1
     out = result.stdout.decode()

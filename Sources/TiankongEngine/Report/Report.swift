@@ -43,6 +43,11 @@ public enum Report {
 
     /// The report in the template's own encoding (or `encoding`), with its byte-order mark and line endings.
     public static func bytes(template: Template, answers: [String: String], encoding: TextEncoding? = nil) -> [UInt8] {
+        encoded(utf8(template: template, answers: answers), template: template, encoding: encoding)
+    }
+
+    /// A report's UTF-8 text in the template's own encoding (or `encoding`), with its byte-order mark.
+    public static func encoded(_ utf8: [UInt8], template: Template, encoding: TextEncoding? = nil) -> [UInt8] {
         let target = encoding ?? template.encoding
         let bom: Bool
         if target == template.encoding {
@@ -50,7 +55,7 @@ public enum Report {
         } else {
             bom = target == .utf16LittleEndian || target == .utf16BigEndian
         }
-        return TextDecoder.encode(utf8(template: template, answers: answers), as: target, byteOrderMark: bom)
+        return TextDecoder.encode(utf8, as: target, byteOrderMark: bom)
     }
 
     /// The report's title with its blanks answered ("2021年党建工作总结（党组）" once the year is answered),
