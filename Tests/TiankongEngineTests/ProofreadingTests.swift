@@ -118,6 +118,14 @@ struct ProofreadingTests {
         #expect(Self.findings("表情:) 和公式 f(x 不是我们的事").filter { $0.rule == .unpairedMark }.isEmpty)
     }
 
+    @Test("a mark paired over lines a PDF broke is left alone; one left open at a paragraph's end is found")
+    func unpairedOverBrokenLines() {
+        #expect(Self.findings("根据《中共\n××\n区组织部关于召开组织生活会的通知》（\n组通〔2019〕5\n号）要求，现报告如下。").isEmpty)
+        #expect(Self.marks("学习《中国共产党章程。\n提高认识。") == ["unpaired-mark 《→?"])
+        #expect(Self.findings("学习《中国共产党章程。\n提高认识。").first?.line == 1)
+        #expect(Self.marks("一、学习《党章\n（一）强化理论武装。") == ["unpaired-mark 《→?"])
+    }
+
     // MARK: - Heading numbering
 
     @Test("headings out of order are found with the number expected")
@@ -208,8 +216,9 @@ struct ProofreadingTests {
 
     @Test("a space between Chinese characters in body text is found and removed")
     func spaces() {
-        #expect(Self.marks("一是加强 学习，提高认识。") == ["space-between-chinese  →"])
-        #expect(Self.fixed("一是加强　学习，提高认识。") == "一是加强学习，提高认识。")
+        #expect(Self.marks("今年，我们加强 学习，提高认识。") == ["space-between-chinese  →"])
+        #expect(Self.fixed("今年，我们加强　学习，提高认识。") == "今年，我们加强学习，提高认识。")
+        #expect(Self.marks("今年,还与广播 电视部门合作。") == ["half-width-punctuation ,→，", "space-between-chinese  →"])
     }
 
     @Test("indentation, spaced titles, padded names and Latin words are left alone")
@@ -218,6 +227,9 @@ struct ProofreadingTests {
         #expect(Self.findings("通    知").isEmpty)
         #expect(Self.findings("参会人员：王  伟、李  明，张三丰。").isEmpty)
         #expect(Self.findings("使用 Word 编辑，用 WPS 排版。").isEmpty)
+        // A slogan, and a title run into the first line of the text (as web pages store them).
+        #expect(Self.findings("导语：强化监管 保障阳光工程规范运行，取得实效。").isEmpty)
+        #expect(Self.findings("建党节活动总结 为热烈庆祝中国共产党成立100周年，我们开展了活动。").isEmpty)
     }
 
     @Test("full-width digits and letters are found and made half-width")

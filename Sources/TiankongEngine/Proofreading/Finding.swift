@@ -66,4 +66,10 @@ public struct Finding: Sendable, Equatable {
 /// A rule that reads a report line by line (a rule that needs earlier lines keeps them in its state).
 protocol LineRule {
     mutating func check(_ line: ProofLine, into findings: inout [Finding])
+    /// Called after the last line, for what a rule kept waiting.
+    mutating func finish(into findings: inout [Finding])
+}
+
+extension LineRule {
+    mutating func finish(into findings: inout [Finding]) {}
 }

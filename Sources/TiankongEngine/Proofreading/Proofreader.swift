@@ -34,6 +34,11 @@ public struct Proofreader: Sendable {
                 start = end + 1
             }
         }
+        for k in lineRules.indices { lineRules[k].finish(into: &findings) }
+        // A mark left open over several lines is reported after them.
+        if zip(findings, findings.dropFirst()).contains(where: { ($0.line, $0.column) > ($1.line, $1.column) }) {
+            findings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
         return findings
     }
 

@@ -33,32 +33,62 @@ struct UnpairedMarkRule: LineRule {
     /// Opening and closing marks pair by their full-width form.
     private static func opening(_ c: Unicode.Scalar) -> Unicode.Scalar { c == "(" ? "（" : c }
 
-    func check(_ line: ProofLine, into findings: inout [Finding]) {
+    /// An opening mark still waiting for its partner: where it is, and its finding should none come.
+    private struct Opening {
+        var mark: Unicode.Scalar
+        var finding: Finding?
+    }
+
+    /// Marks opened on earlier lines of a paragraph a PDF or a web page broke over several lines.
+    private var carried: [Opening] = []
+
+    mutating func check(_ line: ProofLine, into findings: inout [Finding]) {
         let s = line.scalars
-        var open: [Int] = []
+        var open = carried
         var unpaired: [Int] = []
         let listNumberEnd = Self.listNumberBracket(line)
+        func finding(_ i: Int) -> Finding? {
+            // An ASCII bracket counts only where it touches Chinese text: a smiley or a formula is not ours.
+            if (s[i] == "(" || s[i] == ")") && !touchesChinese(line, i) { return nil }
+            let partner = Self.partner(ofOpening: s[i]) ?? Self.partner(ofClosing: s[i])!
+            return line.finding(.unpairedMark, i..<(i + 1), fix: nil, safe: false, detail: .unpaired(partner: String(partner)))
+        }
         for i in s.indices {
             let c = s[i]
             if Self.partner(ofOpening: c) != nil {
-                open.append(i)
+                open.append(Opening(mark: Self.opening(c), finding: finding(i)))
             } else if let wanted = Self.partner(ofClosing: c) {
                 if i == listNumberEnd { continue }
                 // An apostrophe in a Latin word ("Xi’an").
                 if c == "’", line[safe: i - 1].map(ProofCharacter.isASCIILetter) == true { continue }
-                if let k = open.lastIndex(where: { Self.opening(s[$0]) == wanted }) {
-                    unpaired += open[(k + 1)...]
+                if let k = open.lastIndex(where: { $0.mark == wanted }) {
+                    findings += open[(k + 1)...].compactMap(\.finding)
                     open.removeSubrange(k...)
                 } else {
                     unpaired.append(i)
                 }
             }
         }
-        unpaired += open
-        // An ASCII bracket left over counts only where it touches Chinese text: a smiley or a formula is not ours.
-        for i in unpaired.sorted() where (s[i] != "(" && s[i] != ")") || touchesChinese(line, i) {
-            let partner = Self.partner(ofOpening: s[i]) ?? Self.partner(ofClosing: s[i])!
-            findings.append(line.finding(.unpairedMark, i..<(i + 1), fix: nil, safe: false, detail: .unpaired(partner: String(partner))))
+        findings += unpaired.compactMap(finding)
+        // A line that stops mid-sentence goes on in the next one; a paragraph that ends leaves its marks unpaired.
+        let last = s.last { !ProofCharacter.isSpace($0) }
+        if let last, !Self.endsSentence(last) {
+            carried = open
+        } else {
+            findings += open.compactMap(\.finding)
+            carried = []
+        }
+    }
+
+    mutating func finish(into findings: inout [Finding]) {
+        findings += carried.compactMap(\.finding)
+        carried = []
+    }
+
+    static func endsSentence(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "！", "？", "；", "：", "!", "?", ";", "…": return true
+        default: return false
         }
     }
 
