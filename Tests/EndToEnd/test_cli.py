@@ -213,7 +213,7 @@ def test_bad_answers_files(tmp_path):
 
 
 FILL_USAGE = ("tiankong fill [<TEMPLATE>] [--keep-boilerplate] [--no-schema] --answers <FILE> [--output <OUT>] "
-              "[--format <format>] [--encoding <encoding>] [--partial] [--force]")
+              "[--format <format>] [--encoding <encoding>] [--partial] [--force] [--fix]")
 FIELDS_USAGE = "tiankong fields [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--format <format>]"
 WIZARD_USAGE = "tiankong wizard [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--plain] [--resume] [--fresh]"
 
