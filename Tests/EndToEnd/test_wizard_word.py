@@ -13,9 +13,9 @@ from conftest import FIXTURES
 from tmuxdrive import Tmux, shell_quote
 
 TEMPLATE = FIXTURES / "word" / "split-runs.docx"
-# In the order the wizard asks: XX党组, 学习X次, 研讨XX场, 发展党员XX名, 姓名 XXX, 职务 XX, XX局, XX办公室,
+# In the order the wizard asks: the title's 20XX年, XX党组, 学习X次, 研讨XX场, 发展党员XX名, 姓名 XXX, 职务 XX, XX局, XX办公室,
 # and the header's XX市XX局.
-ANSWERS = ["市财政局", "12", "4", "3", "张三", "主任", "财政", "综合", "江城", "财政"]
+ANSWERS = ["2021", "市财政局", "12", "4", "3", "张三", "主任", "财政", "综合", "江城", "财政"]
 
 
 @pytest.fixture
@@ -30,16 +30,16 @@ def test_fill_a_word_template_in_the_wizard_and_save_it_in_place(tiankong, folde
     shutil.copy(TEMPLATE, template)
     command = " ".join(shell_quote(a) for a in [tiankong, "--no-schema", str(template)])
     with Tmux(command, columns=100, rows=30, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
-        screen = t.wait_text("第 1/10 项")
+        screen = t.wait_text("第 1/11 项")
         # The report pane: a paragraph, and a table row with its cells separated by a visible mark.
         assert "党组今年以来组织集中学习" in screen
         assert "姓名 │ XXX │ 职务 │ XX" in screen
         for k, answer in enumerate(ANSWERS, start=1):
-            t.wait_text(f"第 {k}/10 项")
+            t.wait_text(f"第 {k}/11 项")
             t.type(answer)
             t.wait_text(answer)
             t.keys("Enter")
-        t.wait_text("已填 10/10")
+        t.wait_text("已填 11/11")
         t.keys("C-s")
         t.wait_text("保存为")
         t.keys("C-u")

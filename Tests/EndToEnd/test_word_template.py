@@ -26,10 +26,10 @@ from conftest import FIXTURES, run
 
 WORD = FIXTURES / "word"
 TEMPLATE = WORD / "split-runs.docx"
-# f1 XX党组, f2 学习X次, f3 研讨XX场, f4 发展党员XX名, f5 姓名 XXX, f6 职务 XX, f7 XX局, f8 XX办公室,
-# f9/f10 the header's XX市XX局.
-ANSWERS = {"f1": "市财政局", "f2": "12", "f3": "4", "f4": "3", "f5": "张 三", "f6": "主任",
-           "f7": "财政", "f8": "综合", "f9": "江城", "f10": "财政"}
+# f1 the title's 20XX年, f2 XX党组, f3 学习X次, f4 研讨XX场, f5 发展党员XX名, f6 姓名 XXX, f7 职务 XX,
+# f8 XX局, f9 XX办公室, f10/f11 the header's XX市XX局.
+ANSWERS = {"f1": "2021", "f2": "市财政局", "f3": "12", "f4": "4", "f5": "3", "f6": "张 三", "f7": "主任",
+           "f8": "财政", "f9": "综合", "f10": "江城", "f11": "财政"}
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +52,18 @@ def test_fields_lists_each_blank_with_its_place_in_the_document():
     assert result.returncode == 0, result.stderr
     listing = result.stdout.decode()
     assert "姓名 │ XXX │ 职务 │ XX" in listing
-    assert "空 5（XXX）：正文表 1 第 1 行第 2 格" in listing
-    assert "空 1（XX）：正文第 2 段" in listing
-    assert "空 9（XX）：页眉（word/header1.xml）第 1 段" in listing
+    assert "空 6（XXX）：正文表 1 第 1 行第 2 格" in listing
+    assert "空 1（20XX）：正文第 1 段" in listing
+    assert "空 2（XX）：正文第 2 段" in listing
+    assert "空 10（XX）：页眉（word/header1.xml）第 1 段" in listing
     assert "广告行（第 8 行）：页眉（word/header1.xml）第 2 段" in listing
 
 
 def test_python_docx_reads_every_answer_in_place_with_the_blanks_formatting(filled):
     document = docx.Document(str(filled))
     body = document.paragraphs
+    # The title's "20" bold + "X" bold red + "X年工作总结": the year takes the bold "20" run.
+    assert [(r.text, r.bold) for r in body[0].runs] == [("2021", True), ("年工作总结", True)]
     # "X" bold red + "X党组": the answer takes the first X's run, bold and red.
     first = body[1].runs[0]
     assert (first.text, first.bold, str(first.font.color.rgb)) == ("市财政局", True, "C00000")

@@ -27,8 +27,10 @@ final class WordTemplateTests: XCTestCase {
         XCTAssertEqual(line(word, 1), "XX党组今年以来组织集中学习X次，开展专题研讨XX场。")
         XCTAssertEqual(line(word, 2), "全年发展党员XX名，见附表。")
         XCTAssertEqual(line(word, 3), "姓名 │ XXX │ 职务 │ XX")
-        XCTAssertEqual(word.template.blanks.map(\.marker), ["XX", "X", "XX", "XX", "XXX", "XX", "XX", "XX", "XX", "XX"])
-        XCTAssertEqual(word.template.blanks.map(\.kind), [.text, .integer, .integer, .integer, .text, .text, .text, .text, .text, .text])
+        // The title's "20" (bold) + "X" (bold red) + "X年工作总结" is the year "20XX".
+        XCTAssertEqual(line(word, 0), "20XX年工作总结")
+        XCTAssertEqual(word.template.blanks.map(\.marker), ["20XX", "XX", "X", "XX", "XX", "XXX", "XX", "XX", "XX", "XX", "XX"])
+        XCTAssertEqual(word.template.blanks.map(\.kind), [.year, .text, .integer, .integer, .integer, .text, .text, .text, .text, .text, .text])
     }
 
     func testHiddenDeletedTextAndFieldInstructionsAreNotBlanks() throws {
@@ -43,10 +45,11 @@ final class WordTemplateTests: XCTestCase {
     func testEachBlankSaysWhereItIs() throws {
         let word = try load("split-runs.docx")
         let places = word.template.blanks.map { word.place(of: $0) }
-        XCTAssertEqual(places[0], WordPlace(story: .body, part: "word/document.xml", paragraph: 2))
-        XCTAssertEqual(places[4], WordPlace(story: .body, part: "word/document.xml", table: 1, row: 1, cell: 2))
-        XCTAssertEqual(places[6], WordPlace(story: .body, part: "word/document.xml", table: 1, row: 2, cell: 2))
-        XCTAssertEqual(places[8], WordPlace(story: .header, part: "word/header1.xml", paragraph: 1))
+        XCTAssertEqual(places[0], WordPlace(story: .body, part: "word/document.xml", paragraph: 1))
+        XCTAssertEqual(places[1], WordPlace(story: .body, part: "word/document.xml", paragraph: 2))
+        XCTAssertEqual(places[5], WordPlace(story: .body, part: "word/document.xml", table: 1, row: 1, cell: 2))
+        XCTAssertEqual(places[7], WordPlace(story: .body, part: "word/document.xml", table: 1, row: 2, cell: 2))
+        XCTAssertEqual(places[9], WordPlace(story: .header, part: "word/header1.xml", paragraph: 1))
         XCTAssertEqual(word.template.removedLines.map(\.text), ["本资料仅供学习 禁止外传"])
         XCTAssertEqual(word.place(ofLine: word.template.removedLines[0].line - 1),
                        WordPlace(story: .header, part: "word/header1.xml", paragraph: 2))
@@ -66,7 +69,7 @@ final class WordTemplateTests: XCTestCase {
     func testTheFilledPackageDiffersOnlyInTheBlanksRuns() throws {
         let word = try load("split-runs.docx")
         let template = try parts(Array(try Data(contentsOf: Self.folder.appendingPathComponent("split-runs.docx"))))
-        let filled = try parts(word.filled(values: answers(word, ["市财政局", "12", "4", "3", "张三", "主任", "财政", "综合", "江城", "财政"])))
+        let filled = try parts(word.filled(values: answers(word, ["2021", "市财政局", "12", "4", "3", "张三", "主任", "财政", "综合", "江城", "财政"])))
         XCTAssertEqual(Set(filled.keys), Set(template.keys))
         for (name, bytes) in template where name != "word/document.xml" && name != "word/header1.xml" {
             XCTAssertEqual(filled[name], bytes, name)
@@ -74,6 +77,9 @@ final class WordTemplateTests: XCTestCase {
         // The document: each blank's runs, and nothing else, as read from the template's XML.
         var expected = String(decoding: template["word/document.xml"]!, as: UTF8.self)
         for (old, new) in [
+            // The year: "2021" in the bold "20" run; the bold red "X" run goes; "X年工作总结" loses its X.
+            (#"<w:t>20</w:t></w:r><w:r><w:rPr><w:b/><w:color w:val="C00000"/></w:rPr><w:t>X</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>X年工作总结</w:t>"#,
+             #"<w:t>2021</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>年工作总结</w:t>"#),
             (#"<w:color w:val="C00000"/></w:rPr><w:t>X</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋"/></w:rPr><w:t>X党组</w:t>"#,
              #"<w:color w:val="C00000"/></w:rPr><w:t>市财政局</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋"/></w:rPr><w:t>党组</w:t>"#),
             ("组织集中学习</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>X</w:t>", "组织集中学习</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>12</w:t>"),
@@ -111,8 +117,7 @@ final class WordTemplateTests: XCTestCase {
 
     func testAnAnswerStartingWithASpaceIsPreservedAndMarkupIsEscaped() throws {
         let word = try load("split-runs.docx")
-        var values = answers(word, [" A&B<C> ", "1", "1", "1", "x", "x", "x", "x", "x", "x"])
-        values.removeValue(forKey: "f9")
+        var values = answers(word, ["2021", " A&B<C> ", "1", "1", "1", "x", "x", "x", "x", "x", "x"])
         let document = String(decoding: try parts(word.filled(values: values))["word/document.xml"]!, as: UTF8.self)
         XCTAssertTrue(document.contains(#"<w:t xml:space="preserve"> A&amp;B&lt;C&gt; </w:t>"#), document)
     }
