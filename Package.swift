@@ -33,15 +33,14 @@ let package = Package(
         // MARK: - The writers: the finished report as a Word (.docx) file
         .target(
             name: "TiankongWriters",
-            dependencies: ["TiankongEngine", "CDeflate"],
+            dependencies: ["TiankongEngine", "CMinizip"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
-        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
 
         // MARK: - Word templates: a .docx read with expat and minizip, and filled in place
         .target(
             name: "TiankongWord",
-            dependencies: ["TiankongEngine", "CExpat", "CMinizip"],
+            dependencies: ["TiankongEngine", "TiankongWriters", "CExpat", "CMinizip"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat"),

@@ -1,4 +1,5 @@
 import TiankongEngine
+import TiankongWriters
 
 extension WordTemplate {
     /// The filled report: the template's package with each answered blank's text replaced and the
@@ -6,7 +7,7 @@ extension WordTemplate {
     /// takes that character's formatting); the blank's other characters leave their `w:t`s, and a run
     /// left with nothing in it goes. Parts with no change are copied through as they were zipped.
     /// `values` are answers already checked (see `AnswerReview`); a blank with none stays as it was.
-    public func filled(values: [String: String]) throws(WordPackageWriteError) -> [UInt8] {
+    public func filled(values: [String: String]) throws(DocxWriterError) -> [UInt8] {
         var answerOfBlank: [Int: [UInt8]] = [:]
         for field in template.fields {
             guard let answer = values[field.id] else { continue }

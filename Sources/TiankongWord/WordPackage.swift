@@ -1,5 +1,6 @@
 import CMinizip
 import TiankongEngine
+import TiankongWriters
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -110,56 +111,27 @@ final class WordPackage {
 
     /// The package again, in the same order, with the parts in `replacing` deflated anew and every other
     /// entry's compressed bytes, checksum and sizes copied through as they were.
-    func writing(replacing: [String: [UInt8]]) throws(WordPackageWriteError) -> [UInt8] {
-        guard let handle else { throw .failed("no package") }
-        var target = tk_memory_file(bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1)
-        var targetFunctions = zlib_filefunc64_def()
-        defer { free(target.bytes) }
-        return try withUnsafeMutablePointer(to: &target) { (target: UnsafeMutablePointer<tk_memory_file>) throws(WordPackageWriteError) -> [UInt8] in
-            tk_memory_functions(&targetFunctions, target)
-            guard let zip = zipOpen2_64("", APPEND_STATUS_CREATE, nil, &targetFunctions) else { throw .failed("zipOpen") }
-            var closed = false
-            defer { if !closed { zipClose(zip, nil) } }
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            for var entry in entries {
-                var info = zip_fileinfo()
-                info.dosDate = entry.info.dosDate
-                info.internal_fa = entry.info.internal_fa
-                info.external_fa = entry.info.external_fa
-                let utf8Flag = entry.info.flag & 0x0800
-                let big = entry.info.uncompressed_size >= 0xFFFF_FFFF || entry.info.compressed_size >= 0xFFFF_FFFF
-                if let contents = replacing[entry.name] {
-                    let status = zipOpenNewFileInZip4_64(zip, entry.name, &info, nil, 0, nil, 0, nil, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0,
-                                                         -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0, utf8Flag,
-                                                         contents.count >= 0xFFFF_FFFF ? 1 : 0)
-                    guard status == ZIP_OK else { throw .failed("\(entry.name): \(status)") }
-                    let written = contents.withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
-                    guard written == ZIP_OK, zipCloseFileInZip(zip) == ZIP_OK else { throw .failed("\(entry.name): deflate") }
-                    continue
-                }
-                guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else { throw .failed("\(entry.name): seek") }
-                var method: Int32 = 0, level: Int32 = 0
-                guard unzOpenCurrentFile2(handle, &method, &level, 1) == UNZ_OK else { throw .failed("\(entry.name): open") }
-                defer { unzCloseCurrentFile(handle) }
-                let status = zipOpenNewFileInZip4_64(zip, entry.name, &info, nil, 0, nil, 0, nil, method, level, 1,
-                                                     -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0, utf8Flag, big ? 1 : 0)
-                guard status == ZIP_OK else { throw .failed("\(entry.name): \(status)") }
-                while true {
-                    let n = buffer.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
-                    if n < 0 { throw .failed("\(entry.name): read") }
-                    if n == 0 { break }
-                    guard buffer.withUnsafeBytes({ zipWriteInFileInZip(zip, $0.baseAddress, UInt32(n)) }) == ZIP_OK else { throw .failed("\(entry.name): write") }
-                }
-                guard zipCloseFileInZipRaw64(zip, entry.info.uncompressed_size, entry.info.crc) == ZIP_OK else { throw .failed("\(entry.name): close") }
+    func writing(replacing: [String: [UInt8]]) throws(DocxWriterError) -> [UInt8] {
+        guard let handle else { throw .package("no package") }
+        let zip = try ZipWriter()
+        for var entry in entries {
+            let attributes = ZipWriter.Attributes(dosDate: UInt(entry.info.dosDate), internalAttributes: UInt(entry.info.internal_fa),
+                                                  externalAttributes: UInt(entry.info.external_fa))
+            if let contents = replacing[entry.name] {
+                try zip.add(path: entry.name, contents: contents, attributes: attributes)
+                continue
             }
-            closed = true
-            guard zipClose(zip, nil) == ZIP_OK, target.pointee.failed == 0, let bytes = target.pointee.bytes else { throw .failed("zipClose") }
-            return Array(UnsafeBufferPointer(start: bytes, count: Int(target.pointee.size)))
+            var method: Int32 = 0, level: Int32 = 0
+            guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK, unzOpenCurrentFile2(handle, &method, &level, 1) == UNZ_OK else {
+                throw .part(entry.name, "its data could not be read")
+            }
+            defer { unzCloseCurrentFile(handle) }
+            try zip.addCompressed(path: entry.name, method: method, level: level, crc: UInt(entry.info.crc),
+                                  size: entry.info.uncompressed_size, compressedSize: entry.info.compressed_size,
+                                  attributes: attributes) { buffer in
+                unzReadCurrentFile(handle, buffer.baseAddress, UInt32(buffer.count))
+            }
         }
+        return try zip.finish()
     }
-}
-
-/// Why a filled Word file could not be packed.
-public enum WordPackageWriteError: Error, Sendable, Equatable {
-    case failed(String)
 }

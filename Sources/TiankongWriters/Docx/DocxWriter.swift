@@ -33,9 +33,10 @@ public enum DocxWriter {
 
     /// Zips the parts with deflate; files only, so no directory entries.
     static func zip(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> Data {
-        var package = ZipPackage(modified: Int(modified.timeIntervalSince1970.rounded(.down)))
-        for part in parts { try package.add(path: part.path, contents: part.bytes) }
-        return Data(try package.archive())
+        let package = try ZipWriter()
+        let attributes = ZipWriter.Attributes(dosDate: ZipWriter.dosDate(seconds: Int(modified.timeIntervalSince1970.rounded(.down))))
+        for part in parts { try package.add(path: part.path, contents: part.bytes, attributes: attributes) }
+        return Data(try package.finish())
     }
 }
 

@@ -1,117 +1,100 @@
-import CDeflate
+import CMinizip
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A zip archive of files, deflated, written in memory: what a .docx package is.
-///
-/// Written here on zlib rather than through a zip library: the one the project used needed all of
-/// Foundation in the binary, which slows every start. A package is a few
-/// files of kilobytes to megabytes, so no ZIP64 and no streaming are needed; anything past 4 GB is refused.
-struct ZipPackage {
-    private var bytes: [UInt8] = []
-    private var directory: [UInt8] = []
-    private var count = 0
-    /// MS-DOS time and date of every entry (local time, as zip tools read them).
-    private let time: UInt16
-    private let date: UInt16
+/// A zip archive written in memory with minizip (zlib's contrib, Debian libminizip-dev): the .docx
+/// report's package, and a Word template's package filled in place, whose unchanged entries are copied
+/// through as they were compressed.
+public final class ZipWriter {
+    /// What an entry's directory record says besides its name.
+    public struct Attributes {
+        /// MS-DOS date and time (date in the high 16 bits).
+        public var dosDate: UInt
+        public var internalAttributes: UInt = 0
+        /// A regular file, rw-r--r--, as Unix zip writes it.
+        public var externalAttributes: UInt = 0o100644 << 16
 
-    /// - Parameter modified: seconds since 1970, the entries' modification time.
-    init(modified: Int) {
-        var seconds = time_t(modified)
-        var local = tm()
-        localtime_r(&seconds, &local)
-        let year = max(1980, min(2107, Int(local.tm_year) + 1900))
-        time = UInt16(local.tm_hour) << 11 | UInt16(local.tm_min) << 5 | UInt16(local.tm_sec / 2)
-        date = UInt16(year - 1980) << 9 | UInt16(local.tm_mon + 1) << 5 | UInt16(local.tm_mday)
+        public init(dosDate: UInt, internalAttributes: UInt = 0, externalAttributes: UInt = 0o100644 << 16) {
+            self.dosDate = dosDate
+            self.internalAttributes = internalAttributes
+            self.externalAttributes = externalAttributes
+        }
+    }
+
+    private let target: UnsafeMutablePointer<tk_memory_file>
+    private var zip: zipFile?
+
+    public init() throws(DocxWriterError) {
+        target = .allocate(capacity: 1)
+        target.initialize(to: tk_memory_file(bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1))
+        var functions = zlib_filefunc64_def()
+        tk_memory_functions(&functions, target)
+        zip = zipOpen2_64("", APPEND_STATUS_CREATE, nil, &functions)
+        if zip == nil { throw .package("minizip could not start an archive") }
+    }
+
+    deinit {
+        if let zip { zipClose(zip, nil) }
+        free(target.pointee.bytes)
+        target.deallocate()
     }
 
     /// Adds a file, deflated.
-    mutating func add(path: String, contents: [UInt8]) throws(DocxWriterError) {
-        let name = Array(path.utf8)
-        let crc = contents.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-        let deflated = try ZipPackage.deflate(contents, path: path)
-        let offset = bytes.count
-        guard contents.count < Int(UInt32.max), offset + deflated.count + 30 + name.count < Int(UInt32.max), count < 0xFFFF else {
-            throw .part(path, "too large for a zip archive")
-        }
-        // Bit 11: the name is UTF-8.
-        let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
-        // What the local header and the central directory record both say, from "version needed" to
-        // the extra field's length.
-        func describe(to out: inout [UInt8]) {
-            append16(20, to: &out)  // version needed: 2.0 (deflate)
-            append16(flags, to: &out)
-            append16(8, to: &out)  // deflate
-            append16(time, to: &out)
-            append16(date, to: &out)
-            append32(crc, to: &out)
-            append32(UInt32(deflated.count), to: &out)
-            append32(UInt32(contents.count), to: &out)
-            append16(UInt16(name.count), to: &out)
-            append16(0, to: &out)  // extra field
-        }
-        // Local file header, name and data.
-        append32(0x0403_4B50, to: &bytes)
-        describe(to: &bytes)
-        bytes += name
-        bytes += deflated
-        // Its central directory record.
-        append32(0x0201_4B50, to: &directory)
-        append16(0x031E, to: &directory)  // made by: Unix, zip 3.0
-        describe(to: &directory)
-        append16(0, to: &directory)  // comment
-        append16(0, to: &directory)  // disk
-        append16(0, to: &directory)  // internal attributes
-        append32(0o100644 << 16, to: &directory)  // a regular file, rw-r--r--
-        append32(UInt32(offset), to: &directory)
-        directory += name
-        count += 1
+    public func add(path: String, contents: [UInt8], attributes: Attributes) throws(DocxWriterError) {
+        try open(path, attributes: attributes, method: Z_DEFLATED, level: Z_DEFAULT_COMPRESSION, raw: false,
+                 large: contents.count >= 0xFFFF_FFFF)
+        let written = contents.withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
+        guard written == ZIP_OK, zipCloseFileInZip(zip) == ZIP_OK else { throw .part(path, "minizip could not compress it") }
     }
 
-    /// The archive: the files, the central directory and its end record.
-    func archive() throws(DocxWriterError) -> [UInt8] {
-        guard bytes.count + directory.count < Int(UInt32.max) else { throw .package("too large for a zip archive") }
-        var out = bytes
-        out += directory
-        append32(0x0605_4B50, to: &out)
-        append16(0, to: &out)
-        append16(0, to: &out)
-        append16(UInt16(count), to: &out)
-        append16(UInt16(count), to: &out)
-        append32(UInt32(directory.count), to: &out)
-        append32(UInt32(bytes.count), to: &out)
-        append16(0, to: &out)
-        return out
-    }
-
-    /// Raw deflate (no zlib header), as zip stores it.
-    private static func deflate(_ input: [UInt8], path: String) throws(DocxWriterError) -> [UInt8] {
-        var stream = z_stream()
-        guard tk_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else { throw .part(path, "zlib could not start") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        let status = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return CDeflate.deflate(&stream, Z_FINISH)
+    /// Adds an entry's data as it was compressed, with its method, CRC and size: `read` fills a buffer
+    /// with the next compressed bytes and returns how many (0 at the end, negative on failure).
+    public func addCompressed(path: String, method: Int32, level: Int32, crc: UInt, size: UInt64, compressedSize: UInt64,
+                              attributes: Attributes, read: (UnsafeMutableRawBufferPointer) -> Int32) throws(DocxWriterError) {
+        try open(path, attributes: attributes, method: method, level: level, raw: true,
+                 large: size >= 0xFFFF_FFFF || compressedSize >= 0xFFFF_FFFF)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes(read)
+            if n < 0 { throw .part(path, "its data could not be read") }
+            if n == 0 { break }
+            guard buffer.withUnsafeBytes({ zipWriteInFileInZip(zip, $0.baseAddress, UInt32(n)) }) == ZIP_OK else {
+                throw .part(path, "minizip could not write it")
             }
         }
-        guard status == Z_STREAM_END else { throw .part(path, "zlib could not compress it (\(status))") }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
+        guard zipCloseFileInZipRaw64(zip, size, uLong(crc)) == ZIP_OK else { throw .part(path, "minizip could not close it") }
     }
-}
 
-/// Zip numbers are little-endian.
-private func append16(_ value: UInt16, to out: inout [UInt8]) {
-    out.append(UInt8(value & 0xFF))
-    out.append(UInt8(value >> 8))
-}
+    /// The archive: the entries, the central directory and its end record.
+    public func finish() throws(DocxWriterError) -> [UInt8] {
+        let status = zipClose(zip, nil)
+        zip = nil
+        guard status == ZIP_OK, target.pointee.failed == 0 else { throw .package("minizip could not finish the archive") }
+        guard let bytes = target.pointee.bytes else { return [] }
+        return Array(UnsafeBufferPointer(start: bytes, count: Int(target.pointee.size)))
+    }
 
-private func append32(_ value: UInt32, to out: inout [UInt8]) {
-    for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    private func open(_ path: String, attributes: Attributes, method: Int32, level: Int32, raw: Bool, large: Bool) throws(DocxWriterError) {
+        var info = zip_fileinfo()
+        info.dosDate = uLong(attributes.dosDate)
+        info.internal_fa = uLong(attributes.internalAttributes)
+        info.external_fa = uLong(attributes.externalAttributes)
+        // Bit 11: the name is UTF-8. Made by Unix (3), zip 3.0 (30), so the external attributes read as Unix modes.
+        let utf8: uLong = path.utf8.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
+        let status = zipOpenNewFileInZip4_64(zip, path, &info, nil, 0, nil, 0, nil, method, level, raw ? 1 : 0,
+                                             -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0x031E, utf8, large ? 1 : 0)
+        guard status == ZIP_OK else { throw .part(path, "minizip could not start the entry (\(status))") }
+    }
+
+    /// The MS-DOS date and time of `seconds` since 1970, in local time (as zip tools read them).
+    public static func dosDate(seconds: Int) -> UInt {
+        var time = time_t(seconds)
+        var local = tm()
+        localtime_r(&time, &local)
+        let year = max(1980, min(2107, Int(local.tm_year) + 1900))
+        let date = UInt(year - 1980) << 9 | UInt(local.tm_mon + 1) << 5 | UInt(local.tm_mday)
+        let clock = UInt(local.tm_hour) << 11 | UInt(local.tm_min) << 5 | UInt(local.tm_sec / 2)
+        return date << 16 | clock
+    }
 }
