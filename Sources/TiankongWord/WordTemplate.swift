@@ -50,42 +50,56 @@ public final class WordTemplate: @unchecked Sendable {
 
     /// Reads a Word package's bytes; `path` names it in messages and is the template's source.
     public init(bytes: [UInt8], path: String, options: Template.Options = Template.Options(), schema: Template.SchemaFile? = nil) throws {
-        if bytes.starts(with: Self.compoundFileSignature) {
-            throw WordFileError.oldFormat(path: path, kind: Self.oldKind(path), converter: Self.converter(for: path))
-        }
-        guard bytes.starts(with: [0x50, 0x4B]) else { throw WordFileError.damagedZip(path: path, detail: "not a zip file") }
-        let package = try WordPackage(bytes: bytes, path: path)
-        let parts = try Self.storyParts(package)
-        var stories: [WordStory] = []
-        for (part, kind) in parts {
-            guard let xml = try package.read(part) else {
-                if kind == .body { throw WordFileError.missingPart(path: path, part: part) }
-                continue
-            }
-            let reader = WordStoryReader(part: part, kind: kind, xml: xml)
-            try WordXML.parse(xml, part: part, path: path, handler: reader)
-            stories.append(reader.story)
-        }
-        var text: [UInt8] = []
-        var owners: [(story: Int, line: Int)] = []
-        var starts: [Int] = []
-        for (s, story) in stories.enumerated() {
-            for (l, line) in story.lines.enumerated() {
-                starts.append(text.count)
-                // A newline in a w:t (it reads as a space) must not cut the line.
-                text += line.text.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-                text.append(0x0A)
-                owners.append((s, l))
-            }
-        }
-        self.package = package
-        self.stories = stories
-        self.owners = owners
-        lineStarts = starts
-        template = try Template(bytes: text, source: path, options: options, schema: schema)
+        let document = try Document(bytes: bytes, path: path)
+        package = document.package
+        stories = document.stories
+        owners = document.owners
+        lineStarts = document.lineStarts
+        template = try Template(bytes: document.text, source: path, options: options, schema: schema)
     }
 
-    private static func oldKind(_ path: String) -> WordFileError.OldKind {
+    /// The text a person sees in the Word file at `path` (a filled report, for proof-reading): one
+    /// line for each paragraph or table row, as a template's text is read.
+    public static func visibleText(path: String) throws -> [UInt8] {
+        try Document(bytes: TemplateFile.read(path), path: path).text
+    }
+
+    /// A Word package's stories read, and their lines as one text.
+    private struct Document {
+        let package: WordPackage
+        var stories: [WordStory] = []
+        var text: [UInt8] = []
+        var owners: [(story: Int, line: Int)] = []
+        var lineStarts: [Int] = []
+
+        init(bytes: [UInt8], path: String) throws {
+            if bytes.starts(with: WordTemplate.compoundFileSignature) {
+                throw WordFileError.oldFormat(path: path, kind: WordTemplate.oldKind(path), converter: WordTemplate.converter(for: path))
+            }
+            guard bytes.starts(with: [0x50, 0x4B]) else { throw WordFileError.damagedZip(path: path, detail: "not a zip file") }
+            package = try WordPackage(bytes: bytes, path: path)
+            for (part, kind) in try WordTemplate.storyParts(package) {
+                guard let xml = try package.read(part) else {
+                    if kind == .body { throw WordFileError.missingPart(path: path, part: part) }
+                    continue
+                }
+                let reader = WordStoryReader(part: part, kind: kind, xml: xml)
+                try WordXML.parse(xml, part: part, path: path, handler: reader)
+                stories.append(reader.story)
+            }
+            for (s, story) in stories.enumerated() {
+                for (l, line) in story.lines.enumerated() {
+                    lineStarts.append(text.count)
+                    // A newline in a w:t (it reads as a space) must not cut the line.
+                    text += line.text.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+                    text.append(0x0A)
+                    owners.append((s, l))
+                }
+            }
+        }
+    }
+
+    fileprivate static func oldKind(_ path: String) -> WordFileError.OldKind {
         let lower = path.lowercased()
         if lower.hasSuffix(".doc") || lower.hasSuffix(".dot") { return .doc }
         if lower.hasSuffix(".wps") { return .wps }
@@ -95,7 +109,7 @@ public final class WordTemplate: @unchecked Sendable {
 
     /// "soffice --headless --convert-to docx 'a.doc'" when LibreOffice is on the PATH (not for a
     /// spreadsheet, nor a file with a password).
-    private static func converter(for path: String) -> String? {
+    fileprivate static func converter(for path: String) -> String? {
         let kind = oldKind(path)
         guard kind == .doc || kind == .wps else { return nil }
         let directories = (getenv("PATH").map { String(cString: $0) } ?? "").split(separator: ":")

@@ -44,8 +44,10 @@ struct CheckCommand: ParsableCommand {
         let say = CommandText()
         let messages = Messages()
         let check: ReportCheck
+        let wordText = try CheckCommand.wordText(file, fix: fix)
         do throws(TemplateError) {
-            check = try ReportCheck(bytes: try TemplateFile.read(file), source: file, reportYear: year.flatMap { Int($0) })
+            let bytes = if let wordText { wordText } else { try TemplateFile.read(file) }
+            check = try ReportCheck(bytes: bytes, source: file, reportYear: year.flatMap { Int($0) })
         } catch {
             throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
         }

@@ -55,3 +55,23 @@ extension FieldsListing {
         text.withUnsafeMutableBytes { emit(UnsafeRawBufferPointer($0)) }
     }
 }
+
+extension CheckCommand {
+    /// A Word report's visible text, to proof-read as a text report is; nil when `path` is not a Word
+    /// file. `--fix` writes a corrected copy of a text file only.
+    static func wordText(_ path: String, fix: Bool) throws -> [UInt8]? {
+        guard WordTemplate.isWordFile(path: path) else { return nil }
+        let say = CommandText()
+        if fix {
+            throw CommandFailure(message: say.t("--fix 只改文本文件；Word 文件请按列出的问题在 Word 里修改",
+                                                "--fix corrects text files only; correct a Word file in Word from the list"), exitCode: 64)
+        }
+        do {
+            return try WordTemplate.visibleText(path: path)
+        } catch let error as WordFileError {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        } catch let error as TemplateError {
+            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+        }
+    }
+}

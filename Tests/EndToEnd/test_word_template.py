@@ -167,3 +167,14 @@ def test_messages_are_english_when_lang_is_english():
     result = run("fields", WORD / "hostile/traversal.docx", lang="en_US.UTF-8")
     assert result.returncode == 65
     assert "has an entry named outside the package, “../../evil.txt”" in result.stderr.decode()
+
+
+def test_check_proofreads_a_word_report_as_text(filled):
+    template = run("check", TEMPLATE)
+    assert template.returncode == 1
+    assert "还有 11 个空没有填" in template.stdout.decode()
+    report = run("check", filled)
+    assert "空没有填" not in report.stdout.decode(), report.stdout.decode()
+    fix = run("check", "--fix", filled)
+    assert fix.returncode == 64
+    assert "--fix 只改文本文件" in fix.stderr.decode()
