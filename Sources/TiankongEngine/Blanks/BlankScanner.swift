@@ -94,6 +94,17 @@ public struct BlankScanner: Sendable {
         // The next X, Ｘ and × are found with the C library's vector search, not byte by byte.
         func next(_ pattern: [UInt8], from: Int) -> Int {
             var from = from
+            // A lead byte that starts many Chinese characters (E6 of 某, EF of ，) is searched for with
+            // its whole sequence, not byte by byte.
+            if pattern.count == 3 {
+                // Found by its last byte (90 of 某, BF of ＿, B8 of Ｘ: rare as last bytes) and checked back.
+                while from + 2 < n, let hit = memchr(base + from + 2, Int32(pattern[2]), n - from - 2) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - 2
+                    if b[at] == pattern[0] && b[at + 1] == pattern[1] { return at }
+                    from = at + 1
+                }
+                return n
+            }
             while from < n, let hit = memchr(base + from, Int32(pattern[0]), n - from) {
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if at + pattern.count <= n {

@@ -169,9 +169,16 @@ public struct Boilerplate: Sendable {
         if length > Self.phraseLineLimit { return nil }
         let isShort = length <= maximumLength
         if isShort, let chrome = Self.pageChrome(line) { return chrome }
-        // A line with a blank of its own is the template's: only a phrase or a page's chrome makes it an advert.
-        let holdsBlank = BlankScanner.bundled.runs(in: Array(line)).isEmpty == false
-        if isShort, !holdsBlank, let ending = endingBytes.first(where: { Self.ends(line, with: $0) && line.count > $0.count + 3 }) {
+        // A line with a blank of its own is the template's: only a phrase or a page's chrome makes it an
+        // advert. (Asked only of a line with a weaker signal.)
+        var blankFound: Bool?
+        func holdsBlank() -> Bool {
+            if let blankFound { return blankFound }
+            let found = line.withUnsafeBufferPointer { !BlankScanner.bundled.runs(in: $0).isEmpty }
+            blankFound = found
+            return found
+        }
+        if isShort, let ending = endingBytes.first(where: { Self.ends(line, with: $0) && line.count > $0.count + 3 }), !holdsBlank() {
             return String(decoding: ending, as: UTF8.self)
         }
         if isShort, Self.isPartMark(line) { return "分篇" }
@@ -191,12 +198,11 @@ public struct Boilerplate: Sendable {
                     case .phrase:
                         found = signal.bytes
                         break scan
-                    case .word where isShort && !holdsBlank:
-                        found = signal.bytes
-                        break scan
+                    case .word where isShort:
+                        if !holdsBlank() { found = signal.bytes; break scan }
                     case .contact where isShort:
                         if contactFollows(line, from: k + signal.bytes.count) { found = signal.bytes; break scan }
-                    case .attribution where isShort && !holdsBlank:
+                    case .attribution where isShort && !holdsBlank():
                         mayBeAttribution = true
                     default:
                         break
@@ -266,6 +272,7 @@ public struct Boilerplate: Sendable {
 
     /// True when the line holds "YYYY-MM-DD HH:MM" (or with "/" or "."), as a page's publishing time.
     private static func containsTimeStamp(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.contains(0x3A) else { return false }
         let b = Array(line)
         func digits(_ i: Int, _ n: Int) -> Int? {
             var k = i

@@ -6,6 +6,8 @@ struct ReportLayout {
     /// The reason given for a line removed because it stands above the title.
     static let aboveTitle = "标题之前"
     static let attachment = Array("附件".utf8)
+    /// How many lines at either end are read for phrases however long they are.
+    static let phraseReach = 40
 
     var title = ""
     /// Where the title line lies in the text, when there is one.
@@ -25,6 +27,9 @@ struct ReportLayout {
         func isShort(_ i: Int) -> Bool { lines.byteLength(i) <= shortLimit }
         func signal(_ i: Int) -> String? {
             guard lines.byteLength(i) <= Boilerplate.phraseLineLimit * 4, !lines.isBlank(i) else { return nil }
+            // A long line is read for a reseller's phrase only near the top or the end, where their
+            // introductions and footers stand; a big report's paragraphs are not read here.
+            if !isShort(i), i >= Self.phraseReach, i < count - Self.phraseReach { return nil }
             return boilerplate.advertSignal(text[lines.contentRange(i)])
         }
         func isAdvert(_ i: Int) -> Bool { signal(i) != nil }
