@@ -20,6 +20,13 @@ struct DocxWriterTests {
         return try parseXML(bytes)
     }
 
+    @Test("A failure to make the package says what failed, and leaves the \"无法生成 Word 文件：\" to its caller")
+    func failureSaidOnce() {
+        #expect(DocxWriterError.package("磁盘已满").description == "磁盘已满")
+        #expect(DocxWriterError.part("word/document.xml", "压缩失败").description == "word/document.xml：压缩失败")
+        #expect(!"\(DocxWriterError.package("x"))".contains("Word 文件"))
+    }
+
     @Test("The zip holds every part, deflated, with no directory entries and no data descriptors")
     func zipEntries() throws {
         let report = try bundledReport()

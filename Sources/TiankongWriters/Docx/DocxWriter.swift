@@ -47,10 +47,11 @@ public enum DocxWriterError: Error, Equatable, Sendable, CustomStringConvertible
     /// One part could not be added to the archive.
     case part(String, String)
 
+    /// What went wrong, without a prefix: the command line says "无法生成 Word 文件：" before it, once.
     public var description: String {
         switch self {
-        case .package(let reason): "无法生成 Word 文件：\(reason)"
-        case .part(let path, let reason): "无法写入 Word 文件的 \(path)：\(reason)"
+        case .package(let reason): reason
+        case .part(let path, let reason): "\(path)：\(reason)"
         }
     }
 }
