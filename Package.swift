@@ -46,6 +46,15 @@ let package = Package(
         .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
         .systemLibrary(name: "CMinizip", path: "Sources/CMinizip"),
 
+        // MARK: - Sheets: many answers in one .csv or .xlsx, and the data-entry workbook out
+        .target(
+            name: "TiankongSheets",
+            dependencies: ["TiankongEngine", "CCSV"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        // libcsv, for .csv sheets.
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+
         // MARK: - The wizard: a pure reducer and view, and the one file that calls ncurses
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
@@ -62,6 +71,7 @@ let package = Package(
                 "TiankongWriters",
                 "TiankongWizard",
                 "TiankongWord",
+                "TiankongSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]

@@ -23,7 +23,9 @@ struct FillCommand: ParsableCommand {
     @OptionGroup var template: TemplateOptions
 
     @Option(name: .long, help: ArgumentHelp(CommandText().t("答案文件（JSON：{\"f1\": \"…\"}）", "The answers file (JSON: {\"f1\": \"…\"})"), valueName: "FILE"))
-    var answers: String
+    var answers: String?
+
+    @OptionGroup var batch: BatchOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp(CommandText().t("输出文件；- 表示标准输出；默认是“标题.txt”", "Output file; - for standard output; default: the title plus .txt"), valueName: "OUT"))
     var output: String?
@@ -47,8 +49,9 @@ struct FillCommand: ParsableCommand {
     func run() throws {
         let say = CommandText()
         let messages = Messages()
+        guard let answers = try batch.answersOrRun(answers, fill: self) else { return }
         let (template, word) = try self.template.loadWithWord()
-        let answerSet = try readAnswers(messages: messages, say: say)
+        let answerSet = try readAnswers(answers, messages: messages, say: say)
         if let digest = answerSet.templateDigest, digest != template.digest {
             CommandText.printError(say.digestMismatch(answers))
         }
@@ -113,7 +116,7 @@ struct FillCommand: ParsableCommand {
         CommandText.printError(say.written(FillCommand.absolute(destination)))
     }
 
-    private func readAnswers(messages: Messages, say: CommandText) throws -> AnswerSet {
+    private func readAnswers(_ answers: String, messages: Messages, say: CommandText) throws -> AnswerSet {
         let data: Data
         do throws(TemplateError) {
             let bytes = try TemplateFile.read(answers, limit: 64 << 20)

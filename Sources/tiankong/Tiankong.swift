@@ -18,7 +18,7 @@ struct Tiankong: ParsableCommand {
             discussion: say.t("不带子命令时打开填写向导；不给模板时使用自带的模板“2020年党建工作总结（党组）”。",
                               "Without a subcommand, the fill-in wizard opens; without a template, the bundled one is used."),
             version: "0.1.0",
-            subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, CheckCommand.self, SchemaCommand.self],
+            subcommands: [WizardCommand.self, FieldsCommand.self, FillCommand.self, SheetCommand.self, CheckCommand.self, SchemaCommand.self],
             defaultSubcommand: WizardCommand.self
         )
     }()

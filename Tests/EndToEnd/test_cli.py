@@ -212,7 +212,8 @@ def test_bad_answers_files(tmp_path):
     assert "对象" in stderr(result)
 
 
-FILL_USAGE = ("tiankong fill [<TEMPLATE>] [--keep-boilerplate] [--no-schema] --answers <FILE> [--output <OUT>] "
+FILL_USAGE = ("tiankong fill [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--answers <FILE>] [--data <SHEET>] "
+              "[--skip-invalid] [--output <OUT>] "
               "[--format <format>] [--encoding <encoding>] [--partial] [--force] [--fix]")
 FIELDS_USAGE = "tiankong fields [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--format <format>]"
 WIZARD_USAGE = "tiankong wizard [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--plain] [--resume] [--fresh]"
@@ -244,19 +245,19 @@ USAGE_MISTAKES = [
      ["命令行有误：多余的参数：“b.txt”", "用法：" + FIELDS_USAGE, "用 tiankong fields --help 查看详细说明。"],
      ["Usage error: unexpected argument 'b.txt'", "Usage: " + FIELDS_USAGE, "See tiankong fields --help."]),
     (["feilds"],
-     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、check、schema",
+     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、sheet、check、schema",
       "用法：tiankong <subcommand>", "用 tiankong --help 查看详细说明。"],
-     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, check, schema",
+     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, sheet, check, schema",
       "Usage: tiankong <subcommand>", "See tiankong --help."]),
     (["feilds", "--format", "json"],
-     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、check、schema",
+     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、sheet、check、schema",
       "用法：tiankong <subcommand>", "用 tiankong --help 查看详细说明。"],
-     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, check, schema",
+     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, sheet, check, schema",
       "Usage: tiankong <subcommand>", "See tiankong --help."]),
     (["help", "feilds"],
-     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、check、schema",
+     ["命令行有误：“feilds”不是子命令，也没有叫这个名字的模板文件；子命令有 wizard、fields、fill、sheet、check、schema",
       "用法：tiankong <subcommand>", "用 tiankong --help 查看详细说明。"],
-     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, check, schema",
+     ["Usage error: 'feilds' is neither a subcommand nor a template file; the subcommands are wizard, fields, fill, sheet, check, schema",
       "Usage: tiankong <subcommand>", "See tiankong --help."]),
     (["wizard", "--resume", "--fresh"],
      ["命令行有误：--resume 和 --fresh 只能给一个", "用法：" + WIZARD_USAGE, "用 tiankong wizard --help 查看详细说明。"],

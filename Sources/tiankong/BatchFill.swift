@@ -1,0 +1,210 @@
+import ArgumentParser
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import TiankongEngine
+import TiankongSheets
+import TiankongWord
+
+/// `tiankong fill --data 表.csv`: one report per row of a sheet, every row checked before any is written.
+struct BatchFill {
+    var template: Template
+    var word: WordTemplate?
+    var dataPath: String
+    var output: String?
+    var format: FillCommand.Format?
+    var encoding: TextEncoding?
+    var partial: Bool
+    var skipInvalid: Bool
+    var force: Bool
+    var fix: Bool
+
+    func run() throws {
+        let messages = Messages()
+        let say = CommandText()
+        let sheet: DataSheet
+        do throws(SheetError) {
+            sheet = try CSVSheet.read(path: dataPath)
+        } catch {
+            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+        }
+
+        // The columns: each must name a field, and (unless --partial) every field needs one.
+        let match = ColumnMatch(header: sheet.header, fields: template.fields) { index in
+            sheet.rows.contains { index < $0.cells.count && !$0.cells[index].trimmedSpaces().isEmpty }
+        }
+        if !match.isComplete(partial: partial) {
+            var lines = [say.t("数据表 \(dataPath) 的列与模板对不上，没有写出报告：", "The columns of \(dataPath) do not fit the template; no report was written:")]
+            lines += messages.lines(for: match, fields: template.fields, partial: partial)
+            if !match.missing.isEmpty && !partial { lines.append(say.t("缺的列若要让那些空原样留着，加 --partial。", "To leave the blanks of missing columns as they are, add --partial.")) }
+            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+        }
+        let rows = DataSheet(header: sheet.header, rows: sheet.rows.filter { !Self.isInstructions($0, match: match, template: template) })
+
+        // Every row checked; all problems told at once.
+        let review = SheetReview(sheet: rows, match: match, template: template, partial: partial)
+        if !review.problems.isEmpty {
+            var lines = [skipInvalid
+                ? say.t("有 \(review.badRows.count) 行不能使用，跳过：", "\(review.badRows.count) rows cannot be used and are skipped:")
+                : say.t("有 \(review.badRows.count) 行不能使用，没有写出任何报告：", "\(review.badRows.count) rows cannot be used; no report was written:")]
+            for problem in review.problems {
+                lines.append("  " + messages.text(for: problem, field: template.field(problem.fieldID)))
+            }
+            if !skipInvalid {
+                lines.append(say.t("改好这些行再运行；要先写出其余各行的报告，加 --skip-invalid。",
+                                   "Correct these rows and run again; to write the other rows' reports now, add --skip-invalid."))
+                throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+            }
+            CommandText.printError(lines.joined(separator: "\n"))
+        }
+        for row in review.good {
+            for entry in row.warnings {
+                let label = template.field(entry.fieldID)?.label ?? entry.fieldID
+                CommandText.printError(say.t("提醒 第 \(row.number) 行，“\(label)”：", "Note: row \(row.number), “\(label)”: ") + messages.text(for: entry.warning))
+            }
+        }
+
+        // The names: a pattern over the row's answers, no two rows the same, nothing overwritten unasked.
+        let chosenFormat = try self.chosenFormat()
+        let patternText = output ?? "\(Report.fileStem(title: template.title))-{row}.\(chosenFormat.rawValue)"
+        let pattern: OutputNamePattern
+        do throws(OutputNamePattern.Mistake) {
+            pattern = try OutputNamePattern(patternText, fields: template.fields)
+        } catch {
+            throw CommandFailure(message: messages.text(for: error, pattern: patternText), exitCode: 64)
+        }
+        if !pattern.variesByRow && review.good.count > 1 {
+            throw CommandFailure(message: say.t("输出文件名“\(patternText)”每一行都一样；请在里面用 {字段} 或 {row}，如 '输出/{单位名称}.docx'",
+                                                "The output name “\(patternText)” is the same for every row; put a {field} or {row} in it, such as 'out/{org}.docx'"),
+                                 exitCode: 64)
+        }
+        let names = review.good.map { (row: $0.number, name: pattern.name(row: $0.number, values: $0.values)) }
+        let collisions = OutputNamePattern.collisions(names)
+        if !collisions.isEmpty {
+            var lines = [say.t("有几行要写到同一个文件，没有写出报告：", "Some rows would write the same file; no report was written:")]
+            for (name, rowNumbers) in collisions {
+                let list = rowNumbers.map(String.init).joined(separator: say.t("、", ", "))
+                lines.append(say.t("  第 \(list) 行都是 \(name)", "  rows \(list) all give \(name)"))
+            }
+            lines.append(say.t("请在输出文件名里加上能区分各行的字段，或 {row}。", "Put a field that tells the rows apart, or {row}, in the output name."))
+            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+        }
+        if !force {
+            let existing = names.map(\.name).filter { access($0, F_OK) == 0 }
+            if !existing.isEmpty {
+                var lines = [say.t("有 \(existing.count) 个输出文件已存在，没有写出报告（要覆盖请加 --force）：",
+                                   "\(existing.count) output files already exist; no report was written (add --force to overwrite):")]
+                lines += existing.prefix(20).map { "  " + $0 }
+                if existing.count > 20 { lines.append("  …") }
+                throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 73)
+            }
+        }
+
+        // The reports.
+        let proofread = fix && !(word != nil && chosenFormat == .docx)
+        if fix && !proofread { CommandText.printError(say.fixNotInWordTemplates()) }
+        var written = 0
+        for (row, name) in zip(review.good, names.map(\.name)) {
+            do {
+                try Self.makeFolders(for: name)
+                var text = Report.utf8(template: template, answers: row.values)
+                if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
+                let bytes: [UInt8]
+                switch chosenFormat {
+                case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
+                case .docx:
+                    bytes = try word.map { try WordOutput.filled($0, values: row.values) }
+                        ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
+                }
+                try AtomicFile.write(bytes, to: name, overwrite: force)
+                written += 1
+            } catch {
+                let reason: String
+                let code: Int32
+                switch error {
+                case let error as OutputError: (reason, code) = (messages.text(for: error), error.exitCode)
+                case let failure as CommandFailure: (reason, code) = (failure.message, failure.exitCode)
+                default: (reason, code) = ("\(error)", 74)
+                }
+                throw CommandFailure(message: say.t("第 \(row.number) 行的报告没有写成：\(reason)\n已写出 \(written) 份报告，其余没有写。",
+                                                    "The report of row \(row.number) was not written: \(reason)\n\(written) reports were written; the rest were not."),
+                                     exitCode: code)
+            }
+        }
+        let folderName = AtomicFile.folder(of: names.first?.name ?? ".")
+        let folder = folderName == "." ? FileManager.default.currentDirectoryPath : FillCommand.absolute(folderName)
+        var summary = say.t("已写出 \(written) 份报告，在 \(folder)", "Written: \(written) reports, in \(folder)")
+        if !review.badRows.isEmpty {
+            let list = review.badRows.map(String.init).joined(separator: say.t("、", ", "))
+            summary += say.t("；跳过 \(review.badRows.count) 行（第 \(list) 行）", "; skipped \(review.badRows.count) rows (\(list))")
+        }
+        CommandText.printError(summary)
+    }
+
+    private func chosenFormat() throws -> FillCommand.Format {
+        if let format { return format }
+        guard let output else { return word == nil ? .txt : .docx }
+        if output.lowercased().hasSuffix(".txt") { return .txt }
+        if output.lowercased().hasSuffix(".docx") { return .docx }
+        throw CommandFailure(message: CommandText().unknownFormat(output), exitCode: 64)
+    }
+
+    /// The row under the header that `tiankong sheet` writes: what each column expects, or its field id.
+    static func isInstructions(_ row: DataRow, match: ColumnMatch, template: Template) -> Bool {
+        guard row.number <= 3 else { return false }
+        var said = false
+        for column in match.columns where column.index < row.cells.count {
+            let cell = row.cells[column.index].trimmedSpaces()
+            guard !cell.isEmpty else { continue }
+            guard let field = template.field(column.fieldID),
+                  cell == field.id || [Language.chinese, .english].contains(where: { cell == Messages(language: $0).expectation(for: field) })
+            else { return false }
+            said = true
+        }
+        return said
+    }
+
+    /// Creates the folders a name lies in, as `mkdir -p` does.
+    static func makeFolders(for name: String) throws {
+        var path = ""
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for (k, part) in parts.enumerated() {
+            path += (k == 0 ? "" : "/") + part
+            if part.isEmpty || part == "." || part == ".." { continue }
+            if mkdir(path, 0o777) != 0 && errno != EEXIST {
+                throw OutputError.cannotCreate(path: path, errno: errno)
+            }
+        }
+    }
+}
+
+/// The options of `fill` for many reports from one sheet.
+struct BatchOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(CommandText().t("数据表（.csv）：每行一份报告，列标题是字段的标签或字段名；-o 给出文件名样式，如 '输出/{单位名称}.docx'",
+                                               "A data sheet (.csv): one report per row, headed by field labels or ids; -o gives the name pattern, such as 'out/{org}.docx'"),
+                               valueName: "SHEET"))
+    var data: String?
+
+    @Flag(name: .customLong("skip-invalid"),
+          help: ArgumentHelp(CommandText().t("数据表里有不能用的行时，跳过它们，照样写出其余各行", "Skip the rows of the data sheet that cannot be used and write the others")))
+    var skipInvalid = false
+
+    /// The answers file to fill from; nil when the reports came from `--data` and are written already.
+    func answersOrRun(_ answers: String?, fill: FillCommand) throws -> String? {
+        let usage = Tiankong.usageString(for: FillCommand.self)
+        switch (answers, data) {
+        case (let answers?, nil):
+            return answers
+        case (_?, _?):
+            CommandLineMistake(kind: .exclusive("--answers", "--data"), command: "tiankong fill", usage: usage).exit()
+        case (nil, nil):
+            CommandLineMistake(kind: .missing("--answers <FILE>"), command: "tiankong fill", usage: usage).exit()
+        case (nil, let data?):
+            let (template, word) = try fill.template.loadWithWord()
+            try BatchFill(template: template, word: word, dataPath: data, output: fill.output, format: fill.format,
+                          encoding: fill.encoding?.textEncoding, partial: fill.partial, skipInvalid: skipInvalid, force: fill.force, fix: fill.fix).run()
+            return nil
+        }
+    }
+}
