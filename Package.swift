@@ -49,7 +49,7 @@ let package = Package(
         // MARK: - Sheets: many answers in one .csv or .xlsx, and the data-entry workbook out
         .target(
             name: "TiankongSheets",
-            dependencies: ["TiankongEngine", "CCSV"],
+            dependencies: ["TiankongEngine", "TiankongWord", "CCSV"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // libcsv, for .csv sheets.

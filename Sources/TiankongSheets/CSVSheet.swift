@@ -1,24 +1,9 @@
 import CCSV
 import TiankongEngine
 
-/// Reads a CSV sheet of answers: its bytes decoded as templates are (UTF-8 with or without a BOM,
+/// A CSV sheet of answers: its bytes decoded as templates are (UTF-8 with or without a BOM,
 /// GB18030/GBK, UTF-16 with a BOM), then split into rows by libcsv in strict mode.
 public enum CSVSheet {
-    /// The largest sheet read (256 MiB).
-    public static let sizeLimit = 256 << 20
-
-    /// Reads the sheet at `path`.
-    public static func read(path: String) throws(SheetError) -> DataSheet {
-        let bytes: [UInt8]
-        do throws(TemplateError) {
-            bytes = try TemplateFile.read(path, limit: sizeLimit)
-        } catch {
-            if case .notFound = error { throw .notFound(path: path) }
-            throw .unreadable(path: path, reason: error)
-        }
-        return try parse(bytes, path: path)
-    }
-
     /// Splits decoded bytes into a header and data rows.
     public static func parse(_ bytes: [UInt8], path: String) throws(SheetError) -> DataSheet {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .oldExcel(path: path) }

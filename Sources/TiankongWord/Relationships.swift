@@ -9,6 +9,8 @@ enum Relationships {
         var type: String
         var target: String
         var external: Bool
+        /// The id other parts name it by ("rId1").
+        var id = ""
     }
 
     static func read(_ xml: [UInt8], part: String, path: String) throws(WordFileError) -> [Relationship] {
@@ -33,7 +35,8 @@ enum Relationships {
                    start: Int, end: Int) {
             guard strcmp(local, "Relationship") == 0,
                   let type = WordXML.attribute(attributes, "Type"), let target = WordXML.attribute(attributes, "Target") else { return }
-            found.append(Relationship(type: type, target: target, external: WordXML.attribute(attributes, "TargetMode") == "External"))
+            found.append(Relationship(type: type, target: target, external: WordXML.attribute(attributes, "TargetMode") == "External",
+                                      id: WordXML.attribute(attributes, "Id") ?? ""))
         }
 
         func end(_ namespace: Namespace, _ local: UnsafePointer<CChar>, start: Int, end: Int) {}

@@ -12,6 +12,7 @@ struct BatchFill {
     var template: Template
     var word: WordTemplate?
     var dataPath: String
+    var sheetName: String?
     var output: String?
     var format: FillCommand.Format?
     var encoding: TextEncoding?
@@ -25,7 +26,7 @@ struct BatchFill {
         let say = CommandText()
         let sheet: DataSheet
         do throws(SheetError) {
-            sheet = try CSVSheet.read(path: dataPath)
+            sheet = try SheetFile.read(path: dataPath, sheetName: sheetName)
         } catch {
             throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
         }
@@ -181,10 +182,14 @@ struct BatchFill {
 
 /// The options of `fill` for many reports from one sheet.
 struct BatchOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(CommandText().t("数据表（.csv）：每行一份报告，列标题是字段的标签或字段名；-o 给出文件名样式，如 '输出/{单位名称}.docx'",
-                                               "A data sheet (.csv): one report per row, headed by field labels or ids; -o gives the name pattern, such as 'out/{org}.docx'"),
+    @Option(help: ArgumentHelp(CommandText().t("数据表（.xlsx 或 .csv）：每行一份报告，列标题是字段的标签或字段名；-o 给出文件名样式，如 '输出/{单位名称}.docx'",
+                                               "A data sheet (.xlsx or .csv): one report per row, headed by field labels or ids; -o gives the name pattern, such as 'out/{org}.docx'"),
                                valueName: "SHEET"))
     var data: String?
+
+    @Option(help: ArgumentHelp(CommandText().t("读 .xlsx 的哪一张工作表（默认第一张）", "Which sheet of an .xlsx to read (default: the first)"),
+                               valueName: "NAME"))
+    var sheet: String?
 
     @Flag(name: .customLong("skip-invalid"),
           help: ArgumentHelp(CommandText().t("数据表里有不能用的行时，跳过它们，照样写出其余各行", "Skip the rows of the data sheet that cannot be used and write the others")))
@@ -202,7 +207,7 @@ struct BatchOptions: ParsableArguments {
             CommandLineMistake(kind: .missing("--answers <FILE>"), command: "tiankong fill", usage: usage).exit()
         case (nil, let data?):
             let (template, word) = try fill.template.loadWithWord()
-            try BatchFill(template: template, word: word, dataPath: data, output: fill.output, format: fill.format,
+            try BatchFill(template: template, word: word, dataPath: data, sheetName: sheet, output: fill.output, format: fill.format,
                           encoding: fill.encoding?.textEncoding, partial: fill.partial, skipInvalid: skipInvalid, force: fill.force, fix: fill.fix).run()
             return nil
         }

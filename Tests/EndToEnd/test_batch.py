@@ -239,3 +239,81 @@ def test_the_sheet_as_csv_goes_out_and_comes_back_as_reports(tmp_path):
 
     result = run("sheet", template, "-o", "填报表.csv", cwd=tmp_path)
     assert result.returncode == 73 and "--force" in stderr(result)
+
+
+def test_an_xlsx_from_excel_gives_reports_from_its_first_sheet_or_the_one_named(tmp_path):
+    """Shared strings, numbers stored as numbers (12.0 is 12), a second sheet picked with --sheet."""
+    import openpyxl
+    template = small_template(tmp_path)
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一季度"
+    first.append(["单位名称", "学习次数", "召开月份"])
+    first.append(["一支部", 12.0, 3])
+    first.append(["二支部", "十二", 4.0])
+    second = book.create_sheet("二季度")
+    second.append(["org", "study", "month"])
+    second.append(["三支部", 5, 6])
+    book.save(tmp_path / "表.xlsx")
+
+    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "一支部.txt").read_text(encoding="utf-8") == report("一支部", 12, 3)
+    assert (tmp_path / "二支部.txt").read_text(encoding="utf-8") == report("二支部", 12, 4)
+    assert not (tmp_path / "三支部.txt").exists()
+
+    result = run("fill", template, "--data", "表.xlsx", "--sheet", "二季度", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "三支部.txt").read_text(encoding="utf-8") == report("三支部", 5, 6)
+
+    result = run("fill", template, "--data", "表.xlsx", "--sheet", "三季度", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 65 and "没有叫“三季度”的工作表；有：“一季度”、“二季度”" in stderr(result)
+
+
+def write_workbook(path, sheet_xml):
+    """A minimal .xlsx made by hand, for what openpyxl does not write: inline strings, 12.0, gaps."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                   '<sheet name="表一" sheetId="1" r:id="rId7"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/>'
+                   '</Relationships>')
+        z.writestr("xl/worksheets/data.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                   f'<sheetData>{sheet_xml}</sheetData></worksheet>')
+
+
+def inline(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def test_an_xlsx_with_inline_strings_stored_numbers_and_empty_rows(tmp_path):
+    template = small_template(tmp_path)
+    rows = (f'<row r="1">{inline("A1", "单位名称")}{inline("C1", "召开月份")}{inline("B1", "学习次数")}</row>'
+            f'<row r="2">{inline("A2", "机关一支部")}<c r="B2"><v>12.0</v></c><c r="C2" t="n"><v>3</v></c></row>'
+            '<row r="3"/>'
+            f'<row r="5">{inline("A5", "机关二支部")}<c r="B5"><v>7</v></c><c r="C5"><v>13</v></c></row>'
+            '<row r="9"><c r="A9"/></row>')
+    write_workbook(tmp_path / "表.xlsx", rows)
+    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    # Row numbers are the sheet's own: the wrong month is in row 5, after an empty row and a missing one.
+    assert result.returncode == 65
+    assert "第 5 行，“召开月份”列：月份应在 1–12 之间" in stderr(result)
+    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", "--skip-invalid", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "机关一支部.txt").read_text(encoding="utf-8") == report("机关一支部", 12, 3)
+    assert "跳过 1 行（第 5 行）" in stderr(result)
+
+
+def test_a_damaged_or_hostile_xlsx_is_refused_with_a_message(tmp_path):
+    template = small_template(tmp_path)
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
+    result = run("fill", template, "--data", "坏.xlsx", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65 and "不是完好的 .xlsx 文件" in stderr(result)
+    # A sheet part that inflates a thousandfold: a zip bomb posing as a workbook.
+    write_workbook(tmp_path / "炸弹.xlsx", "<row r=\"1\"/>" + " " * (300 << 20))
+    result = run("fill", template, "--data", "炸弹.xlsx", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65 and "zip 炸弹" in stderr(result)
+    assert not list(tmp_path.glob("*.txt"))

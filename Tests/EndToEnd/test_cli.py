@@ -212,9 +212,8 @@ def test_bad_answers_files(tmp_path):
     assert "对象" in stderr(result)
 
 
-FILL_USAGE = ("tiankong fill [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--answers <FILE>] [--data <SHEET>] "
-              "[--skip-invalid] [--output <OUT>] "
-              "[--format <format>] [--encoding <encoding>] [--partial] [--force] [--fix]")
+# fill has more than 12 options, so the parser's usage line names them as [<options>].
+FILL_USAGE = "tiankong fill [<options>] [<TEMPLATE>]"
 FIELDS_USAGE = "tiankong fields [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--format <format>]"
 WIZARD_USAGE = "tiankong wizard [<TEMPLATE>] [--keep-boilerplate] [--no-schema] [--plain] [--resume] [--fresh]"
 

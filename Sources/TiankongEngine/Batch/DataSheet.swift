@@ -40,6 +40,8 @@ public enum SheetError: Error, Equatable, Sendable {
     case noRows(path: String)
     /// A workbook that is not sound (its zip or XML); the detail says what.
     case damagedWorkbook(path: String, detail: String)
+    /// The workbook's zip package or one of its XML parts cannot be read (read as Word files are).
+    case workbookPackage(path: String, WordFileError)
     case noSuchSheet(path: String, name: String, available: [String])
 
     /// The sysexits code: 66 when the file cannot be read, 65 when what is in it is wrong.

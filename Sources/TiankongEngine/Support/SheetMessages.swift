@@ -7,7 +7,7 @@ extension Messages {
         case .unreadable(let path, let reason):
             return t("无法读取数据表 \(path)：", "Cannot read the data sheet \(path): ") + readProblem(reason)
         case .oldExcel(let path):
-            return t("\(path) 是旧版 Excel 文件（.xls，Excel 97–2003），tiankong 不读；请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再用",
+            return t("\(path) 是旧版 Excel 文件（.xls，Excel 97–2003），tiankong 不读（加了密码的 Excel 文件也是这样存的）；请在 Excel 或 WPS 里去掉密码、“另存为”.xlsx 或 CSV 后再用",
                      "\(path) is an old Excel file (.xls, Excel 97–2003), which tiankong does not read; “Save As” .xlsx or CSV in Excel or WPS and use that")
         case .empty(let path): return t("数据表 \(path) 是空的", "The data sheet \(path) is empty")
         case .undecodable(let path, let line):
@@ -22,6 +22,16 @@ extension Messages {
             return t("数据表 \(path) 只有标题行，没有要填的数据", "The data sheet \(path) has a header row and no data under it")
         case .damagedWorkbook(let path, let detail):
             return t("\(path) 不是完好的 .xlsx 文件：\(detail)", "\(path) is not a sound .xlsx workbook: \(detail)")
+        case .workbookPackage(let path, let error):
+            let detail: String
+            switch error {
+            case .damagedZip(_, let what): detail = t("zip 包损坏（\(what)）", "a damaged zip package (\(what))")
+            case .partTooLarge(_, let part, _): detail = t("\(part) 解压后超过上限，不读（可能是“zip 炸弹”）", "\(part) inflates past the limit; not read (possibly a zip bomb)")
+            case .badXML(_, let part, let line, let what): detail = t("\(part) 第 \(line) 行不是格式正确的 XML（\(what)）", "\(part), line \(line), is not well-formed XML (\(what))")
+            case .encryptedEntry, .oldFormat: detail = t("加了密码；请在 Excel 里去掉密码后再用", "it is password-protected; remove the password in Excel")
+            default: detail = t("包的结构有误或不安全，不读", "its package is malformed or unsafe; not read")
+            }
+            return t("\(path) 不是完好的 .xlsx 文件：", "\(path) is not a sound .xlsx workbook: ") + detail
         case .noSuchSheet(let path, let name, let available):
             return t("\(path) 里没有叫“\(name)”的工作表；有：", "\(path) has no sheet named “\(name)”; it has: ")
                 + available.map { "“\($0)”" }.joined(separator: t("、", ", "))
