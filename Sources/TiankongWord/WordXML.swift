@@ -83,17 +83,22 @@ enum WordXML {
         }
     }
 
-    static let wordNamespaces = [Namespace.wordURI, Namespace.strictWordURI].map { Array($0.utf8) }
-    static let markupNamespace = Array(Namespace.markupCompatibilityURI.utf8)
+    /// The namespaces read, as expat writes them before a local name.
+    static let prefixes: [([CChar], Namespace)] = [
+        (prefix(Namespace.wordURI), .word), (prefix(Namespace.markupCompatibilityURI), .markupCompatibility),
+        (prefix(Namespace.strictWordURI), .word),
+    ]
 
-    /// "uri|local" (expat's name with namespaces) as the namespace and the local name.
+    private static func prefix(_ uri: String) -> [CChar] { (uri + "|").utf8.map { CChar(bitPattern: $0) } }
+
+    /// "uri|local" (expat's name with namespaces) as the namespace and the local name. Compared with
+    /// memcmp: it runs for every element of a part.
     static func split(_ name: UnsafePointer<CChar>) -> (Namespace, UnsafePointer<CChar>) {
+        for (prefix, namespace) in prefixes where strncmp(name, prefix, prefix.count) == 0 {
+            return (namespace, name + prefix.count)
+        }
         guard let bar = strchr(name, Int32(UInt8(ascii: "|"))) else { return (.other, name) }
-        let uri = UnsafeRawBufferPointer(start: name, count: name.distance(to: bar))
-        let local = UnsafePointer(bar + 1)
-        if wordNamespaces.contains(where: { $0.elementsEqual(uri) }) { return (.word, local) }
-        if markupNamespace.elementsEqual(uri) { return (.markupCompatibility, local) }
-        return (.other, local)
+        return (.other, UnsafePointer(bar + 1))
     }
 
     /// The value of the attribute `local` (in any namespace, or none) among expat's name/value pairs.
