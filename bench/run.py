@@ -62,7 +62,8 @@ def answers_for(path):
     listing = json.loads(subprocess.run([TIANKONG, "fields", str(path), "--format", "json"], capture_output=True, check=True).stdout)
     values = {}
     for field in listing["fields"]:
-        values[field["id"]] = "市财政局" if field["kind"] == "text" else ("3" if field["kind"] == "month" else "12")
+        kind = field["kind"]
+        values[field["id"]] = "市财政局" if kind == "text" else {"month": "3", "year": "2021", "day": "12", "quarter": "2"}.get(kind, "12")
     answers = path.with_suffix(".answers.json")
     answers.write_text(json.dumps({"answers": values}, ensure_ascii=False))
     return answers
@@ -234,6 +235,8 @@ def main():
     say(f"| .docx | {fmt(ms(docx))} | {docx['median'] / txt['median']:.2f} |")
     say(f"| .txt | {fmt(ms(txt))} | 1.00 |")
     say("")
+    word = word_templates(say)
+
     # The floors of issue 6, as measured in this run.
     def mark(ok):
         return "met" if ok else "**missed**"
@@ -257,6 +260,10 @@ def main():
         f"| linear: 100 MB time at most 11× the 10 MB time | {growth[100][0] / growth[10][0]:.1f}× | {mark(growth[100][0] / growth[10][0] <= 11)} |",
         f"| peak memory at most 3× the template | {floors[100]['memory']:.1f}× | {mark(floors[100]['memory'] <= 3)} |",
         f"| the bundled report as .docx under 50 ms | {docx['median'] * 1000:.1f} ms | {mark(docx['median'] < 0.05)} |",
+        f"| `fields` and `fill` on a 10 MB .docx under 1 s | {word['fields'] * 1000:.0f} ms, {word['fill'] * 1000:.0f} ms | "
+        f"{mark(max(word['fields'], word['fill']) < 1)} |",
+        f"| their peak memory under 4× the file | {word['memory']:.1f}× | {mark(word['memory'] < 4)} |",
+        f"| `fill` of a Word template at least 5× python-docx | {word['peer']:.1f}× | {mark(word['peer'] >= 5)} |",
         "",
     ]
     lines[4:4] = summary
@@ -268,6 +275,70 @@ def main():
     target.write_text("\n".join(lines) + "\n" + ("\n" + kept if kept else ""), encoding="utf-8")
     print(f"wrote {target}")
     shutil.rmtree(WORK, ignore_errors=True)
+
+
+def word_docx_of(size_mb):
+    """A Word template of about `size_mb` MB: the python-docx fixture's body repeated (its blanks and
+    runs as they are) to 4 MB of XML, and a picture (random bytes, stored) making up the rest, as a
+    long report's photos do. (Text alone that zips to 10 MB would inflate past the 500 MB cap.)"""
+    import random
+    import zipfile
+    path = WORK / f"word-{size_mb}mb.docx"
+    source = zipfile.ZipFile(ROOT / "Tests" / "Fixtures" / "word" / "split-runs.docx")
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    document = parts["word/document.xml"].decode()
+    start = document.index("<w:body>") + len("<w:body>")
+    end = document.index("<w:sectPr")
+    body = document[start:end]
+    copies = (4 << 20) // len(body.encode())
+    parts["word/document.xml"] = (document[:start] + body * copies + document[end:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        room = size_mb * 1024 * 1024 - z.fp.tell()
+        z.writestr(zipfile.ZipInfo("word/media/image1.jpeg"), random.Random(1).randbytes(max(room, 0)), zipfile.ZIP_STORED)
+    return path
+
+
+def word_templates(say):
+    """`fields` and `fill` on a 10 MB Word template, and `fill` of the bundled template as a Word file
+    against python-docx doing the same fill (bench/peer_docx.py)."""
+    ms = lambda s: {k: (v * 1000 if k != "n" else v) for k, v in s.items()}  # noqa: E731
+    say("## 5. Word templates: a 10 MB .docx, and a fill against python-docx")
+    say("")
+    big = word_docx_of(10)
+    mb = big.stat().st_size / 1024 / 1024
+    answers = answers_for(big)
+    out = WORK / "word-out.docx"
+    fields, fields_peak = timed([TIANKONG, "fields", str(big)])
+    fill, fill_peak = timed([TIANKONG, "fill", str(big), "--answers", str(answers), "-o", str(out), "--force"])
+    say(f"A {mb:.1f} MB template (4 MB of document XML with its blanks, a stored picture for the rest):")
+    say("")
+    say("| command | time | peak memory | × file |")
+    say("|---|---|---|---|")
+    say(f"| tiankong fields | {fmt(ms(fields))} | {fields_peak:.0f} MB | {fields_peak / mb:.1f} |")
+    say(f"| tiankong fill -o report.docx | {fmt(ms(fill))} | {fill_peak:.0f} MB | {fill_peak / mb:.1f} |")
+    say("")
+    template = ROOT / "Tests" / "Fixtures" / "word" / "bundled-libreoffice.docx"
+    answers = answers_for(template)
+    listing = json.loads(subprocess.run([TIANKONG, "fields", str(template), "--format", "json"], capture_output=True, check=True).stdout)
+    values = json.loads(answers.read_text(encoding="utf-8"))["answers"]
+    per_blank = WORK / "word-blank-answers.json"
+    per_blank.write_text(json.dumps([values[b["field"]] for b in listing["blanks"]], ensure_ascii=False), encoding="utf-8")
+    ours, _ = timed([TIANKONG, "fill", str(template), "--answers", str(answers), "-o", str(out), "--force"], runs=max(RUNS, 20))
+    peer, _ = timed([sys.executable, str(pathlib.Path(__file__).parent / "peer_docx.py"), str(template), str(per_blank), str(WORK / "peer.docx")])
+    say("The bundled template converted to .docx by LibreOffice, filled as a whole process: tiankong against "
+        "python-docx replacing the same blanks run by run (bench/peer_docx.py).")
+    say("")
+    say("| filler | time | speed against python-docx |")
+    say("|---|---|---|")
+    say(f"| tiankong fill | {fmt(ms(ours))} | {peer['median'] / ours['median']:.1f}× |")
+    say(f"| python-docx | {fmt(ms(peer))} | 1.0× |")
+    say("")
+    print(f"word 10 MB fields {fields['median']:.3f}s fill {fill['median']:.3f}s; fill {ours['median'] * 1000:.1f} ms "
+          f"against python-docx {peer['median'] * 1000:.1f} ms", flush=True)
+    return {"fields": fields["median"], "fill": fill["median"], "memory": max(fields_peak, fill_peak) / mb,
+            "peer": peer["median"] / ours["median"]}
 
 
 if __name__ == "__main__":
