@@ -319,7 +319,9 @@ def word_templates(say):
     say(f"| tiankong fields | {fmt(ms(fields))} | {fields_peak:.0f} MB | {fields_peak / mb:.1f} |")
     say(f"| tiankong fill -o report.docx | {fmt(ms(fill))} | {fill_peak:.0f} MB | {fill_peak / mb:.1f} |")
     say("")
-    template = ROOT / "Tests" / "Fixtures" / "word" / "bundled-libreoffice.docx"
+    # Copied into the work folder: answers_for writes the answers beside the template.
+    template = WORK / "bundled-libreoffice.docx"
+    shutil.copy(ROOT / "Tests" / "Fixtures" / "word" / "bundled-libreoffice.docx", template)
     answers = answers_for(template)
     listing = json.loads(subprocess.run([TIANKONG, "fields", str(template), "--format", "json"], capture_output=True, check=True).stdout)
     values = json.loads(answers.read_text(encoding="utf-8"))["answers"]
