@@ -12,8 +12,16 @@ struct RepeatedWordRule: LineRule {
     }
 
     let words: [Word]
+    /// One bit for each character of the Basic Multilingual Plane that starts a listed word: most
+    /// characters are passed over with one load.
+    private let startsAWord: [UInt64]
 
-    init(words: [Word] = RepeatedWordRule.bundledWords) { self.words = words }
+    init(words: [Word] = RepeatedWordRule.bundledWords) {
+        self.words = words
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for word in words where word.scalars[0].value < 0x10000 { bits[Int(word.scalars[0].value >> 6)] |= 1 << (word.scalars[0].value & 63) }
+        startsAWord = bits
+    }
 
     /// The words of Resources/data/proofreading.txt.
     static let bundledWords: [Word] = BundledResources.ruleLines("proofreading.txt").compactMap(word)
@@ -29,6 +37,8 @@ struct RepeatedWordRule: LineRule {
         let s = line.scalars
         var i = 0
         while i < s.count {
+            let v = s[i].value
+            if v < 0x10000, startsAWord[Int(v >> 6)] & (1 << (v & 63)) == 0 { i += 1; continue }
             var matched = false
             for word in words where s[i] == word.scalars[0] {
                 let n = word.scalars.count
