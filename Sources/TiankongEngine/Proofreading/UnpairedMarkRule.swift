@@ -33,9 +33,11 @@ struct UnpairedMarkRule: LineRule {
     /// Opening and closing marks pair by their full-width form.
     private static func opening(_ c: Unicode.Scalar) -> Unicode.Scalar { c == "(" ? "（" : c }
 
-    /// An opening mark still waiting for its partner: where it is, and its finding should none come.
+    /// An opening mark still waiting for its partner: where it is on its line, or (opened on an
+    /// earlier line) its finding, made when the line ended.
     private struct Opening {
         var mark: Unicode.Scalar
+        var index: Int
         var finding: Finding?
     }
 
@@ -47,22 +49,24 @@ struct UnpairedMarkRule: LineRule {
         var open = carried
         var unpaired: [Int] = []
         let listNumberEnd = Self.listNumberBracket(line)
+        // Made only for a mark left unpaired: most marks find their partner.
         func finding(_ i: Int) -> Finding? {
             // An ASCII bracket counts only where it touches Chinese text: a smiley or a formula is not ours.
             if (s[i] == "(" || s[i] == ")") && !touchesChinese(line, i) { return nil }
             let partner = Self.partner(ofOpening: s[i]) ?? Self.partner(ofClosing: s[i])!
             return line.finding(.unpairedMark, i..<(i + 1), fix: nil, safe: false, detail: .unpaired(partner: String(partner)))
         }
+        func unpairedFinding(_ opening: Opening) -> Finding? { opening.index >= 0 ? finding(opening.index) : opening.finding }
         for i in s.indices {
             let c = s[i]
             if Self.partner(ofOpening: c) != nil {
-                open.append(Opening(mark: Self.opening(c), finding: finding(i)))
+                open.append(Opening(mark: Self.opening(c), index: i, finding: nil))
             } else if let wanted = Self.partner(ofClosing: c) {
                 if i == listNumberEnd { continue }
                 // An apostrophe in a Latin word ("Xi’an").
                 if c == "’", line[safe: i - 1].map(ProofCharacter.isASCIILetter) == true { continue }
                 if let k = open.lastIndex(where: { $0.mark == wanted }) {
-                    findings += open[(k + 1)...].compactMap(\.finding)
+                    findings += open[(k + 1)...].compactMap(unpairedFinding)
                     open.removeSubrange(k...)
                 } else {
                     unpaired.append(i)
@@ -73,9 +77,11 @@ struct UnpairedMarkRule: LineRule {
         // A line that stops mid-sentence goes on in the next one; a paragraph that ends leaves its marks unpaired.
         let last = s.last { !ProofCharacter.isSpace($0) }
         if let last, !Self.endsSentence(last) {
-            carried = open
+            carried = open.compactMap { opening in
+                opening.index < 0 ? opening : unpairedFinding(opening).map { Opening(mark: opening.mark, index: -1, finding: $0) }
+            }
         } else {
-            findings += open.compactMap(\.finding)
+            findings += open.compactMap(unpairedFinding)
             carried = []
         }
     }
@@ -93,7 +99,8 @@ struct UnpairedMarkRule: LineRule {
     }
 
     private func touchesChinese(_ line: ProofLine, _ i: Int) -> Bool {
-        [line[safe: i - 1], line[safe: i + 1]].contains { c in c.map { ProofCharacter.isHan($0) || $0.value >= 0x3000 } ?? false }
+        func chinese(_ c: Unicode.Scalar?) -> Bool { c.map { ProofCharacter.isHan($0) || $0.value >= 0x3000 } ?? false }
+        return chinese(line[safe: i - 1]) || chinese(line[safe: i + 1])
     }
 
     /// Where a list number's closing bracket is, when the line starts with one ("1）", "(a)" is not one).
