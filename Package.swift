@@ -49,11 +49,13 @@ let package = Package(
         // MARK: - Sheets: many answers in one .csv or .xlsx, and the data-entry workbook out
         .target(
             name: "TiankongSheets",
-            dependencies: ["TiankongEngine", "TiankongWord", "CCSV"],
+            dependencies: ["TiankongEngine", "TiankongWord", "CCSV", "CXlsxWriter"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // libcsv, for .csv sheets.
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        // libxlsxwriter, for the data-entry workbook: opened with dlopen, not linked (Debian has no libxlsxwriter.a).
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
 
         // MARK: - The wizard: a pure reducer and view, and the one file that calls ncurses
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),

@@ -317,3 +317,42 @@ def test_a_damaged_or_hostile_xlsx_is_refused_with_a_message(tmp_path):
     result = run("fill", template, "--data", "炸弹.xlsx", "-o", "{row}.txt", cwd=tmp_path)
     assert result.returncode == 65 and "zip 炸弹" in stderr(result)
     assert not list(tmp_path.glob("*.txt"))
+
+
+def test_the_workbook_carries_every_columns_rule_and_comes_back_as_word_reports(tmp_path):
+    """`sheet -o 填报表.xlsx`; openpyxl reads its rules back and fills two rows as a person would in Excel;
+    `fill --data` turns them into .docx reports that python-docx reads back."""
+    import openpyxl
+    template = small_template(tmp_path)
+    result = run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["单位名称", "学习次数", "召开月份"]
+    assert [c.value for c in sheet[2]] == ["文字，如单位名称", "次数，填整数", "月份 1–12"]
+    assert [c.value for c in sheet[3]] == ["org", "study", "month"]
+    assert sheet.row_dimensions[3].hidden, "the field ids are kept in a hidden row"
+    assert sheet.freeze_panes == "A4", "the header rows stay in view"
+    assert sheet.column_dimensions["A"].width >= 16, "a Chinese header fits its column"
+
+    rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    # 学习次数: a whole number 0–100 (the schema's max); 召开月份: 1–12; the name has no rule.
+    assert set(rules) == {"B4:B10003", "C4:C10003"}
+    study, month = rules["B4:B10003"], rules["C4:C10003"]
+    # "between" is the operator Excel takes when none is written.
+    assert (study.type, study.operator or "between", study.formula1, study.formula2) == ("whole", "between", "0", "100")
+    assert (month.type, month.operator or "between", month.formula1, month.formula2) == ("whole", "between", "1", "12")
+    assert month.errorStyle in (None, "stop") and month.showErrorMessage
+    assert month.error == "月份应在 1–12 之间" and month.prompt == "月份 1–12"
+    assert study.error == "应在 0–100 之间"
+
+    sheet.append(["机关一支部", 6, 4])
+    sheet.append(["机关二支部", 7, 5])
+    book.save(tmp_path / "填报表.xlsx")
+    result = run("fill", template, "--data", "填报表.xlsx", "-o", "报告/{单位名称}.docx", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert sorted(p.name for p in (tmp_path / "报告").iterdir()) == ["机关一支部.docx", "机关二支部.docx"]
+    for org, study_count, month_number in [("机关一支部", 6, 4), ("机关二支部", 7, 5)]:
+        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "报告" / f"{org}.docx")).paragraphs)
+        assert f"{org}党支部2020年工作总结" in text
+        assert f"今年以来，{org}党支部组织集中学习{study_count}次，{month_number}月召开组织生活会。" in text
