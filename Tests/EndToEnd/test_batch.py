@@ -356,3 +356,22 @@ def test_the_workbook_carries_every_columns_rule_and_comes_back_as_word_reports(
         text = "\n".join(p.text for p in docx.Document(str(tmp_path / "报告" / f"{org}.docx")).paragraphs)
         assert f"{org}党支部2020年工作总结" in text
         assert f"今年以来，{org}党支部组织集中学习{study_count}次，{month_number}月召开组织生活会。" in text
+
+
+def test_a_disk_full_half_way_keeps_the_reports_written_whole_and_says_how_many(tmp_path):
+    from conftest import tmpfs
+    template = small_template(tmp_path)
+    rows = "".join(f"第{k}支部,{k % 50},{k % 12 + 1}\n" for k in range(1, 201))
+    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n" + rows, encoding="utf-8")
+    # Room for some of the 200 Word reports (each about 10 KB), not all.
+    with tmpfs("size=600k") as disk:
+        result = run("fill", template, "--data", tmp_path / "表.csv", "-o", f"{disk}/{{单位名称}}.docx", cwd=tmp_path)
+        assert result.returncode == 74, stderr(result)
+        text = stderr(result)
+        written = sorted(disk.iterdir())
+        assert 0 < len(written) < 200
+        assert f"已写出 {len(written)} 份报告，其余没有写" in text and "磁盘空间已满" in text
+        for report_file in written:
+            assert report_file.suffix == ".docx", "no temporary file is left behind"
+            document = docx.Document(str(report_file))
+            assert any("党支部组织集中学习" in p.text for p in document.paragraphs)
