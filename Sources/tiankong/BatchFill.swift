@@ -1,10 +1,12 @@
 import ArgumentParser
+import Dispatch
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 import TiankongEngine
 import TiankongSheets
+import Synchronization
 import TiankongWord
 
 /// `tiankong fill --data 表.csv`: one report per row of a sheet, every row checked before any is written.
@@ -105,33 +107,42 @@ struct BatchFill {
         // The reports.
         let proofread = fix && !(word != nil && chosenFormat == .docx)
         if fix && !proofread { CommandText.printError(say.fixNotInWordTemplates()) }
-        var written = 0
-        for (row, name) in zip(review.good, names.map(\.name)) {
-            do {
-                try Self.makeFolders(for: name)
-                var text = Report.utf8(template: template, answers: row.values)
-                if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
-                let bytes: [UInt8]
-                switch chosenFormat {
-                case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
-                case .docx:
-                    bytes = try word.map { try WordOutput.filled($0, values: row.values) }
-                        ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
+        let jobs = Array(zip(review.good, names.map(\.name)))
+        let batch = BatchRun(total: jobs.count, showsProgress: isatty(2) == 1 && jobs.count > 1, say: say)
+        // Several writers at once: each report is mostly waiting for its fsync. A Word template's package
+        // is one minizip handle, so its reports are made one at a time.
+        let workers = word == nil ? min(8, max(1, jobs.count)) : 1
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let k = batch.next() {
+                let (row, name) = jobs[k]
+                do {
+                    try Self.makeFolders(for: name)
+                    var text = Report.utf8(template: template, answers: row.values)
+                    if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
+                    let bytes: [UInt8]
+                    switch chosenFormat {
+                    case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
+                    case .docx:
+                        bytes = try word.map { try WordOutput.filled($0, values: row.values) }
+                            ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
+                    }
+                    try AtomicFile.write(bytes, to: name, overwrite: force)
+                    batch.done()
+                } catch {
+                    switch error {
+                    case let error as OutputError: batch.failed(row: row.number, reason: messages.text(for: error), code: error.exitCode)
+                    case let failure as CommandFailure: batch.failed(row: row.number, reason: failure.message, code: failure.exitCode)
+                    default: batch.failed(row: row.number, reason: "\(error)", code: 74)
+                    }
                 }
-                try AtomicFile.write(bytes, to: name, overwrite: force)
-                written += 1
-            } catch {
-                let reason: String
-                let code: Int32
-                switch error {
-                case let error as OutputError: (reason, code) = (messages.text(for: error), error.exitCode)
-                case let failure as CommandFailure: (reason, code) = (failure.message, failure.exitCode)
-                default: (reason, code) = ("\(error)", 74)
-                }
-                throw CommandFailure(message: say.t("第 \(row.number) 行的报告没有写成：\(reason)\n已写出 \(written) 份报告，其余没有写。",
-                                                    "The report of row \(row.number) was not written: \(reason)\n\(written) reports were written; the rest were not."),
-                                     exitCode: code)
             }
+        }
+        batch.endProgress()
+        let written = batch.written
+        if let failure = batch.failure {
+            throw CommandFailure(message: say.t("第 \(failure.row) 行的报告没有写成：\(failure.reason)\n已写出 \(written) 份报告，其余没有写。",
+                                                "The report of row \(failure.row) was not written: \(failure.reason)\n\(written) reports were written; the rest were not."),
+                                 exitCode: failure.code)
         }
         let folderName = AtomicFile.folder(of: names.first?.name ?? ".")
         let folder = folderName == "." ? FileManager.default.currentDirectoryPath : FillCommand.absolute(folderName)
@@ -211,5 +222,73 @@ struct BatchOptions: ParsableArguments {
                           encoding: fill.encoding?.textEncoding, partial: fill.partial, skipInvalid: skipInvalid, force: fill.force, fix: fill.fix).run()
             return nil
         }
+    }
+}
+
+/// The reports of a batch as the writers take and finish them: which is next, how many are written, the
+/// first failure (the batch stops taking rows after it), and a progress line on a terminal.
+final class BatchRun: Sendable {
+    struct Failure { var row: Int; var reason: String; var code: Int32 }
+    private struct State {
+        var next = 0
+        var written = 0
+        var failure: Failure?
+        var lastShown: UInt64 = 0
+    }
+
+    let total: Int
+    let showsProgress: Bool
+    let say: CommandText
+    let started = BatchRun.now()
+    private let state = Mutex(State())
+
+    init(total: Int, showsProgress: Bool, say: CommandText) {
+        self.total = total
+        self.showsProgress = showsProgress
+        self.say = say
+    }
+
+    /// The next report to make, or nil when all are taken or one failed.
+    func next() -> Int? {
+        state.withLock { s in
+            guard s.failure == nil, s.next < total else { return nil }
+            defer { s.next += 1 }
+            return s.next
+        }
+    }
+
+    func done() {
+        let line: String? = state.withLock { s in
+            s.written += 1
+            let now = BatchRun.now()
+            guard showsProgress, now - s.lastShown >= 100_000_000 || s.written == total else { return nil }
+            s.lastShown = now
+            let seconds = Double(now - started) / 1e9
+            let rate = seconds > 0 ? Double(s.written) / seconds : 0
+            let left = rate > 0 ? Int((Double(total - s.written) / rate).rounded(.up)) : 0
+            return say.t("\r已写出 \(s.written)/\(total) 份 · 每秒 \(Int(rate)) 份 · 还要约 \(left) 秒\u{1B}[K",
+                         "\r\(s.written)/\(total) written · \(Int(rate)) a second · about \(left) s left\u{1B}[K")
+        }
+        if let line { try? AtomicFile.write(Array(line.utf8), toDescriptor: 2, name: "stderr") }
+    }
+
+    func failed(row: Int, reason: String, code: Int32) {
+        state.withLock { s in
+            if s.failure == nil || row < s.failure!.row { s.failure = Failure(row: row, reason: reason, code: code) }
+        }
+    }
+
+    var written: Int { state.withLock { $0.written } }
+    var failure: Failure? { state.withLock { $0.failure } }
+
+    /// Clears the progress line, so the summary starts on a clean line.
+    func endProgress() {
+        if showsProgress { try? AtomicFile.write(Array("\r\u{1B}[K".utf8), toDescriptor: 2, name: "stderr") }
+    }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

@@ -375,3 +375,23 @@ def test_a_disk_full_half_way_keeps_the_reports_written_whole_and_says_how_many(
             assert report_file.suffix == ".docx", "no temporary file is left behind"
             document = docx.Document(str(report_file))
             assert any("党支部组织集中学习" in p.text for p in document.paragraphs)
+
+
+def test_progress_is_shown_on_a_terminal_and_not_on_a_pipe(tmp_path):
+    import os
+    import shlex
+    import subprocess
+    from conftest import binary
+    template = small_template(tmp_path)
+    rows = "".join(f"第{k}支部,{k % 50},{k % 12 + 1}\n" for k in range(1, 301))
+    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n" + rows, encoding="utf-8")
+    command = shlex.join([binary(), "fill", str(template), "--data", "表.csv", "-o", "终端/{单位名称}.txt"])
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    # `script` gives the command a terminal of its own, as a person's shell would.
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=tmp_path, capture_output=True, env=env, timeout=120)
+    assert shown.returncode == 0, shown.stdout
+    screen = shown.stdout.decode("utf-8", "replace")
+    assert "/300 份 · 每秒" in screen and "已写出 300 份报告" in screen
+    assert len(list((tmp_path / "终端").iterdir())) == 300
+    piped = run("fill", template, "--data", "表.csv", "-o", "管道/{单位名称}.txt", cwd=tmp_path)
+    assert piped.returncode == 0 and "/300 份" not in stderr(piped) and "已写出 300 份报告" in stderr(piped)
