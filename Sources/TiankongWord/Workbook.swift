@@ -47,7 +47,11 @@ public enum Workbook {
         if let xml = try package.read("xl/sharedStrings.xml") {
             try WordXML.parse(xml, part: "xl/sharedStrings.xml", path: path, handler: strings)
         }
-        let cells = SheetCells(shared: strings.strings)
+        let styles = CellStyles()
+        if let xml = try package.read("xl/styles.xml") {
+            try WordXML.parse(xml, part: "xl/styles.xml", path: path, handler: styles)
+        }
+        let cells = SheetCells(shared: strings.strings, dateStyles: styles.dateStyles)
         try WordXML.parse(sheetXML, part: part, path: path, handler: cells)
         guard let header = cells.rows.first else { throw SheetError.empty(path: path) }
         var data = cells.rows.dropFirst().map { DataRow(number: $0.number, cells: $0.cells) }
@@ -60,6 +64,23 @@ public enum Workbook {
     static func number(_ stored: String) -> String {
         guard let value = Double(stored), value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return stored }
         return String(Int64(value))
+    }
+
+    /// A date serial (days since 1899-12-30, as Excel counts from 1 March 1900) as "2021-03-05".
+    static func date(serial: String) -> String? {
+        guard let value = Double(serial), value >= 61, value < 2_958_466 else { return nil }
+        // Days to a civil date (Howard Hinnant's algorithm), from 1970-01-01 = serial 25569.
+        let z = Int(value.rounded(.down)) - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     /// The column index of a cell reference ("C7" is 2).
@@ -104,9 +125,37 @@ public enum Workbook {
         func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { current += bytes } }
     }
 
+    /// xl/styles.xml: which cell styles (<cellXfs> entries) show a number as a date.
+    private final class CellStyles: WordXMLHandler {
+        private var dateFormats = Set([14, 15, 16, 17, 22, 27, 30, 36, 50, 57])  // Excel's built-in date formats
+        private var inCellStyles = false
+        private var styleFormats: [Int] = []
+        var dateStyles: Set<Int> { Set(styleFormats.indices.filter { dateFormats.contains(styleFormats[$0]) }) }
+
+        func start(_ namespace: Namespace, _ local: UnsafePointer<CChar>, attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, start: Int, end: Int) {
+            if strcmp(local, "numFmt") == 0, let id = WordXML.attribute(attributes, "numFmtId").flatMap({ Int($0) }),
+               let code = WordXML.attribute(attributes, "formatCode") {
+                // A custom format is a date when, outside quoted text, it has a day or a year.
+                let unquoted = code.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+                    .filter { $0.offset % 2 == 0 }.map(\.element).joined().lowercased()
+                if unquoted.contains("d") || unquoted.contains("y") { dateFormats.insert(id) }
+            } else if strcmp(local, "cellXfs") == 0 {
+                inCellStyles = true
+            } else if inCellStyles, strcmp(local, "xf") == 0 {
+                styleFormats.append(WordXML.attribute(attributes, "numFmtId").flatMap { Int($0) } ?? 0)
+            }
+        }
+        func end(_ namespace: Namespace, _ local: UnsafePointer<CChar>, start: Int, end: Int) {
+            if strcmp(local, "cellXfs") == 0 { inCellStyles = false }
+        }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    }
+
     /// A worksheet's <sheetData>: each <row> by its number, each <c> in its column.
     private final class SheetCells: WordXMLHandler {
         let shared: [String]
+        let dateStyles: Set<Int>
+        private var style = 0
         var rows: [(number: Int, cells: [String])] = []
         private var type = ""
         private var column = 0
@@ -114,7 +163,10 @@ public enum Workbook {
         private var reading = false
         private var rowNumber = 0
 
-        init(shared: [String]) { self.shared = shared }
+        init(shared: [String], dateStyles: Set<Int>) {
+            self.shared = shared
+            self.dateStyles = dateStyles
+        }
 
         func start(_ namespace: Namespace, _ local: UnsafePointer<CChar>, attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, start: Int, end: Int) {
             if strcmp(local, "row") == 0 {
@@ -122,6 +174,7 @@ public enum Workbook {
                 rows.append((rowNumber, []))
             } else if strcmp(local, "c") == 0 {
                 type = WordXML.attribute(attributes, "t") ?? "n"
+                style = WordXML.attribute(attributes, "s").flatMap { Int($0) } ?? 0
                 column = WordXML.attribute(attributes, "r").flatMap { Workbook.column($0) } ?? rows.last.map { $0.cells.count } ?? 0
                 value = []
             } else if strcmp(local, "v") == 0 || (strcmp(local, "t") == 0 && type == "inlineStr") {
@@ -137,6 +190,7 @@ public enum Workbook {
                 let text: String
                 switch type {
                 case "s": text = Int(stored).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "n" where dateStyles.contains(style): text = Workbook.date(serial: stored) ?? Workbook.number(stored)
                 case "n": text = Workbook.number(stored)
                 case "b": text = stored == "1" ? "TRUE" : "FALSE"
                 default: text = stored  // inlineStr, str (a formula's cached text), e (an error such as #DIV/0!)

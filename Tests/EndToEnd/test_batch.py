@@ -395,3 +395,26 @@ def test_progress_is_shown_on_a_terminal_and_not_on_a_pipe(tmp_path):
     assert len(list((tmp_path / "终端").iterdir())) == 300
     piped = run("fill", template, "--data", "表.csv", "-o", "管道/{单位名称}.txt", cwd=tmp_path)
     assert piped.returncode == 0 and "/300 份" not in stderr(piped) and "已写出 300 份报告" in stderr(piped)
+
+
+def test_a_month_column_takes_the_month_of_a_date(tmp_path):
+    """A date cell in Excel is a serial number in a date format; a month field takes its month."""
+    import datetime
+    import openpyxl
+    template = small_template(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位名称", "学习次数", "召开月份"])
+    sheet.append(["一支部", 2, datetime.date(2021, 3, 5)])
+    sheet.append(["二支部", 3, datetime.datetime(2021, 11, 30, 9, 30)])
+    assert sheet["C2"].is_date
+    book.save(tmp_path / "表.xlsx")
+    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "一支部.txt").read_text(encoding="utf-8") == report("一支部", 2, 3)
+    assert (tmp_path / "二支部.txt").read_text(encoding="utf-8") == report("二支部", 3, 11)
+    # The same from CSV, as Excel writes a date cell there.
+    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n三支部,4,2021/7/1\n", encoding="utf-8")
+    result = run("fill", template, "--data", "表.csv", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "三支部.txt").read_text(encoding="utf-8") == report("三支部", 4, 7)
