@@ -418,3 +418,32 @@ def test_a_month_column_takes_the_month_of_a_date(tmp_path):
     result = run("fill", template, "--data", "表.csv", "-o", "{单位名称}.txt", cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
     assert (tmp_path / "三支部.txt").read_text(encoding="utf-8") == report("三支部", 4, 7)
+
+
+def test_hostile_sheets_end_with_a_clear_message_and_nothing_written(tmp_path):
+    template = small_template(tmp_path)
+    # Bad GBK bytes on the third line of an Excel CSV: the line is named.
+    good = "单位名称,学习次数,召开月份\r\n一支部,1,2\r\n".encode("gbk")
+    (tmp_path / "坏字.csv").write_bytes(good + "二".encode("gbk") + b"\xff\xff" + "支部,3,4\r\n".encode("gbk"))
+    result = run("fill", template, "--data", "坏字.csv", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65 and "第 3 行有无法识别的字符" in stderr(result)
+    # A row of 100,000 columns: the columns that fit nothing are counted, not all printed.
+    header = "单位名称,学习次数,召开月份," + ",".join(f"多余{k}" for k in range(100_000))
+    (tmp_path / "宽.csv").write_text(header + "\n一支部,1,2\n", encoding="utf-8")
+    result = run("fill", template, "--data", "宽.csv", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65
+    text = stderr(result)
+    assert "第 4 列 “多余0” 对不上模板的任何字段" in text and "还有 99980 列对不上" in text
+    assert len(text.splitlines()) < 30
+    assert not list(tmp_path.glob("*.txt"))
+
+
+def test_a_formula_cell_gives_its_cached_value_and_is_never_evaluated(tmp_path):
+    template = small_template(tmp_path)
+    rows = (f'<row r="1">{inline("A1", "单位名称")}{inline("B1", "学习次数")}{inline("C1", "召开月份")}</row>'
+            f'<row r="2"><c r="A2" t="str"><f>CONCATENATE("机关","一支部")</f><v>机关一支部</v></c>'
+            '<c r="B2"><f>SUM(4,5)</f><v>9</v></c><c r="C2"><f>WEBSERVICE("http://example.invalid")</f><v>6</v></c></row>')
+    write_workbook(tmp_path / "公式.xlsx", rows)
+    result = run("fill", template, "--data", "公式.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "机关一支部.txt").read_text(encoding="utf-8") == report("机关一支部", 9, 6)

@@ -56,13 +56,21 @@ extension Messages {
         return place + what
     }
 
+    /// How many columns that fit nothing are named one by one.
+    public static let listedColumns = 20
+
     /// The columns of a sheet that do not fit the template, one line each.
     public func lines(for match: ColumnMatch, fields: [Field], partial: Bool) -> [String] {
         let t = language.pick
         var lines: [String] = []
-        for column in match.unmatched {
+        // A hostile sheet may have 100,000 columns: the first few are named, the rest counted.
+        for column in match.unmatched.prefix(Self.listedColumns) {
             let header = column.header.isEmpty ? t("（无标题）", "(no header)") : "“\(column.header)”"
             lines.append(t("  第 \(column.index + 1) 列 \(header) 对不上模板的任何字段", "  column \(column.index + 1) \(header) matches no field of the template"))
+        }
+        if match.unmatched.count > Self.listedColumns {
+            let more = match.unmatched.count - Self.listedColumns
+            lines.append(t("  还有 \(more) 列对不上", "  and \(more) more columns that match nothing"))
         }
         for (id, headers) in match.repeated {
             let label = fields.first { $0.id == id }?.label ?? id
