@@ -64,6 +64,23 @@ final class WordPackage {
             status = unzGoToNextFile(handle)
         }
         guard status == UNZ_END_OF_LIST_OF_FILE else { throw .damagedZip(path: path, detail: "a broken directory (\(status))") }
+        // Every entry's stored bytes must be there to be copied through when the report is written: a
+        // damaged one is refused now, named, not found only when the filled report is saved.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        for var entry in entries {
+            guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else { throw .damagedPart(path: path, part: entry.name) }
+            var method: Int32 = 0, level: Int32 = 0
+            guard unzOpenCurrentFile2(handle, &method, &level, 1) == UNZ_OK else { throw .damagedPart(path: path, part: entry.name) }
+            var total: UInt64 = 0
+            while true {
+                let n = chunk.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
+                if n < 0 { unzCloseCurrentFile(handle); throw .damagedPart(path: path, part: entry.name) }
+                if n == 0 { break }
+                total += UInt64(n)
+            }
+            unzCloseCurrentFile(handle)
+            guard total == entry.info.compressed_size else { throw .damagedPart(path: path, part: entry.name) }
+        }
     }
 
     deinit {
