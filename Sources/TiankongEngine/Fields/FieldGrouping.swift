@@ -165,9 +165,11 @@ public enum FieldGrouping {
             let lead = text[blank.byteRange.lowerBound]
             let isLine = lead == 0x5F || (lead == 0xEF && text[blank.byteRange.lowerBound + 2] == 0xBF)
             mayBeSame = !label.isEmpty || (after.first.map { $0 >= 0xE4 && $0 <= 0xE9 } ?? false)
-            isStrong = !isLine && after.count == 6 && FieldGrouping.isIdeograph(after, at: after.startIndex)
+            let wordsFollow = after.count == 6 && FieldGrouping.isIdeograph(after, at: after.startIndex)
                 && FieldGrouping.isIdeograph(after, at: after.startIndex + 3)
-                && !FieldGrouping.opensListItem(text, before: blank.beforeRange)
+            // The list-number check decodes text: only asked when the last character could close one.
+            isStrong = !isLine && wordsFollow && !(FieldGrouping.mayCloseListNumber(text, before: blank.beforeRange)
+                && FieldGrouping.opensListItem(text, before: blank.beforeRange))
         }
 
         func hash(into hasher: inout Hasher) {
@@ -213,6 +215,20 @@ public enum FieldGrouping {
         guard k >= bytes.startIndex, k + 2 < bytes.endIndex else { return false }
         let lead = bytes[k]
         return lead >= 0xE4 && lead <= 0xE9 && bytes[k + 1] & 0xC0 == 0x80 && bytes[k + 2] & 0xC0 == 0x80
+    }
+
+    /// False when the words before a blank cannot end a list item's number: their last character is
+    /// none of ） ) 、 . ． 是 (a check on bytes, before any decoding).
+    static func mayCloseListNumber(_ bytes: [UInt8], before range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > range.lowerBound else { return false }
+        let last = bytes[end - 1]
+        if last == 0x29 || last == 0x2E { return true }
+        guard end - range.lowerBound >= 3 else { return false }
+        let tail = (bytes[end - 3], bytes[end - 2], last)
+        return tail == (0xEF, 0xBC, 0x89) || tail == (0xE3, 0x80, 0x81) || tail == (0xEF, 0xBC, 0x8E)
+            || tail == (0xE6, 0x98, 0xAF) || tail == (0xE3, 0x80, 0x80)
     }
 
     /// True when the words before a blank are a list item's number: "（一）", "(2)", "二、", "3.", "一是".
@@ -333,7 +349,9 @@ public enum FieldGrouping {
             out += placeholder
             out += shownWithBlanks(b, blank.byteRange.upperBound..<end)
             if cutAfter { out += ellipsis }
-            var label = String(decoding: out, as: UTF8.self).trimmedSpaces()
+            let spaced = out.first == 0x20 || out.last == 0x20 || out.first == 0xE3 || out.last == 0x80
+            var label = String(decoding: out, as: UTF8.self)
+            if spaced { label = label.trimmedSpaces() }
             var wordCount = 0
             for k in start..<end where !(k >= blank.byteRange.lowerBound && k < blank.byteRange.upperBound) && isWordCharacter(b, k) { wordCount += 1 }
             if wordCount <= 3, !label.unicodeScalars.contains(where: { isWord($0) && !isListNumeral($0) }) {
@@ -346,16 +364,22 @@ public enum FieldGrouping {
 
     static let ellipsis = Array("…".utf8)
 
-    /// Characters that stand between words: a cut next to one falls between words.
-    private static let functionCharacters: Set<Unicode.Scalar> = ["的", "和", "及", "与", "了", "等", "并"]
+    /// Characters that stand between words: a cut next to one falls between words. As UTF-8, all
+    /// three bytes long.
+    private static let functionCharacters: [[UInt8]] = ["的", "和", "及", "与", "了", "等", "并"].map { Array($0.utf8) }
+    private static let closingFunctionCharacters: [[UInt8]] = ["的", "等"].map { Array($0.utf8) }
+
+    private static func isFunctionCharacter(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, among words: [[UInt8]]) -> Bool {
+        guard k + 2 < b.count, b[k] >= 0xE4 else { return false }
+        return words.contains { $0[0] == b[k] && $0[1] == b[k + 1] && $0[2] == b[k + 2] }
+    }
 
     /// Where the first function character in the first `within` characters of `range` ends.
     private static func firstFunctionCharacterEnd(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, within: Int) -> Int? {
         var k = range.lowerBound, n = 0
         while k < range.upperBound, n < within {
             let length = LineBytes.scalarLength(b[k])
-            if let s = UTF8Scalars(ArraySlice(b[k..<min(k + length, range.upperBound)])).first(where: { _ in true }),
-               functionCharacters.contains(s) { return k + length }
+            if length == 3, k + 3 <= range.upperBound, isFunctionCharacter(b, k, among: functionCharacters) { return k + length }
             k += length
             n += 1
         }
@@ -369,8 +393,9 @@ public enum FieldGrouping {
         var found: Int?
         while k < range.upperBound {
             let length = LineBytes.scalarLength(b[k])
-            if n >= from, let s = UTF8Scalars(ArraySlice(b[k..<min(k + length, range.upperBound)])).first(where: { _ in true }),
-               functionCharacters.contains(s) { found = s == "的" || s == "等" ? k + length : k }
+            if n >= from, length == 3, k + 3 <= range.upperBound, isFunctionCharacter(b, k, among: functionCharacters) {
+                found = isFunctionCharacter(b, k, among: closingFunctionCharacters) ? k + length : k
+            }
             k += length
             n += 1
         }

@@ -233,12 +233,14 @@ public struct Boilerplate: Sendable {
     /// What a web page puts around a text and a report never holds, or nil: a line without any Chinese
     /// character but with Latin letters or backquotes ("```", "background image"); a time stamp
     /// ("2024-10-29 10:36:30"); a list item of a web page ("- 相关推荐"); a breadcrumb ("首页 > 工作总结").
+    static let partWord = Array("篇".utf8), wideGreater = Array("＞".utf8)
+
     static func pageChrome(_ line: ArraySlice<UInt8>) -> String? {
         var hasIdeograph = false, hasLatin = false, hasMarker = false
         var k = line.startIndex
         while k < line.endIndex {
             let c = line[k]
-            if c >= 0xE4 && c <= 0xE9 { hasIdeograph = true }
+            if c >= 0xE4 && c <= 0xE9 { hasIdeograph = true; break }
             if c == 0x58 || c == 0x78 || (c == 0xC3 && k + 1 < line.endIndex && line[k + 1] == 0x97) { hasMarker = true }
             if BlankScanner.isASCIILetter(c) || c == 0x60 { hasLatin = true }
             k += LineBytes.scalarLength(c)
@@ -247,6 +249,7 @@ public struct Boilerplate: Sendable {
         if line.count >= 2, line[line.startIndex] == 0x2D, line[line.startIndex + 1] == 0x20 { return "网页列表" }
         if containsTimeStamp(line) { return "发布时间" }
         // "首页 > 报告总结", "考试网> 工作计划> 正文": ">" or "＞" between words, not a quotation's opening ">".
+        guard line.contains(0x3E) || LineBytes.find(Self.wideGreater, in: line, from: 0) != nil else { return nil }
         k = line.startIndex + 1
         while k < line.endIndex {
             let arrow = line[k] == 0x3E ? 1 : (line[k] == 0xEF && k + 2 < line.endIndex && line[k + 1] == 0xBC && line[k + 2] == 0x9E ? 3 : 0)
@@ -260,6 +263,7 @@ public struct Boilerplate: Sendable {
 
     /// True when a line numbers the pieces of a collection: "篇一：…", "第一篇:…", "…方案 篇1".
     static func isPartMark(_ line: ArraySlice<UInt8>) -> Bool {
+        guard LineBytes.find(Self.partWord, in: line, from: 0) != nil else { return false }
         let scalars = Array(UTF8Scalars(line))
         func isNumeral(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s) }
         func isColon(_ s: Unicode.Scalar) -> Bool { s == ":" || s == "：" }

@@ -29,7 +29,8 @@ struct ReportLayout {
             guard lines.byteLength(i) <= Boilerplate.phraseLineLimit * 4, !lines.isBlank(i) else { return nil }
             // A long line is read for a reseller's phrase only near the top or the end, where their
             // introductions and footers stand; a big report's paragraphs are not read here.
-            if !isShort(i), i >= Self.phraseReach, i < count - Self.phraseReach { return nil }
+            if i >= Self.phraseReach, i < count - Self.phraseReach,
+               lines.byteLength(i) > boilerplate.maximumLength, scalarCount(i) > boilerplate.maximumLength { return nil }
             return boilerplate.advertSignal(text[lines.contentRange(i)])
         }
         func isAdvert(_ i: Int) -> Bool { signal(i) != nil }
