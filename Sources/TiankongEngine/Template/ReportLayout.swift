@@ -30,7 +30,8 @@ struct ReportLayout {
             // A long line is read for a reseller's phrase only near the top or the end, where their
             // introductions and footers stand; a big report's paragraphs are not read here.
             if i >= Self.phraseReach, i < count - Self.phraseReach,
-               lines.byteLength(i) > boilerplate.maximumLength, scalarCount(i) > boilerplate.maximumLength { return nil }
+               lines.byteLength(i) > boilerplate.maximumLength * 4
+                || (lines.byteLength(i) > boilerplate.maximumLength && scalarCount(i) > boilerplate.maximumLength) { return nil }
             return boilerplate.advertSignal(text[lines.contentRange(i)])
         }
         func isAdvert(_ i: Int) -> Bool { signal(i) != nil }
