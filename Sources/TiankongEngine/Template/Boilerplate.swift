@@ -152,12 +152,6 @@ public struct Boilerplate: Sendable {
         Array(raw.utf8).withUnsafeBufferPointer { advertSignal(ArraySlice($0)) != nil }
     }
 
-    /// True when a line, as UTF-8 bytes without its line end, reads as advertising.
-    func isAdvert(_ raw: UnsafeBufferPointer<UInt8>) -> Bool { advertSignal(ArraySlice(raw)) != nil }
-
-    /// True when a line (a slice of the template's text, without its line end) reads as advertising.
-    func isAdvert(_ raw: ArraySlice<UInt8>) -> Bool { advertSignal(raw) != nil }
-
     /// The signal that makes a line (without its line end) read as advertising, or nil. A short line
     /// (up to `maximumLength` characters) is an advert on any signal; a longer one, up to
     /// `phraseLineLimit`, only on a phrase ("小编", "以供参考", "版权归"); the report's own headings
