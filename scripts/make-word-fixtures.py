@@ -142,6 +142,62 @@ def bundled():
         shutil.copy(pathlib.Path(work) / "bundled.docx", OUT / "bundled-libreoffice.docx")
 
 
+# A flat OpenDocument text with blanks in a footnote, a text frame and a nested table, and an advert
+# in a table row: LibreOffice writes the frame as Word does, a wps text box in mc:Choice with a VML
+# copy in mc:Fallback.
+FRAMES_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:body><office:text>
+  <text:p>XX党组关于学习情况的报告</text:p>
+  <text:p>今年共组织学习X次<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>数据来源：XX办公室统计。</text:p></text:note-body></text:note>，参加XX人次。</text:p>
+  <text:p><draw:frame draw:name="框1" text:anchor-type="paragraph" svg:width="6cm" svg:height="2cm" svg:x="0cm" svg:y="0cm"><draw:text-box><text:p>联系人：XXX</text:p></draw:text-box></draw:frame>附：人员名单</text:p>
+  <table:table table:name="名单">
+   <table:table-column table:number-columns-repeated="2"/>
+   <table:table-row>
+    <table:table-cell><text:p>姓名</text:p></table:table-cell>
+    <table:table-cell><text:p>XXX</text:p></table:table-cell>
+   </table:table-row>
+   <table:table-row>
+    <table:table-cell><text:p>分工</text:p></table:table-cell>
+    <table:table-cell>
+     <table:table>
+      <table:table-column table:number-columns-repeated="2"/>
+      <table:table-row>
+       <table:table-cell><text:p>职务</text:p></table:table-cell>
+       <table:table-cell><text:p>XX</text:p></table:table-cell>
+      </table:table-row>
+     </table:table>
+     <text:p/>
+    </table:table-cell>
+   </table:table-row>
+   <table:table-row>
+    <table:table-cell><text:p>本资料仅供学习 禁止外传</text:p></table:table-cell>
+    <table:table-cell><text:p/></table:table-cell>
+   </table:table-row>
+  </table:table>
+  <text:p>XX市XX局</text:p>
+ </office:text></office:body>
+</office:document>
+"""
+
+
+def frames():
+    """Blanks in a footnote, a text box (with its mc:Fallback copy) and a nested table, an advert
+    row in a table: made by LibreOffice from a flat .odt."""
+    with tempfile.TemporaryDirectory() as work:
+        source = pathlib.Path(work) / "frames.fodt"
+        source.write_text(FRAMES_FODT, encoding="utf-8")
+        soffice(source, work)
+        shutil.copy(pathlib.Path(work) / "frames.docx", OUT / "frames.docx")
+
+
 def old_doc():
     """A Word 97 .doc (an OLE compound file) from the split-runs template, by LibreOffice."""
     with tempfile.TemporaryDirectory() as work:
@@ -198,6 +254,7 @@ if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     split_runs()
     bundled()
+    frames()
     old_doc()
     hostile()
     for path in sorted(OUT.rglob("*")):

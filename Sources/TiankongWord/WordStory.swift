@@ -62,6 +62,8 @@ struct WordStory {
         /// holds the section's properties: an advert there is emptied instead.
         var deletable = true
         var place: Place = .paragraph(0)
+        /// The footnote or endnote it is in (1-based, separators not counted).
+        var note: Int?
     }
 
     let part: String
@@ -118,6 +120,9 @@ final class WordStoryReader: WordXMLHandler {
     private var tableCount = 0
     private var tableDepth = 0
     private var rowCount = 0
+    private var noteCount = 0
+    /// The note being read; its paragraphs and tables are counted in it.
+    private var note: Int?
 
     init(part: String, kind: WordStory.Kind, xml: [UInt8]) {
         story = WordStory(part: part, kind: kind, xml: xml)
@@ -173,6 +178,13 @@ final class WordStoryReader: WordXMLHandler {
         tagEnds.append(end)
         switch code {
         case .body, .hdr, .ftr, .footnote, .endnote, .tc, .txbxContent:
+            if code == .footnote || code == .endnote {
+                // The separator and continuation notes (w:type) are not numbered.
+                let type = WordXML.attribute(attributes, "type")
+                if type == nil || type == "normal" { noteCount += 1; note = noteCount } else { note = nil }
+                paragraphCount = 0
+                tableCount = 0
+            }
             containerStack.append(containers.count)
             containers.append(0)
             linesOfContainer.append([])
@@ -276,7 +288,10 @@ final class WordStoryReader: WordXMLHandler {
             if row.start < 0 {
                 // A nested row: its cells go on with the outer row's line.
                 if var outer = frames[frames.count - 1].rows.popLast() {
-                    if !outer.line.text.isEmpty { append(separator: " │ ", to: &outer.line) }
+                    // At a cell's start the cell's own mark is there already.
+                    if !outer.line.text.isEmpty && outer.line.cellStarts.last != outer.line.text.count {
+                        append(separator: " │ ", to: &outer.line)
+                    }
                     let shift = outer.line.text.count
                     outer.line.text += row.line.text
                     outer.line.segments += row.line.segments.map { var s = $0; s.textStart += shift; return s }
@@ -336,6 +351,8 @@ final class WordStoryReader: WordXMLHandler {
 
     private func emit(_ line: WordStory.Line, container: Int) {
         if container >= 0 { linesOfContainer[container].append(story.lines.count) }
+        var line = line
+        line.note = note
         story.lines.append(line)
     }
 }

@@ -172,9 +172,9 @@ public final class WordTemplate: @unchecked Sendable {
         let story = stories[owners[k].story]
         let line = story.lines[owners[k].line]
         switch line.place {
-        case .paragraph(let n): return WordPlace(story: story.kind, part: story.part, paragraph: n)
-        case .row(let table, let row): return WordPlace(story: story.kind, part: story.part, table: table, row: row)
-        case .textBox: return WordPlace(story: story.kind, part: story.part, inTextBox: true)
+        case .paragraph(let n): return WordPlace(story: story.kind, part: story.part, note: line.note, paragraph: n)
+        case .row(let table, let row): return WordPlace(story: story.kind, part: story.part, note: line.note, table: table, row: row)
+        case .textBox: return WordPlace(story: story.kind, part: story.part, note: line.note, inTextBox: true)
         }
     }
 

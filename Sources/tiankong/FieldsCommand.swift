@@ -31,7 +31,7 @@ struct FieldsCommand: ParsableCommand {
             do throws(OutputError) { try AtomicFile.write(chunk, toDescriptor: 1, name: CommandText.standardOutput) } catch { failure = error }
         }
         if format == .json {
-            FieldsListing.json(template, emit: emit)
+            FieldsListing.json(template, places: word.map(FieldsListing.places), emit: emit)
         } else {
             FieldsListing.text(template, say: CommandText(), emit: emit)
             if let word { FieldsListing.places(word, say: CommandText(), emit: emit) }
@@ -303,7 +303,13 @@ enum FieldsListing {
 
     /// The listing as JSON, written a megabyte at a time; the sentences are quoted straight from the
     /// template's bytes.
-    static func json(_ template: Template, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+    /// Where a Word template's blanks (by their position in `template.blanks`) and lines (0-based) are.
+    struct Places {
+        let blank: (Int) -> WordPlace
+        let line: (Int) -> WordPlace
+    }
+
+    static func json(_ template: Template, places: Places? = nil, emit: @escaping (UnsafeRawBufferPointer) -> Void) {
         var fieldOfBlank = [String](repeating: "", count: (template.blanks.map(\.index).max() ?? 0) + 1)
         for field in template.fields { for index in field.blankIndexes { fieldOfBlank[index] = field.id } }
         var out = ListingWriter(emit: emit)
@@ -318,7 +324,9 @@ enum FieldsListing {
             out.text(i == 0 ? "\n    {\"line\": " : ",\n    {\"line\": ")
             out.digits(line.line)
             out.text(", \"text\": "); out.jsonQuoted(line.text)
-            out.text(", \"reason\": "); out.jsonQuoted(line.reason); out.byte(0x7D)
+            out.text(", \"reason\": "); out.jsonQuoted(line.reason)
+            if let places { place(places.line(line.line - 1), out: &out) }
+            out.byte(0x7D)
         }
         out.text(template.removedLines.isEmpty ? "],\n  \"blanks\": [" : "\n  ],\n  \"blanks\": [")
         template.text.withUnsafeBytes { text in
@@ -341,6 +349,7 @@ enum FieldsListing {
                 out.text("\", \"field\": \""); out.text(fieldOfBlank[b.index])
                 out.text("\", \"context\": ")
                 out.jsonQuoted(UnsafeRawBufferPointer(rebasing: text[b.contextRange]))
+                if let places { place(places.blank(i), out: &out) }
                 out.byte(0x7D)
             }
         }
@@ -366,5 +375,17 @@ enum FieldsListing {
         }
         out.text("\n  ]\n}\n")
         out.drain()
+    }
+
+    /// `, "place": {"story": "body", "part": "word/document.xml", "table": 1, "row": 2, "cell": 1}`.
+    static func place(_ place: WordPlace, out: inout ListingWriter) {
+        out.text(", \"place\": {\"story\": \""); out.text(place.story.rawValue)
+        out.text("\", \"part\": "); out.jsonQuoted(place.part)
+        for (name, value) in [("note", place.note), ("paragraph", place.paragraph), ("table", place.table), ("row", place.row), ("cell", place.cell)] {
+            guard let value else { continue }
+            out.text(", \""); out.text(name); out.text("\": "); out.digits(value)
+        }
+        if place.inTextBox { out.text(", \"textBox\": true") }
+        out.byte(0x7D)
     }
 }

@@ -75,3 +75,11 @@ extension CheckCommand {
         }
     }
 }
+
+extension FieldsListing {
+    /// Where a Word template's blanks and lines are, for the JSON listing.
+    static func places(_ word: WordTemplate) -> Places {
+        let blanks = word.template.blanks
+        return Places(blank: { word.place(of: blanks[$0]) }, line: { word.place(ofLine: $0) })
+    }
+}

@@ -49,7 +49,7 @@ extension Messages {
 }
 
 extension Messages {
-    /// "正文第 3 段", "表 1 第 2 行第 1 格", "页眉（word/header1.xml）第 1 段", "文本框".
+    /// "正文第 3 段", "表 1 第 2 行第 1 格", "页眉（word/header1.xml）第 1 段", "脚注 2 第 1 段", "文本框".
     public func text(for place: WordPlace) -> String {
         let t = language.pick
         let story: String
@@ -57,8 +57,8 @@ extension Messages {
         case .body: story = t("正文", "body")
         case .header: story = t("页眉（\(place.part)）", "header (\(place.part))")
         case .footer: story = t("页脚（\(place.part)）", "footer (\(place.part))")
-        case .footnotes: story = t("脚注", "footnotes")
-        case .endnotes: story = t("尾注", "endnotes")
+        case .footnotes: story = t("脚注", "footnote") + (place.note.map { t(" \($0) ", " \($0)") } ?? "")
+        case .endnotes: story = t("尾注", "endnote") + (place.note.map { t(" \($0) ", " \($0)") } ?? "")
         }
         if place.inTextBox { return story + t("文本框", ", text box") }
         if let table = place.table, let row = place.row {

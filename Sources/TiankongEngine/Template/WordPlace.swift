@@ -6,7 +6,9 @@ public struct WordPlace: Hashable, Sendable {
     public var story: Story
     /// The part inside the package ("word/header1.xml").
     public var part: String
-    /// The paragraph's number in its part, outside tables and text boxes (1-based).
+    /// The footnote's or endnote's number, as the reader sees it (1-based, separators not counted).
+    public var note: Int?
+    /// The paragraph's number in its part (in its note, for a note), outside tables and text boxes (1-based).
     public var paragraph: Int?
     /// The table's number in its part and the row's in its table (1-based).
     public var table: Int?
@@ -15,9 +17,11 @@ public struct WordPlace: Hashable, Sendable {
     public var cell: Int?
     public var inTextBox = false
 
-    public init(story: Story, part: String, paragraph: Int? = nil, table: Int? = nil, row: Int? = nil, cell: Int? = nil, inTextBox: Bool = false) {
+    public init(story: Story, part: String, note: Int? = nil, paragraph: Int? = nil, table: Int? = nil, row: Int? = nil, cell: Int? = nil,
+                inTextBox: Bool = false) {
         self.story = story
         self.part = part
+        self.note = note
         self.paragraph = paragraph
         self.table = table
         self.row = row
