@@ -161,6 +161,10 @@ FRAMES_FODT = """<?xml version="1.0" encoding="UTF-8"?>
   <table:table table:name="名单">
    <table:table-column table:number-columns-repeated="2"/>
    <table:table-row>
+    <table:table-cell><text:p>本资料仅供学习 禁止外传</text:p></table:table-cell>
+    <table:table-cell><text:p/></table:table-cell>
+   </table:table-row>
+   <table:table-row>
     <table:table-cell><text:p>姓名</text:p></table:table-cell>
     <table:table-cell><text:p>XXX</text:p></table:table-cell>
    </table:table-row>
@@ -176,10 +180,6 @@ FRAMES_FODT = """<?xml version="1.0" encoding="UTF-8"?>
      </table:table>
      <text:p/>
     </table:table-cell>
-   </table:table-row>
-   <table:table-row>
-    <table:table-cell><text:p>本资料仅供学习 禁止外传</text:p></table:table-cell>
-    <table:table-cell><text:p/></table:table-cell>
    </table:table-row>
   </table:table>
   <text:p>XX市XX局</text:p>

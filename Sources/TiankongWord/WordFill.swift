@@ -47,6 +47,10 @@ extension WordTemplate {
                 }
             }
         }
+        // A text box's fallback copy is filled as its choice is.
+        for s in stories.indices {
+            for (index, changes) in textEdits[s] { if let twin = stories[s].texts[index].twin { textEdits[s][twin] = changes } }
+        }
         var replacing: [String: [UInt8]] = [:]
         for s in stories.indices where !textEdits[s].isEmpty || !removals[s].isEmpty {
             replacing[stories[s].part] = Self.rewrite(stories[s], textEdits: textEdits[s], removals: removals[s])

@@ -8,7 +8,8 @@ import Glibc
 ///
 /// A line is a paragraph, or a table row with its cells joined by " │ ". The visible text is that of
 /// `w:t` in runs that are not hidden (`w:vanish`); `w:instrText`, `w:delText` and a text box's
-/// fallback copy (`mc:Fallback`) are not read; `w:tab` reads as a tab and `w:br`/`w:cr` as a space.
+/// fallback copy (`mc:Fallback`) are not read as text (the fallback's `w:t`s are kept, each the twin of
+/// its `mc:Choice` copy, to be filled alike); `w:tab` reads as a tab and `w:br`/`w:cr` as a space.
 struct WordStory {
     typealias Kind = WordPlace.Story
 
@@ -23,6 +24,9 @@ struct WordStory {
         var text: [UInt8] = []
         /// The run it sits in (an index into `runs`).
         var run: Int
+        /// The same text's copy in the `mc:Fallback` of the `mc:AlternateContent` it sits in, when there
+        /// is one: what is done to this element is done to it.
+        var twin: Int?
     }
 
     /// One `w:r`: where it lies and how many children it has besides its properties.
@@ -114,8 +118,13 @@ final class WordStoryReader: WordXMLHandler {
     private var names: [Code] = []
     /// Where each open word element's start tag ends: an empty-element tag is its whole element.
     private var tagEnds: [Int] = []
-    /// Depth inside `mc:Fallback`, whose content repeats the `mc:Choice` before it.
+    /// Depth inside `mc:Fallback`, whose content repeats the `mc:Choice` before it: only its runs and
+    /// `w:t`s are kept, as twins of the choice's.
     private var skipping = 0
+    /// Inside `mc:Fallback`: each open element's code and where its start tag ends.
+    private var fallbackElements: [(code: Code, tagEnd: Int)] = []
+    /// Open `mc:AlternateContent`s: where their `w:t`s start in `story.texts`, and where the fallback's do.
+    private var alternates: [(choice: Int, fallback: Int?)] = []
     private var paragraphCount = 0
     private var tableCount = 0
     private var tableDepth = 0
@@ -168,9 +177,12 @@ final class WordStoryReader: WordXMLHandler {
     func start(_ namespace: Namespace, _ local: UnsafePointer<CChar>, attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>,
                start: Int, end: Int) {
         if skipping > 0 || (namespace == .markupCompatibility && strcmp(local, "Fallback") == 0) {
+            if skipping == 0, !alternates.isEmpty { alternates[alternates.count - 1].fallback = story.texts.count }
             skipping += 1
+            fallbackStart(namespace == .word ? Self.code(local) : .other, start: start, end: end)
             return
         }
+        if namespace == .markupCompatibility && strcmp(local, "AlternateContent") == 0 { alternates.append((story.texts.count, nil)) }
         guard namespace == .word else { names.append(.other); tagEnds.append(end); return }
         let code = Self.code(local)
         let parent = names.last
@@ -246,8 +258,14 @@ final class WordStoryReader: WordXMLHandler {
     }
 
     func end(_ namespace: Namespace, _ local: UnsafePointer<CChar>, start: Int, end: Int) {
-        if skipping > 0 { skipping -= 1; return }
+        if skipping > 0 {
+            skipping -= 1
+            fallbackEnd(start: start, end: end)
+            if skipping == 0 { pairTwins() }
+            return
+        }
         let tagEnd = tagEnds.removeLast()
+        if namespace == .markupCompatibility && strcmp(local, "AlternateContent") == 0 { _ = alternates.popLast() }
         guard namespace == .word else { names.removeLast(); return }
         let code = names.removeLast()
         // After an empty-element tag expat reports an end tag of no bytes.
@@ -317,9 +335,10 @@ final class WordStoryReader: WordXMLHandler {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard skipping == 0, let index = openText, !bytes.isEmpty else { return }
+        guard let index = openText, !bytes.isEmpty else { return }
         let offset = story.texts[index].text.count
         story.texts[index].text += bytes
+        if skipping > 0 { return }
         guard !story.runs[story.texts[index].run].hidden,
               var paragraph = frames[frames.count - 1].paragraphs.popLast() else { return }
         let textStart = paragraph.line.text.count
@@ -331,6 +350,50 @@ final class WordStoryReader: WordXMLHandler {
             paragraph.line.segments.append(WordStory.Segment(textStart: textStart, count: bytes.count, textElement: index, offset: offset))
         }
         frames[frames.count - 1].paragraphs.append(paragraph)
+    }
+
+    // MARK: - The fallback copy
+
+    /// An element starts inside `mc:Fallback`: a run or a run's `w:t` is kept, the rest only counted.
+    private func fallbackStart(_ code: Code, start: Int, end: Int) {
+        let parent = fallbackElements.last?.code
+        fallbackElements.append((code, end))
+        if parent == .r, code != .rPr, let run = runStack.last { story.runs[run].children += 1 }
+        switch code {
+        case .r:
+            runStack.append(story.runs.count)
+            story.runs.append(WordStory.Run(element: start..<end))
+        case .t where parent == .r:
+            openText = story.texts.count
+            story.texts.append(WordStory.TextElement(tag: start..<end, content: end..<end, element: start..<end, run: runStack.last!))
+        default:
+            break
+        }
+    }
+
+    private func fallbackEnd(start: Int, end: Int) {
+        let (code, tagEnd) = fallbackElements.removeLast()
+        let (start, end) = end > start ? (start, end) : (tagEnd, tagEnd)
+        switch code {
+        case .t:
+            if let index = openText {
+                story.texts[index].content = story.texts[index].tag.upperBound..<start
+                story.texts[index].element = story.texts[index].tag.lowerBound..<end
+                openText = nil
+            }
+        case .r:
+            if let run = runStack.popLast() { story.runs[run].element = story.runs[run].element.lowerBound..<end }
+        default:
+            break
+        }
+    }
+
+    /// The fallback's `w:t`s made the twins of the choice's, when they are the same texts in the same order.
+    private func pairTwins() {
+        guard let (choice, fallback) = alternates.last, let fallback else { return }
+        let choices = choice..<fallback, copies = fallback..<story.texts.count
+        guard choices.count == copies.count, zip(choices, copies).allSatisfy({ story.texts[$0].text == story.texts[$1].text }) else { return }
+        for (c, f) in zip(choices, copies) { story.texts[c].twin = f }
     }
 
     /// A character the XML shows by an element (a tab, a break): in the line's text, from no `w:t`.

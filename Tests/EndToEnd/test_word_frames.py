@@ -5,13 +5,18 @@ Given Tests/Fixtures/word/frames.docx, made by LibreOffice from a flat .odt (scr
   paragraph 2  今年共组织学习X次[footnote 1: 数据来源：XX办公室统计。]，参加XX人次。
   paragraph 3  附：人员名单, anchoring a text box 联系人：XXX (a wps text box in mc:Choice, its VML
                copy in mc:Fallback, as Word writes it)
-  table 1      row 1 姓名 | XXX; row 2 分工 | a nested table 职务 | XX; row 3 an advert, 本资料仅供学习 禁止外传
+  table 1      row 1 an advert, 本资料仅供学习 禁止外传; row 2 姓名 | XXX; row 3 分工 | a nested table 职务 | XX
   paragraph 4  XX市XX局
 `fields --format json` says where each blank is, and `fill` puts each answer in its place: the text
 box's both copies, the footnote, the nested table; the advert row is gone.
 """
 
 import json
+import zipfile
+
+import docx
+import pytest
+from lxml import etree
 
 from conftest import FIXTURES, run
 
@@ -28,14 +33,14 @@ def test_fields_json_says_where_each_blank_and_removed_line_is():
         ("X", {**BODY, "paragraph": 2}),
         ("XX", {**BODY, "paragraph": 2}),
         ("XXX", {**BODY, "textBox": True}),
-        ("XXX", {**BODY, "table": 1, "row": 1, "cell": 2}),
-        ("XX", {**BODY, "table": 1, "row": 2, "cell": 2}),
+        ("XXX", {**BODY, "table": 1, "row": 2, "cell": 2}),
+        ("XX", {**BODY, "table": 1, "row": 3, "cell": 2}),
         ("XX", {**BODY, "paragraph": 4}),
         ("XX", {**BODY, "paragraph": 4}),
         ("XX", {"story": "footnotes", "part": "word/footnotes.xml", "note": 1, "paragraph": 1}),
     ]
     assert [(line["text"].startswith("本资料仅供学习"), line["place"]) for line in listing["removedLines"]] == [
-        (True, {**BODY, "table": 1, "row": 3})]
+        (True, {**BODY, "table": 1, "row": 1})]
 
 
 def test_fields_json_of_a_header_blank_and_advert():
@@ -49,3 +54,49 @@ def test_the_text_listing_names_the_footnote():
     listing = run("fields", TEMPLATE, "--no-schema").stdout.decode()
     assert "空 9（XX）：脚注 1 第 1 段" in listing
     assert "空 4（XXX）：正文文本框" in listing
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+ANSWERS = {"f1": "市财政局", "f2": "12", "f3": "36", "f4": "张三", "f5": "李四", "f6": "副主任", "f7": "江城", "f8": "财政",
+           "f9": "综合"}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    work = tmp_path_factory.mktemp("word-frames")
+    answers = work / "a.json"
+    answers.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    out = work / "报告.docx"
+    result = run("fill", TEMPLATE, "--no-schema", "--answers", answers, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def part(path, name):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def paragraph_texts(element):
+    return ["".join(t.text or "" for t in p.iter(W + "t")) for p in element.iter(W + "p")]
+
+
+def test_a_text_box_is_filled_in_both_its_copies(filled):
+    document = part(filled, "word/document.xml")
+    boxes = list(document.iter(MC + "AlternateContent"))
+    assert len(boxes) == 1
+    choice, fallback = boxes[0].find(MC + "Choice"), boxes[0].find(MC + "Fallback")
+    assert paragraph_texts(choice) == ["联系人：张三"]
+    assert paragraph_texts(fallback) == ["联系人：张三"]
+
+
+def test_the_footnote_and_the_nested_table_are_filled_in_place(filled):
+    footnotes = part(filled, "word/footnotes.xml")
+    assert [t for t in paragraph_texts(footnotes) if t] == ["数据来源：综合办公室统计。"]
+    document = docx.Document(str(filled))
+    assert [p.text for p in document.paragraphs] == ["市财政局党组关于学习情况的报告", "今年共组织学习12次，参加36人次。", "附：人员名单", "江城市财政局"]
+    rows = document.tables[-1].rows
+    assert [c.text for c in rows[-2].cells] == ["姓名", "李四"]
+    nested = rows[-1].cells[1].tables[0]
+    assert [c.text for c in nested.rows[0].cells] == ["职务", "副主任"]
