@@ -29,8 +29,10 @@ extension WordTemplate {
                 first = false
             }
         }
-        // Advert lines: their paragraph removed, or (a table row, a cell's only paragraph) their text.
+        // Advert lines: their paragraph or table row removed, or (a cell's only paragraph, a table's last
+        // row, a row in a vertical merge) their text.
         var removals = [[Range<Int>]](repeating: [], count: stories.count)
+        var rowsRemoved = [[Int: Int]](repeating: [:], count: stories.count)
         var kept = template.keptRanges.makeIterator()
         var span = kept.next()
         for k in owners.indices {
@@ -39,12 +41,14 @@ extension WordTemplate {
             if let current = span, current.lowerBound < lineEnd { continue }
             let (s, l) = owners[k]
             let line = stories[s].lines[l]
-            if line.deletable {
+            let lastRow = line.table.map { rowsRemoved[s][$0, default: 0] + 1 >= line.rowsInTable } ?? false
+            if line.deletable && !lastRow {
                 removals[s].append(line.element)
-            } else {
-                for segment in line.segments {
-                    textEdits[s][segment.textElement, default: []].append((segment.offset..<segment.offset + segment.count, []))
-                }
+                if let table = line.table { rowsRemoved[s][table, default: 0] += 1 }
+            }
+            // Its text emptied: what is left of it when it stays, and its text box's fallback copy.
+            for segment in line.segments {
+                textEdits[s][segment.textElement, default: []].append((segment.offset..<segment.offset + segment.count, []))
             }
         }
         // A text box's fallback copy is filled as its choice is.

@@ -68,6 +68,9 @@ struct WordStory {
         var place: Place = .paragraph(0)
         /// The footnote or endnote it is in (1-based, separators not counted).
         var note: Int?
+        /// For a table row: its table (numbered in the part, every table counted) and how many rows it has.
+        var table: Int?
+        var rowsInTable = 0
     }
 
     let part: String
@@ -95,6 +98,8 @@ final class WordStoryReader: WordXMLHandler {
         var start: Int
         var container: Int
         var paragraphsInCell = 0
+        /// A cell of it is merged with the one above or below (`w:vMerge`): removing it would change the merge.
+        var merged = false
     }
 
     /// Text boxes start a frame of their own: their paragraphs are lines of their own, whatever they sit in.
@@ -130,6 +135,9 @@ final class WordStoryReader: WordXMLHandler {
     private var tableDepth = 0
     private var rowCount = 0
     private var noteCount = 0
+    /// The open tables, innermost last: each one's serial and the lines of its rows.
+    private var openTables: [(serial: Int, rows: [Int])] = []
+    private var tableSerial = 0
     /// The note being read; its paragraphs and tables are counted in it.
     private var note: Int?
 
@@ -138,7 +146,7 @@ final class WordStoryReader: WordXMLHandler {
     }
 
     enum Code: UInt8 {
-        case p, r, t, tab, br, cr, noBreakHyphen, tbl, tr, tc, rPr, pPr, vanish, sectPr, txbxContent
+        case p, r, t, tab, br, cr, noBreakHyphen, tbl, tr, tc, rPr, pPr, vanish, vMerge, sectPr, txbxContent
         case body, hdr, ftr, footnote, endnote, other
     }
 
@@ -163,7 +171,9 @@ final class WordStoryReader: WordXMLHandler {
             return strcmp(local, "body") == 0 ? .body : .other
         case 0x63: return strcmp(local, "cr") == 0 ? .cr : .other
         case 0x6E: return strcmp(local, "noBreakHyphen") == 0 ? .noBreakHyphen : .other
-        case 0x76: return strcmp(local, "vanish") == 0 ? .vanish : .other
+        case 0x76:
+            if strcmp(local, "vanish") == 0 { return .vanish }
+            return strcmp(local, "vMerge") == 0 ? .vMerge : .other
         case 0x73: return strcmp(local, "sectPr") == 0 ? .sectPr : .other
         case 0x68: return strcmp(local, "hdr") == 0 ? .hdr : .other
         case 0x66:
@@ -212,6 +222,8 @@ final class WordStoryReader: WordXMLHandler {
             if let container = containerStack.last { containers[container] += 1 }
             frames[frames.count - 1].paragraphs.append(OpenParagraph(start: start, container: containerStack.last ?? -1))
         case .tbl:
+            tableSerial += 1
+            openTables.append((tableSerial, []))
             if let container = containerStack.last { containers[container] += 1 }
             if tableDepth == 0 && !frames[frames.count - 1].isTextBox { tableCount += 1; rowCount = 0 }
             tableDepth += 1
@@ -241,6 +253,11 @@ final class WordStoryReader: WordXMLHandler {
         case .noBreakHyphen:
             countChild(of: parent)
             if parent == .r { visible(synthetic: "-") }
+        case .vMerge:
+            if var row = frames[frames.count - 1].rows.popLast() {
+                row.merged = true
+                frames[frames.count - 1].rows.append(row)
+            }
         case .vanish:
             // Hidden text: a run's own property (not the paragraph mark's), unless turned off.
             if parent == .rPr, names.count >= 3, names[names.count - 3] == .r, let run = runStack.last {
@@ -318,12 +335,18 @@ final class WordStoryReader: WordXMLHandler {
                 return
             }
             row.line.element = row.start..<end
-            // A row is emptied, never removed: a table must keep a row, and its grid its shape.
-            row.line.deletable = false
+            // A row may go (the grid is the columns'), unless it holds part of a vertical merge; a table's
+            // last row never goes (see `WordTemplate.filled`).
+            row.line.deletable = !row.merged
+            if !openTables.isEmpty {
+                row.line.table = openTables[openTables.count - 1].serial
+                openTables[openTables.count - 1].rows.append(story.lines.count)
+            }
             row.line.place = frames[frames.count - 1].isTextBox ? .textBox : .row(table: tableCount, row: rowCount)
             emit(row.line, container: row.container)
         case .tbl:
             tableDepth -= 1
+            if let (_, rows) = openTables.popLast() { for line in rows { story.lines[line].rowsInTable = rows.count } }
         case .body, .hdr, .ftr, .footnote, .endnote, .tc, .txbxContent:
             if code == .txbxContent, frames.count > 1 { frames.removeLast() }
             if let container = containerStack.popLast(), containers[container] <= 1 {

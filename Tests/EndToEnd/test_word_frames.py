@@ -100,3 +100,31 @@ def test_the_footnote_and_the_nested_table_are_filled_in_place(filled):
     assert [c.text for c in rows[-2].cells] == ["姓名", "李四"]
     nested = rows[-1].cells[1].tables[0]
     assert [c.text for c in nested.rows[0].cells] == ["职务", "副主任"]
+
+
+def test_an_advert_row_is_removed_and_nothing_blank_is_left(filled):
+    document = part(filled, "word/document.xml")
+    table = document.find(f"{W}body/{W}tbl")
+    rows = table.findall(W + "tr")
+    assert [paragraph_texts(row)[:2] for row in rows] == [["姓名", "李四"], ["分工", "职务"]]
+    assert "本资料" not in etree.tostring(document, encoding="unicode")
+
+
+def test_a_tables_only_row_is_emptied_not_removed(tmp_path):
+    """A one-row table holding an advert (python-docx): the table keeps its row, each cell a paragraph."""
+    template = docx.Document()
+    template.add_paragraph("XX党组关于学习情况的报告")
+    table = template.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "本资料仅供学习 禁止外传"
+    template.add_paragraph("XX市XX局")
+    path = tmp_path / "one-row.docx"
+    template.save(path)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"f1": "市财政局", "f2": "江城", "f3": "财政"}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = run("fill", path, "--no-schema", "--answers", answers, "-o", out)
+    assert result.returncode == 0, result.stderr
+    report = docx.Document(str(out))
+    assert [c.text for c in report.tables[0].rows[0].cells] == ["", ""]
+    assert all(len(c.paragraphs) == 1 for c in report.tables[0].rows[0].cells)
+    assert [p.text for p in report.paragraphs] == ["市财政局党组关于学习情况的报告", "江城市财政局"]
