@@ -138,6 +138,8 @@ final class WordStoryReader: WordXMLHandler {
     /// The open tables, innermost last: each one's serial and the lines of its rows.
     private var openTables: [(serial: Int, rows: [Int])] = []
     private var tableSerial = 0
+    /// In a note that only separates the notes from the text (no line of it is read).
+    private var inSeparator = false
     /// The note being read; its paragraphs and tables are counted in it.
     private var note: Int?
 
@@ -203,7 +205,7 @@ final class WordStoryReader: WordXMLHandler {
             if code == .footnote || code == .endnote {
                 // The separator and continuation notes (w:type) are not numbered.
                 let type = WordXML.attribute(attributes, "type")
-                if type == nil || type == "normal" { noteCount += 1; note = noteCount } else { note = nil }
+                if type == nil || type == "normal" { noteCount += 1; note = noteCount; inSeparator = false } else { note = nil; inSeparator = true }
                 paragraphCount = 0
                 tableCount = 0
             }
@@ -301,7 +303,7 @@ final class WordStoryReader: WordXMLHandler {
             var frame = frames[frames.count - 1]
             if var row = frame.rows.popLast(), frame.paragraphs.isEmpty {
                 // A paragraph of a cell: part of its row's line.
-                if row.paragraphsInCell > 0 { append(separator: " ", to: &row.line) }
+                if row.paragraphsInCell > 0 && !paragraph.line.text.isEmpty { append(separator: " ", to: &row.line) }
                 row.paragraphsInCell += 1
                 let shift = row.line.text.count
                 row.line.text += paragraph.line.text
@@ -349,6 +351,7 @@ final class WordStoryReader: WordXMLHandler {
             if let (_, rows) = openTables.popLast() { for line in rows { story.lines[line].rowsInTable = rows.count } }
         case .body, .hdr, .ftr, .footnote, .endnote, .tc, .txbxContent:
             if code == .txbxContent, frames.count > 1 { frames.removeLast() }
+            if code == .footnote || code == .endnote { note = nil; inSeparator = false }
             if let container = containerStack.popLast(), containers[container] <= 1 {
                 for line in linesOfContainer[container] { story.lines[line].deletable = false }
             }
@@ -436,6 +439,7 @@ final class WordStoryReader: WordXMLHandler {
     }
 
     private func emit(_ line: WordStory.Line, container: Int) {
+        if inSeparator { return }
         if container >= 0 { linesOfContainer[container].append(story.lines.count) }
         var line = line
         line.note = note

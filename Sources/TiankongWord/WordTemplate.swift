@@ -55,7 +55,13 @@ public final class WordTemplate: @unchecked Sendable {
         stories = document.stories
         owners = document.owners
         lineStarts = document.lineStarts
-        template = try Template(bytes: document.text, source: path, options: options, schema: schema)
+        var template = try Template(bytes: document.text, source: path, options: options, schema: schema)
+        // The report as text is the body and its notes: the headers and footers (read last) are page chrome.
+        let stories = document.stories
+        if let first = document.owners.firstIndex(where: { [.header, .footer].contains(stories[$0.story].kind) }) {
+            template.reportEnd = document.lineStarts[first]
+        }
+        self.template = template
     }
 
     /// The text a person sees in the Word file at `path` (a filled report, for proof-reading): one

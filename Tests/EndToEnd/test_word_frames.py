@@ -128,3 +128,16 @@ def test_a_tables_only_row_is_emptied_not_removed(tmp_path):
     assert [c.text for c in report.tables[0].rows[0].cells] == ["", ""]
     assert all(len(c.paragraphs) == 1 for c in report.tables[0].rows[0].cells)
     assert [p.text for p in report.paragraphs] == ["市财政局党组关于学习情况的报告", "江城市财政局"]
+
+
+def test_the_text_report_is_the_body_and_its_notes(filled, tmp_path):
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "报告.txt"
+    result = run("fill", TEMPLATE, "--no-schema", "--answers", answers, "-o", out)
+    assert result.returncode == 0, result.stderr
+    # The text box's paragraph comes before the paragraph it is anchored in; the footnote comes last,
+    # with the tab Word puts after its number.
+    assert out.read_text(encoding="utf-8") == (
+        "市财政局党组关于学习情况的报告\n今年共组织学习12次，参加36人次。\n联系人：张三\n附：人员名单\n"
+        "姓名 │ 李四\n分工 │ 职务 │ 副主任\n江城市财政局\n\t数据来源：综合办公室统计。\n")

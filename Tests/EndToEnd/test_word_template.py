@@ -125,6 +125,9 @@ def test_text_output_of_a_word_template_is_its_text(work, filled):
     text = out.read_text(encoding="utf-8")
     assert "市财政局党组今年以来组织集中学习12次，开展专题研讨4场。\n" in text
     assert "姓名 │ 张 三 │ 职务 │ 主任\n" in text
+    # The header and footer are page chrome, not the report's text.
+    assert text.endswith("财政局 │ 电话 │ —\n 综合办公室\n")
+    assert "江城" not in text and "第 1 页" not in text
 
 
 HOSTILE = [

@@ -3,8 +3,8 @@ import FoundationEssentials
 /// The finished report: the template's text with the adverts left out and each answered blank replaced.
 /// Everything else is written back byte for byte.
 public enum Report {
-    /// The report as UTF-8. `answers` are values already checked (see `AnswerReview`); a blank whose field has
-    /// no answer is left as it was.
+    /// The report as UTF-8 (the text up to `template.reportEnd`). `answers` are values already checked (see
+    /// `AnswerReview`); a blank whose field has no answer is left as it was.
     public static func utf8(template: Template, answers: [String: String]) -> [UInt8] {
         // Each field's answer as bytes, looked up once for each field (not once for each blank).
         let fields = template.fields
@@ -19,7 +19,9 @@ public enum Report {
         var blankCursor = 0
         let blanks = template.blanks
         template.text.withUnsafeBufferPointer { text in
-            for kept in template.keptRanges {
+            let end = template.reportEnd ?? template.text.count
+            for whole in template.keptRanges where whole.lowerBound < end {
+                let kept = ByteSpan(whole.lowerBound..<min(whole.upperBound, end))
                 var position = kept.lowerBound
                 while blankCursor < blanks.count, blanks[blankCursor].byteRange.lowerBound < kept.lowerBound { blankCursor += 1 }
                 // The blanks are read in place: this loop runs once for each of a million blanks.

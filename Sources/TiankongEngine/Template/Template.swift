@@ -50,6 +50,9 @@ public struct Template: Sendable {
     public let rules: [Rule]
     /// Where the schema came from, when one was used.
     public let schemaSource: String?
+    /// Where the report's own text ends in `text`, when something follows that is not written with it
+    /// (a Word template's headers and footers, which are page chrome); nil for the whole text.
+    public var reportEnd: Int?
 
     /// The bundled template, "2020年党建工作总结（党组）", with its curated schema.
     public static func bundled(options: Options = Options()) throws(TemplateError) -> Template {
@@ -197,6 +200,7 @@ public struct Template: Sendable {
         self.rules = rules
         self.schemaSource = schemaSource
         knownDigest = template.knownDigest
+        reportEnd = template.reportEnd
     }
 
     private let lineStarts: [Int]
