@@ -122,6 +122,19 @@ final class WordPackage {
         return out
     }
 
+    /// The part `name` as UTF-8 XML, or nil when there is none: a part in UTF-16 (with its byte-order
+    /// mark, as XML wants it) is decoded, and its declaration made to say UTF-8, so that it is read, and
+    /// written again when it changes, as UTF-8.
+    func readXML(_ name: String) throws(WordFileError) -> [UInt8]? {
+        guard let bytes = try read(name) else { return nil }
+        guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+        let decoded: DecodedText
+        do { decoded = try TextDecoder.decode(bytes, path: path) } catch {
+            throw .badXML(path: path, part: name, line: 1, detail: "UTF-16 that does not decode")
+        }
+        return WordXML.declaringUTF8(decoded.utf8)
+    }
+
     static func limit(compressed: Int) -> Int {
         min(partLimit, max(ratioFloor, compressed.multipliedReportingOverflow(by: ratioLimit).overflow ? partLimit : compressed * ratioLimit))
     }

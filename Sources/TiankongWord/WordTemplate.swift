@@ -85,7 +85,7 @@ public final class WordTemplate: @unchecked Sendable {
             guard bytes.starts(with: [0x50, 0x4B]) else { throw WordFileError.damagedZip(path: path, detail: "not a zip file") }
             package = try WordPackage(bytes: bytes, path: path)
             for (part, kind) in try WordTemplate.storyParts(package) {
-                guard let xml = try package.read(part) else {
+                guard let xml = try package.readXML(part) else {
                     if kind == .body { throw WordFileError.missingPart(path: path, part: part) }
                     continue
                 }
@@ -128,7 +128,7 @@ public final class WordTemplate: @unchecked Sendable {
     /// its footnotes and endnotes, headers and footers.
     static func storyParts(_ package: WordPackage) throws -> [(String, WordStory.Kind)] {
         var main = "word/document.xml"
-        if let rels = try package.read("_rels/.rels") {
+        if let rels = try package.readXML("_rels/.rels") {
             let found = try Relationships.read(rels, part: "_rels/.rels", path: package.path)
             if let target = found.first(where: { $0.type.hasSuffix("/officeDocument") })?.target {
                 main = Relationships.resolve(target, from: "")
@@ -138,7 +138,7 @@ public final class WordTemplate: @unchecked Sendable {
         var parts: [(String, WordStory.Kind)] = [(main, .body)]
         let folder = main.contains("/") ? String(main[..<main.lastIndex(of: "/")!]) : ""
         let relsName = (folder.isEmpty ? "" : folder + "/") + "_rels/" + main.split(separator: "/").last! + ".rels"
-        if let rels = try package.read(relsName) {
+        if let rels = try package.readXML(relsName) {
             let found = try Relationships.read(rels, part: relsName, path: package.path)
             var later: [(String, WordStory.Kind)] = []
             for kind in [WordStory.Kind.footnotes, .endnotes, .header, .footer] {

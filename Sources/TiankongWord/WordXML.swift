@@ -26,7 +26,8 @@ protocol WordXMLHandler: AnyObject {
 }
 
 /// Reads one part of a Word package with expat: no document type declarations (so no entities, internal
-/// or external, and nothing fetched or read from disk), a cap on nesting, UTF-8 only.
+/// or external, and nothing fetched or read from disk), a cap on nesting, UTF-8 only (a part in UTF-16
+/// is decoded first, see `WordPackage.readXML`).
 enum WordXML {
     /// Deeper than any Word document nests (tables in tables in text boxes stay far below it).
     static let depthLimit = 1_000
@@ -81,6 +82,18 @@ enum WordXML {
             let detail = String(cString: XML_ErrorString(XML_GetErrorCode(parser)))
             throw .badXML(path: path, part: part, line: Int(XML_GetCurrentLineNumber(parser)), detail: detail)
         }
+    }
+
+    /// The XML with its declaration's encoding (if it names one) made "UTF-8".
+    static func declaringUTF8(_ xml: [UInt8]) -> [UInt8] {
+        guard xml.starts(with: Array("<?xml".utf8)),
+              let close = xml.prefix(512).indices.first(where: { xml[$0] == 0x3F && $0 + 1 < xml.count && xml[$0 + 1] == 0x3E }) else { return xml }
+        let declaration = Array(xml[..<close])
+        let key = Array("encoding".utf8)
+        guard let at = declaration.indices.first(where: { declaration[$0...].starts(with: key) }),
+              let open = declaration[(at + key.count)...].firstIndex(where: { $0 == 0x22 || $0 == 0x27 }),
+              let end = declaration[(open + 1)...].firstIndex(of: declaration[open]) else { return xml }
+        return Array(xml[...open]) + Array("UTF-8".utf8) + Array(xml[end...])
     }
 
     /// The namespaces read, as expat writes them before a local name.

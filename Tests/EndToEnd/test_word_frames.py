@@ -141,3 +141,30 @@ def test_the_text_report_is_the_body_and_its_notes(filled, tmp_path):
     assert out.read_text(encoding="utf-8") == (
         "市财政局党组关于学习情况的报告\n今年共组织学习12次，参加36人次。\n联系人：张三\n附：人员名单\n"
         "姓名 │ 李四\n分工 │ 职务 │ 副主任\n江城市财政局\n\t数据来源：综合办公室统计。\n")
+
+
+def test_parts_in_utf16_are_read_and_filled(filled, tmp_path):
+    """The document and footnotes re-encoded in UTF-16 (with its byte-order mark, as XML wants it)."""
+    path = tmp_path / "utf16.docx"
+    with zipfile.ZipFile(TEMPLATE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in ("word/document.xml", "word/footnotes.xml"):
+                text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+                assert 'encoding="UTF-16"' in text
+                data = text.encode("utf-16")
+                assert data[:2] == b"\xff\xfe"
+            target.writestr(info.filename, data)
+    fields = run("fields", path, "--format", "json", "--no-schema")
+    assert fields.returncode == 0, fields.stderr
+    assert len(json.loads(fields.stdout)["blanks"]) == 9
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = run("fill", path, "--no-schema", "--answers", answers, "-o", out)
+    assert result.returncode == 0, result.stderr
+    # Written again as UTF-8, saying so.
+    with zipfile.ZipFile(out) as z:
+        assert z.read("word/document.xml").startswith(b'<?xml version="1.0" encoding="UTF-8"')
+    assert [p.text for p in docx.Document(str(out)).paragraphs][:2] == ["市财政局党组关于学习情况的报告", "今年共组织学习12次，参加36人次。"]
+    assert [t for t in paragraph_texts(part(out, "word/footnotes.xml")) if t] == ["数据来源：综合办公室统计。"]
