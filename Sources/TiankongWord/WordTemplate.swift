@@ -7,6 +7,10 @@ import Glibc
 /// first, then footnotes, endnotes, headers and footers), analysed as any template is, with where each
 /// line's characters lie in the package's XML, so the filled report is the template's own package with
 /// only the blanks' text changed.
+///
+/// Its digest (`template.digest`: the wizard's autosave name, checked against an answers file) is that
+/// of this text, not of the package's bytes: Word or WPS saving the file again rewrites its zip, XML and
+/// dates without changing a blank, and its answers still apply; changed words make another template.
 public final class WordTemplate: @unchecked Sendable {
     /// The template as the engine reads it (its text is the document's visible text).
     public let template: Template

@@ -11,6 +11,7 @@ Old and hostile files end with a clear message, exit 65, and nothing written.
 Needs (installed by `make test`): the binary (TIANKONG), python-docx, soffice, pdftotext.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -181,3 +182,27 @@ def test_check_proofreads_a_word_report_as_text(filled):
     fix = run("check", "--fix", filled)
     assert fix.returncode == 64
     assert "--fix 只改文本文件" in fix.stderr.decode()
+
+
+# The text a person sees in split-runs.docx, one line for each paragraph or table row: the body, then
+# the header (its advert line too) and the footer.
+SPLIT_RUNS_TEXT = ("20XX年工作总结\nXX党组今年以来组织集中学习X次，开展专题研讨XX场。\n全年发展党员XX名，见附表。\n"
+                   "姓名 │ XXX │ 职务 │ XX\n单位 │ XX局 │ 电话 │ —\n XX办公室\nXX市XX局\n本资料仅供学习 禁止外传\n第 1 页\n")
+
+
+def test_an_answers_file_still_applies_after_the_template_is_saved_again(work):
+    """A Word template's digest is over the text a person sees, not the package's bytes: Word or WPS
+    saving it again (new zip, new XML, new dates) leaves it the same template; changed words do not."""
+    answers = work / "saved.json"
+    digest = hashlib.sha256(SPLIT_RUNS_TEXT.encode()).hexdigest()
+    answers.write_text(json.dumps({"template": digest, "answers": ANSWERS}, ensure_ascii=False), encoding="utf-8")
+    resaved, changed = work / "resaved.docx", work / "changed.docx"
+    docx.Document(str(TEMPLATE)).save(resaved)
+    assert resaved.read_bytes() != TEMPLATE.read_bytes()
+    document = docx.Document(str(TEMPLATE))
+    document.paragraphs[0].runs[-1].text = "X年工作要点"
+    document.save(changed)
+    for template, warned in ((TEMPLATE, False), (resaved, False), (changed, True)):
+        result = run("fill", template, "--answers", answers, "-o", work / f"digest-{template.stem}.docx")
+        assert result.returncode == 0, result.stderr
+        assert ("是为另一个版本的模板保存的" in result.stderr.decode()) == warned, template

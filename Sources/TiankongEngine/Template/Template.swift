@@ -25,8 +25,8 @@ public struct Template: Sendable {
     public let source: String
     /// The file's bytes as read (shared with `text` when the file is UTF-8 without a BOM).
     public let fileBytes: [UInt8]
-    /// SHA-256 of the template file's bytes, in lowercase hex; computed when asked (unless
-    /// `Options.digestAlongside` had it worked out), so keep it.
+    /// SHA-256 of the template file's bytes (a Word template's visible text), in lowercase hex; computed
+    /// when asked (unless `Options.digestAlongside` had it worked out), so keep it.
     public var digest: String { knownDigest ?? SHA256.hex(fileBytes) }
     private var knownDigest: String?
     public let encoding: TextEncoding
