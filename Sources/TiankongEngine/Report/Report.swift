@@ -4,8 +4,25 @@ import FoundationEssentials
 /// Everything else is written back byte for byte.
 public enum Report {
     /// The report as UTF-8 (the text up to `template.reportEnd`). `answers` are values already checked (see
-    /// `AnswerReview`); a blank whose field has no answer is left as it was.
-    public static func utf8(template: Template, answers: [String: String]) -> [UInt8] {
+    /// `AnswerReview`); a blank whose field has no answer is left as it was. `corrections` are made in the
+    /// template's own words.
+    public static func utf8(template: Template, answers: [String: String],
+                            corrections: TemplateCorrections = TemplateCorrections()) -> [UInt8] {
+        var segments: [ReportSegment]? = nil
+        return assemble(template, answers, corrections, segments: &segments)
+    }
+
+    /// The report as UTF-8, with where each part of it comes from: the template's words or an answer.
+    public static func mapped(template: Template, answers: [String: String],
+                              corrections: TemplateCorrections = TemplateCorrections()) -> (utf8: [UInt8], segments: [ReportSegment]) {
+        var segments: [ReportSegment]? = []
+        let utf8 = assemble(template, answers, corrections, segments: &segments)
+        return (utf8, segments ?? [])
+    }
+
+    /// The template's kept text with the answers in place; `segments`, when not nil, gets where each part came from.
+    private static func assemble(_ template: Template, _ answers: [String: String], _ corrections: TemplateCorrections,
+                                 segments: inout [ReportSegment]?) -> [UInt8] {
         // Each field's answer as bytes, looked up once for each field (not once for each blank).
         let fields = template.fields
         var answerOfField: [[UInt8]?] = []
@@ -18,6 +35,15 @@ public enum Report {
         out.reserveCapacity(template.text.count + answers.values.reduce(0) { $0 + $1.utf8.count } * 4)
         var blankCursor = 0
         let blanks = template.blanks
+        let plain = corrections.isEmpty && segments == nil
+        var nextEdit = 0
+        // The template's own words, corrected and recorded when asked to be.
+        func words(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            if plain { out.append(contentsOf: text[range]); return }
+            corrections.append(template.text, range, to: &out, next: &nextEdit) { start, from in
+                segments?.append(ReportSegment(start: start, source: from.map { .words($0) } ?? .corrected))
+            }
+        }
         template.text.withUnsafeBufferPointer { text in
             let end = template.reportEnd ?? template.text.count
             for whole in template.keptRanges where whole.lowerBound < end {
@@ -27,25 +53,28 @@ public enum Report {
                 // The blanks are read in place: this loop runs once for each of a million blanks.
                 while blankCursor < blanks.count, blanks[blankCursor].byteRange.upperBound <= kept.upperBound {
                     let range = blanks[blankCursor].byteRange
-                    out.append(contentsOf: text[position..<range.lowerBound])
+                    words(text, position..<range.lowerBound)
                     let field = fieldOfBlank[blanks[blankCursor].index]
                     if field >= 0, let answer = answerOfField[field] {
+                        segments?.append(ReportSegment(start: out.count, source: .answer(field: field)))
                         out.append(contentsOf: answer)
                     } else {
+                        segments?.append(ReportSegment(start: out.count, source: .words(range.lowerBound)))
                         out.append(contentsOf: text[range])
                     }
                     position = range.upperBound
                     blankCursor += 1
                 }
-                out.append(contentsOf: text[position..<kept.upperBound])
+                words(text, position..<kept.upperBound)
             }
         }
         return out
     }
 
     /// The report in the template's own encoding (or `encoding`), with its byte-order mark and line endings.
-    public static func bytes(template: Template, answers: [String: String], encoding: TextEncoding? = nil) -> [UInt8] {
-        encoded(utf8(template: template, answers: answers), template: template, encoding: encoding)
+    public static func bytes(template: Template, answers: [String: String], encoding: TextEncoding? = nil,
+                             corrections: TemplateCorrections = TemplateCorrections()) -> [UInt8] {
+        encoded(utf8(template: template, answers: answers, corrections: corrections), template: template, encoding: encoding)
     }
 
     /// A report's UTF-8 text in the template's own encoding (or `encoding`), with its byte-order mark.
@@ -125,4 +154,19 @@ public enum Report {
     public static func text(template: Template, answers: [String: String]) -> String {
         String(decoding: utf8(template: template, answers: answers), as: UTF8.self)
     }
+}
+
+/// A part of a report's text and where it comes from (see `Report.mapped`); it runs to the next one.
+public struct ReportSegment: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// The template's words (or a blank left as it was), from this offset of its text.
+        case words(Int)
+        /// The answer of a field, by its index in `template.fields`.
+        case answer(field: Int)
+        /// What a correction of the template's words wrote.
+        case corrected
+    }
+    /// Where the part starts in the report (UTF-8 bytes).
+    public var start: Int
+    public var source: Source
 }
