@@ -190,7 +190,7 @@ public struct WizardText: Sendable {
             ("Ctrl-U / Ctrl-K", t("删除光标前 / 后的全部文字", "delete everything before / after the cursor")),
             ("Ctrl-W", t("删除光标前的一个词", "delete the word before the cursor")),
             ("→（行尾）", t("采用灰色显示的前一次答案", "take the dimmed earlier answer")),
-            ("Ctrl-R", t("采用提醒里建议的答案", "take the answer a warning suggests")),
+            ("Ctrl-R", t("采用提醒里建议的答案；检查页上改正选中的一处", "take the answer a warning suggests; on the review, fix the one selected")),
             ("Ctrl-S", t("保存报告（任何时候都可以）", "save the report (at any time)")),
             ("Ctrl-Z", t("暂停，回到命令行；fg 回来", "suspend to the shell; fg comes back")),
             ("Ctrl-C", t("退出（答案随时自动保存，下次可继续）", "quit (answers are saved as you go; next time you can go on)")),

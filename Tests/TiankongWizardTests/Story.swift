@@ -40,7 +40,7 @@ struct Story {
         let saver = ReportSaver(template: state.template, messages: state.messages, workingDirectory: directory)
         while let k = effects.firstIndex(where: { if case .writeReport = $0 { true } else { false } }) {
             guard case .writeReport(let path, let overwrite) = effects.remove(at: k) else { break }
-            let outcome = saver.save(name: path, values: state.reportAnswers, overwrite: overwrite)
+            let outcome = saver.save(name: path, values: state.reportAnswers, corrections: state.corrections, overwrite: overwrite)
             effects += Reducer.reduce(&state, .saveFinished(outcome))
         }
     }

@@ -137,7 +137,7 @@ struct WizardSchemaTests {
         story.workingDirectory = folder.path
         for id in CuratedAnswers.order { story.answer(CuratedAnswers.changed[id]!) }
         #expect(story.state.screen == .review)
-        #expect(story.row(1).hasPrefix(" 全部填好了。按 Ctrl-S 保存。"))
+        #expect(story.row(1).hasPrefix(" 全部填好了。校对发现 22 处，Ctrl-R 改正选中的一处："), "the template's own mistakes")
         #expect(story.screen.contains("按 Ctrl-S 保存为 2021年党建工作总结（党组）.docx"), "the review names the file Ctrl-S will write")
         story.press(.control("s"))
         #expect(story.row(-3) == "> 2021年党建工作总结（党组）.docx", "the default name follows the year answered")

@@ -119,7 +119,8 @@ struct WizardStoryTests {
         for (_, answer) in try CompleteAnswers.load() { story.answer(answer) }
         #expect(story.state.screen == .review)
         #expect(story.row(0).hasSuffix("已填 18/18"))
-        #expect(story.row(1) == " 全部填好了。按 Ctrl-S 保存。")
+        // Every field is answered; proof-reading finds the template's own 22 mistakes (see ReviewProofreadingTests).
+        #expect(story.row(1) == " 全部填好了。校对发现 22 处，Ctrl-R 改正选中的一处：")
         story.press(.control("s"))
         #expect(story.row(-3) == "> 2020年党建工作总结（党组）.docx")
         story.press(.enter)

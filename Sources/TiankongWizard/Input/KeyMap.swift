@@ -117,6 +117,7 @@ public struct KeyMap: Sendable {
             case .escape, .backTab: return .previousField
             case .control("g"), .function(2): return .openFieldList
             case .control("s"): return .save
+            case .control("r"): return .takeSuggestion
             case .function(1), .character("?"): return .openHelp
             default: return nil
             }

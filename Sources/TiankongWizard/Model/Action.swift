@@ -7,7 +7,7 @@ public enum Action: Sendable, Equatable {
     case deleteBackward, deleteForward
     /// Ctrl-U, Ctrl-K, Ctrl-W.
     case deleteToStart, deleteToEnd, deleteWord
-    /// Ctrl-R: take the answer a warning suggests.
+    /// Ctrl-R: take the answer a warning suggests; on the review, the selected finding's fix.
     case takeSuggestion
 
     // MARK: Moving

@@ -177,7 +177,7 @@ public enum Reducer {
         }
     }
 
-    private static func enter(_ state: inout WizardState, _ index: Int) {
+    static func enter(_ state: inout WizardState, _ index: Int) {
         state.screen = .editing
         state.current = index
         let field = state.field
@@ -203,6 +203,8 @@ public enum Reducer {
         state.reviewSelection = 0
         state.reviewTop = ReportPosition(paragraph: 0, line: 0)
         state.notice = nil
+        proofread(&state)
+        if state.reviewItems.isEmpty { showSelectedFinding(&state, items: 0) }
     }
 
     private static func reduceReview(_ state: inout WizardState, _ action: Action) -> [Effect] {
@@ -210,12 +212,20 @@ public enum Reducer {
         switch action {
         case .selectPrevious:
             state.reviewSelection = max(0, state.reviewSelection - 1)
+            state.notice = nil
+            showSelectedFinding(&state, items: items.count)
         case .selectNext:
-            state.reviewSelection = min(max(0, items.count - 1), state.reviewSelection + 1)
+            state.reviewSelection = min(max(0, items.count + state.findings.count - 1), state.reviewSelection + 1)
+            state.notice = nil
+            showSelectedFinding(&state, items: items.count)
+        case .takeSuggestion:
+            takeFix(&state, items: items)
         case .pageDown: scrollReview(&state, by: max(1, Layout(state).reportRows - 2))
         case .pageUp: scrollReview(&state, by: -max(1, Layout(state).reportRows - 2))
         case .choose:
-            if items.isEmpty {
+            if state.reviewSelection >= items.count, !state.findings.isEmpty {
+                goToFinding(&state, items: items.count)
+            } else if items.isEmpty {
                 openSaveName(&state)
             } else {
                 enter(&state, items[min(state.reviewSelection, items.count - 1)].field)
@@ -233,7 +243,7 @@ public enum Reducer {
         return []
     }
 
-    private static func scrollReview(_ state: inout WizardState, by lines: Int) {
+    static func scrollReview(_ state: inout WizardState, by lines: Int) {
         let width = Layout(state).reportTextWidth
         var top = state.reviewTop
         top.line += lines

@@ -57,7 +57,8 @@ public struct ReportDocument: Sendable {
         }
     }
 
-    public init(template: Template) {
+    /// - Parameter corrections: fixes taken for the template's own words, shown in place.
+    public init(template: Template, corrections: TemplateCorrections = TemplateCorrections()) {
         let blankCount = (template.blanks.map(\.index).max() ?? 0) + 1
         var fieldOfBlank = BlankTable(count: blankCount)
         var paragraphOfBlank = BlankTable(count: blankCount)
@@ -103,12 +104,20 @@ public struct ReportDocument: Sendable {
             }
         }
         starts.append(runs.count)
+        if !corrections.isEmpty {
+            // An edit lies inside one text run: the runs move by what the edits before them added.
+            for k in runs.indices {
+                if case .text(let range) = runs[k] {
+                    runs[k] = .text(corrections.corrected(range.lowerBound)..<corrections.corrected(range.upperBound))
+                }
+            }
+        }
         paragraphs = Paragraphs(runs: runs, starts: starts)
         self.paragraphOfBlank = paragraphOfBlank
         self.fieldOfBlank = fieldOfBlank
         self.blankPosition = blankPosition
         self.blanks = template.blanks
-        self.text = text
+        self.text = corrections.isEmpty ? text : corrections.applied(to: text)
         identity = Self.made.withLock { made in
             made += 1
             return made

@@ -111,7 +111,8 @@ public struct ReportPosition: Sendable, Equatable {
 /// Everything the wizard shows and remembers. Changed only by `Reducer.reduce`.
 public struct WizardState: Sendable {
     public let template: Template
-    public let document: ReportDocument
+    /// The report cut into paragraphs, with the fixes taken for the template's words.
+    public internal(set) var document: ReportDocument
     public let text: WizardText
     public let messages: Messages
     public var size: Size
@@ -139,6 +140,12 @@ public struct WizardState: Sendable {
     public var savedPaths: [String] = []
     /// Answers from an earlier session, until the user resumes or starts afresh.
     public var earlierAnswers: [String: String]
+    /// Fixes taken on the review for the template's own words (Ctrl-R); saved with the report.
+    public internal(set) var corrections = TemplateCorrections()
+    /// What proof-reading finds in the report as it will be saved; found when the review opens and after a fix.
+    public internal(set) var findings: [ReportFinding] = []
+    /// Whether the template's own words may be corrected: not in a Word template, filled in its own package.
+    public var correctsTemplateWords = true
 
     /// A new session on `template`; `earlierAnswers` (from the autosave) are offered to resume.
     /// - Parameter document: the template cut into paragraphs, when it was cut already (on another thread).

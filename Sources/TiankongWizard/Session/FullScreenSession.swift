@@ -28,6 +28,7 @@ final class FullScreenSession {
                             wordFile: start.wordFile)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
                             document: document)
+        state.correctsTemplateWords = start.wordFile == nil
         if start.resumeWithoutAsking, case .resume = state.dialog { _ = Reducer.reduce(&state, .yes) }
         lastSaved = state.answers
         warnings = start.warnings
@@ -122,7 +123,7 @@ final class FullScreenSession {
 
     private func writeReport(_ path: String, overwrite: Bool) -> SaveOutcome {
         autosaveNow()
-        return saver.save(name: path, values: state.reportAnswers, overwrite: overwrite)
+        return saver.save(name: path, values: state.reportAnswers, corrections: state.corrections, overwrite: overwrite)
     }
 
     /// Hands the answers to the autosave writer when they changed (it writes them on its own thread),

@@ -35,8 +35,11 @@ struct ReportSaver {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// Writes the report with checked `values` (see `AnswerReview`).
-    func save(name: String, values: [String: String], overwrite: Bool) -> SaveOutcome {
+    /// Writes the report with checked `values` (see `AnswerReview`) and the fixes taken for the
+    /// template's words (none in a Word template, whose package is filled as it is).
+    func save(name: String, values: [String: String], corrections: TemplateCorrections = TemplateCorrections(),
+              overwrite: Bool) -> SaveOutcome {
+        let text = Report.utf8(template: template, answers: values, corrections: corrections)
         let files = ReportFiles(name: name)
         if !overwrite {
             // Ask once for every file that is there, before writing any of them.
@@ -49,14 +52,16 @@ struct ReportSaver {
                 if let wordFile {
                     contents.append((word, try wordFile(values)))
                 } else {
-                    let data = try DocxWriter.data(for: WordReport(template: template, values: values))
+                    let report = WordReport(text: String(decoding: text, as: UTF8.self),
+                                            author: WordReport.organisation(template: template, values: values))
+                    let data = try DocxWriter.data(for: report)
                     contents.append((word, [UInt8](data)))
                 }
             } catch {
                 return .failed(message: String(describing: error))
             }
         }
-        contents.append((files.text, Report.bytes(template: template, answers: values)))
+        contents.append((files.text, Report.encoded(text, template: template)))
         var written: [String] = []
         for (file, bytes) in contents {
             let full = fullPath(file)

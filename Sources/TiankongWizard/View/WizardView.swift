@@ -17,7 +17,7 @@ public enum WizardView {
         drawTitleBar(&frame, state)
         switch state.screen {
         case .editing: drawEditing(&frame, state, layout)
-        case .review: drawReview(&frame, state, layout)
+        case .review: ReviewView.draw(&frame, state, layout)
         }
         if layout.hasSidePanel {
             var selection: Int? = nil
@@ -52,7 +52,7 @@ public enum WizardView {
         case .saveName?: return state.text.promptKeys
         case .fieldList?: return state.text.listKeys
         case .help?: return state.text.helpKeys
-        case nil: return state.screen == .review ? state.text.reviewKeys : state.text.editingKeys
+        case nil: return state.screen == .review ? ReviewView.keys(state) : state.text.editingKeys
         }
     }
 
@@ -82,70 +82,6 @@ public enum WizardView {
                 frame.put(piece, row: top + k, column: x)
                 x += piece.width
             }
-        }
-    }
-
-    private static func drawReview(_ frame: inout Frame, _ state: WizardState, _ layout: Layout) {
-        let items = state.reviewItems
-        var row = layout.reportTop
-        let width = layout.reportWidth
-        if items.isEmpty {
-            let defaulted = state.defaultedFields.map { state.fields[$0] }
-            let kept = defaulted.compactMap { field in state.reportAnswers[field.id].map { "\(field.label)“\($0)”" } }
-            frame.put(" " + state.text.reviewAllGood, row: row, column: 0, style: .strong, limit: width)
-            row += 1
-            if !kept.isEmpty {
-                for line in TextWrap.lines(state.text.reviewDefaultsKept(kept), width: width - 2, maxLines: 2) {
-                    frame.put(line, row: row, column: 1, limit: width - 1)
-                    row += 1
-                }
-            }
-        } else {
-            frame.put(" " + state.text.reviewProblems(items.count), row: row, column: 0, style: .strong, limit: width)
-            row += 1
-            let shown = min(items.count, max(1, layout.reportRows / 3))
-            let first = max(0, min(state.reviewSelection - shown + 1, items.count - shown))
-            let numberWidth = String(state.fields.count).count
-            for k in first..<(first + shown) {
-                let item = items[k]
-                let field = state.fields[item.field]
-                let selected = k == state.reviewSelection && state.dialog == nil
-                let (word, style) = problemWord(state, item.problem)
-                let number = String(item.field + 1)
-                var x = 1
-                x += frame.put(selected ? "> " : "  ", row: row, column: x, style: selected ? .selected : .normal)
-                x += frame.put(String(repeating: " ", count: numberWidth - number.count) + number + ". ", row: row,
-                               column: x, style: selected ? .selected : .normal)
-                x += frame.put(word, row: row, column: x, style: style)
-                x += frame.putFitting(" " + field.label + "  " + problemText(state, item), row: row, column: x,
-                                      style: selected ? .selected : .normal, limit: width - x)
-                row += 1
-            }
-        }
-        frame.fill(row: row, with: "─", to: width)
-        frame.put(" \(state.text.reviewReport) ", row: row, column: 2, style: .strong)
-        row += 1
-        let rows = ReportWrap.rows(from: state.reviewTop, state, width: layout.reportTextWidth,
-                                   count: layout.reportTop + layout.reportRows - row)
-        drawReportRows(&frame, rows, top: row)
-    }
-
-    private static func problemText(_ state: WizardState, _ item: ReviewItem) -> String {
-        let field = state.fields[item.field]
-        switch item.problem {
-        case .missing: return state.text.expectation(for: field, state.messages)
-        case .invalid(let failure): return state.messages.text(for: failure, field: field)
-        case .ruleBroken(let message): return message
-        case .warning(let warning): return state.messages.text(for: warning)
-        }
-    }
-
-    private static func problemWord(_ state: WizardState, _ problem: ReviewItem.Problem) -> (String, Style) {
-        switch problem {
-        case .missing: return (state.text.statusEmpty, .blank)
-        case .invalid: return (state.text.statusInvalid, .invalid)
-        case .ruleBroken: return (state.text.statusRuleBroken, .invalid)
-        case .warning: return (state.text.statusWarning, .warning)
         }
     }
 
