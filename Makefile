@@ -22,7 +22,7 @@ TEST_PACKAGES  := tmux strace libxml2-utils poppler-utils libreoffice-writer-nog
 # The benchmark's peer on screen.
 BENCH_PACKAGES := dialog time
 # Python packages for the tests, in a virtualenv under the build folder.
-PIP_PACKAGES   := pytest python-docx pyte openpyxl
+PIP_PACKAGES   := pytest python-docx pyte openpyxl autocorrect-py
 
 .PHONY: all build release run test unit-test end-to-end bench score fuzz fuzz-replay link-order install uninstall setup-build setup-test clean
 
@@ -34,7 +34,7 @@ setup-build:
 setup-test: setup-build
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	@$(PYTHON) -c 'import pytest, docx, pyte, openpyxl' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+	@$(PYTHON) -c 'import pytest, docx, pyte, openpyxl, autocorrect_py' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
 
 build: setup-build
 	$(SWIFT) build

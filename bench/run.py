@@ -237,6 +237,12 @@ def main():
     say("")
     word = word_templates(say)
 
+    # 6. Proof-reading beside AutoCorrect, on the labelled corpus.
+    from autocorrect_compare import compare, section
+    for line in section(compare(TIANKONG)):
+        say(line)
+    print("AutoCorrect comparison written", flush=True)
+
     # The floors of issue 6, as measured in this run.
     def mark(ok):
         return "met" if ok else "**missed**"
