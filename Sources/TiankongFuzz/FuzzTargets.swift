@@ -19,7 +19,7 @@ enum FuzzTarget: String, CaseIterable {
         let name = ProcessInfo.processInfo.environment["TIANKONG_FUZZ"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
             FileHandle.standardError.write(Data("TIANKONG_FUZZ must be one of: \(allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-            exit(64)
+            exit(ExitStatus.usage.rawValue)
         }
         return target
     }

@@ -10,7 +10,7 @@ public enum SheetFile {
     public static func read(path: String, sheetName: String?) throws(SheetError) -> DataSheet {
         let bytes: [UInt8]
         do throws(TemplateError) {
-            bytes = try TemplateFile.read(path, limit: sizeLimit)
+            bytes = try InputFile.read(path, limit: sizeLimit)
         } catch {
             if case .notFound = error { throw .notFound(path: path) }
             throw .unreadable(path: path, reason: error)

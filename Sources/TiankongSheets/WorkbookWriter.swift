@@ -75,7 +75,7 @@ public enum WorkbookWriter {
         let status = x.workbook_close(book)
         guard status.rawValue == 0 else { throw .failed(Int32(status.rawValue)) }
         do throws(TemplateError) {
-            return try TemplateFile.read(path)
+            return try InputFile.read(path)
         } catch {
             throw .failed(-3)
         }

@@ -53,9 +53,9 @@ struct Start {
 
 /// The wizard: walks the user through every field of a template and saves the finished report.
 public enum Wizard {
-    /// Runs the wizard and returns the exit code. Full screen on a terminal; line by line when TERM
+    /// Runs the wizard and returns how it ended. Full screen on a terminal; line by line when TERM
     /// is unset or dumb, stdin or stdout is not a terminal, or `options.plain` is set.
-    public static func run(template: Template, options: WizardOptions) -> Int32 {
+    public static func run(template: Template, options: WizardOptions) -> ExitStatus {
         // On a big template the report is cut into paragraphs while the digest below is worked out:
         // both are slow on a template of megabytes and come before the first frame. A small one is
         // cut when needed.
@@ -72,7 +72,7 @@ public enum Wizard {
         case .held(let held): lock = held
         case .busy(let holder):
             try? AtomicFile.write(Array((text.lockedOut(holder) + "\n").utf8), toDescriptor: 2, name: "stderr")
-            return 75  // EX_TEMPFAIL: try again once the other one has quit
+            return .busy
         case .unavailable(let error):
             lock = nil
             start.warnings.append(text.autosaveFailed(messages.text(for: error)))
@@ -117,9 +117,9 @@ public enum Wizard {
     }
 
     /// A damaged autosave: says why, and starts afresh only when the user says so, the file moved
-    /// aside to a ".bak" first. Returns an exit code when the wizard does not start.
+    /// aside to a ".bak" first. Returns the exit status when the wizard does not start.
     private static func confirmFreshStart(_ damage: AutosaveDamage, store: AnswerStore, text: WizardText,
-                                          messages: Messages) -> Int32? {
+                                          messages: Messages) -> ExitStatus? {
         func say(_ s: String) { try? AtomicFile.write(Array(s.utf8), toDescriptor: 1, name: "stdout") }
         say(text.autosaveDamage(damage, path: store.path, messages) + "\n" + text.damagedQuestion)
         var fresh: Bool?
@@ -130,11 +130,11 @@ public enum Wizard {
         }
         guard fresh == true else {
             say(text.damagedNotStarted(store.path) + "\n")
-            return 1
+            return .notDone
         }
         guard let backup = store.keepDamaged() else {
             say(text.damagedNotMoved(store.path, messages.reason(errno)) + "\n")
-            return 1
+            return .notDone
         }
         say(text.damagedKept(backup) + "\n")
         return nil

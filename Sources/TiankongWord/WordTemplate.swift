@@ -43,10 +43,10 @@ public final class WordTemplate: @unchecked Sendable {
 
     /// Reads the Word template at `path`, with the schema beside it unless `options` say not to.
     public static func load(path: String, options: Template.Options = Template.Options()) throws -> WordTemplate {
-        let bytes = try TemplateFile.read(path)
+        let bytes = try InputFile.read(path)
         var schema: Template.SchemaFile?
         if options.useSchema, let schemaPath = Schema.path(besideTemplate: path) {
-            let yaml = try TemplateFile.read(schemaPath, limit: 16 << 20)
+            let yaml = try InputFile.read(schemaPath, limit: 16 << 20)
             schema = Template.SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: schemaPath)
         }
         return try WordTemplate(bytes: bytes, path: path, options: options, schema: schema)
@@ -71,7 +71,7 @@ public final class WordTemplate: @unchecked Sendable {
     /// The text a person sees in the Word file at `path` (a filled report, for proof-reading): one
     /// line for each paragraph or table row, as a template's text is read.
     public static func visibleText(path: String) throws -> [UInt8] {
-        try Document(bytes: TemplateFile.read(path), path: path).text
+        try Document(bytes: InputFile.read(path), path: path).text
     }
 
     /// A Word package's stories read, and their lines as one text.

@@ -30,7 +30,7 @@ struct BatchFill {
         do throws(SheetError) {
             sheet = try SheetFile.read(path: dataPath, sheetName: sheetName)
         } catch {
-            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
         }
 
         // The columns: each must name a field, and (unless --partial) every field needs one.
@@ -41,7 +41,7 @@ struct BatchFill {
             var lines = [say.t("数据表 \(dataPath) 的列与模板对不上，没有写出报告：", "The columns of \(dataPath) do not fit the template; no report was written:")]
             lines += messages.lines(for: match, fields: template.fields, partial: partial)
             if !match.missing.isEmpty && !partial { lines.append(say.t("缺的列若要让那些空原样留着，加 --partial。", "To leave the blanks of missing columns as they are, add --partial.")) }
-            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+            throw CommandFailure(message: lines.joined(separator: "\n"), status: .data)
         }
         let rows = DataSheet(header: sheet.header, rows: sheet.rows.filter { !Self.isInstructions($0, match: match, template: template) })
 
@@ -57,7 +57,7 @@ struct BatchFill {
             if !skipInvalid {
                 lines.append(say.t("改好这些行再运行；要先写出其余各行的报告，加 --skip-invalid。",
                                    "Correct these rows and run again; to write the other rows' reports now, add --skip-invalid."))
-                throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+                throw CommandFailure(message: lines.joined(separator: "\n"), status: .data)
             }
             CommandText.printError(lines.joined(separator: "\n"))
         }
@@ -75,12 +75,12 @@ struct BatchFill {
         do throws(OutputNamePattern.Mistake) {
             pattern = try OutputNamePattern(patternText, fields: template.fields)
         } catch {
-            throw CommandFailure(message: messages.text(for: error, pattern: patternText), exitCode: 64)
+            throw CommandFailure(message: messages.text(for: error, pattern: patternText), status: .usage)
         }
         if !pattern.variesByRow && review.good.count > 1 {
             throw CommandFailure(message: say.t("输出文件名“\(patternText)”每一行都一样；请在里面用 {字段} 或 {row}，如 '输出/{单位名称}.docx'",
                                                 "The output name “\(patternText)” is the same for every row; put a {field} or {row} in it, such as 'out/{org}.docx'"),
-                                 exitCode: 64)
+                                 status: .usage)
         }
         let names = review.good.map { (row: $0.number, name: pattern.name(row: $0.number, values: $0.values)) }
         let collisions = OutputNamePattern.collisions(names)
@@ -91,7 +91,7 @@ struct BatchFill {
                 lines.append(say.t("  第 \(list) 行都是 \(name)", "  rows \(list) all give \(name)"))
             }
             lines.append(say.t("请在输出文件名里加上能区分各行的字段，或 {row}。", "Put a field that tells the rows apart, or {row}, in the output name."))
-            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+            throw CommandFailure(message: lines.joined(separator: "\n"), status: .data)
         }
         if !force {
             let existing = names.map(\.name).filter { access($0, F_OK) == 0 }
@@ -100,7 +100,7 @@ struct BatchFill {
                                    "\(existing.count) output files already exist; no report was written (add --force to overwrite):")]
                 lines += existing.prefix(20).map { "  " + $0 }
                 if existing.count > 20 { lines.append("  …") }
-                throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 73)
+                throw CommandFailure(message: lines.joined(separator: "\n"), status: .cannotCreate)
             }
         }
 
@@ -130,9 +130,9 @@ struct BatchFill {
                     batch.done()
                 } catch {
                     switch error {
-                    case let error as OutputError: batch.failed(row: row.number, reason: messages.text(for: error), code: error.exitCode)
-                    case let failure as CommandFailure: batch.failed(row: row.number, reason: failure.message, code: failure.exitCode)
-                    default: batch.failed(row: row.number, reason: "\(error)", code: 74)
+                    case let error as OutputError: batch.failed(row: row.number, reason: messages.text(for: error), code: error.exitStatus)
+                    case let failure as CommandFailure: batch.failed(row: row.number, reason: failure.message, code: failure.status)
+                    default: batch.failed(row: row.number, reason: "\(error)", code: .io)
                     }
                 }
             }
@@ -142,7 +142,7 @@ struct BatchFill {
         if let failure = batch.failure {
             throw CommandFailure(message: say.t("第 \(failure.row) 行的报告没有写成：\(failure.reason)\n已写出 \(written) 份报告，其余没有写。",
                                                 "The report of row \(failure.row) was not written: \(failure.reason)\n\(written) reports were written; the rest were not."),
-                                 exitCode: failure.code)
+                                 status: failure.code)
         }
         let folderName = AtomicFile.folder(of: names.first?.name ?? ".")
         let folder = folderName == "." ? FileManager.default.currentDirectoryPath : FillCommand.absolute(folderName)
@@ -159,7 +159,7 @@ struct BatchFill {
         guard let output else { return word == nil ? .txt : .docx }
         if output.lowercased().hasSuffix(".txt") { return .txt }
         if output.lowercased().hasSuffix(".docx") { return .docx }
-        throw CommandFailure(message: CommandText().unknownFormat(output), exitCode: 64)
+        throw CommandFailure(message: CommandText().unknownFormat(output), status: .usage)
     }
 
     /// The row under the header that `tiankong sheet` writes: what each column expects, or its field id.
@@ -228,7 +228,7 @@ struct BatchOptions: ParsableArguments {
 /// The reports of a batch as the writers take and finish them: which is next, how many are written, the
 /// first failure (the batch stops taking rows after it), and a progress line on a terminal.
 final class BatchRun: Sendable {
-    struct Failure { var row: Int; var reason: String; var code: Int32 }
+    struct Failure { var row: Int; var reason: String; var code: ExitStatus }
     private struct State {
         var next = 0
         var written = 0
@@ -272,7 +272,7 @@ final class BatchRun: Sendable {
         if let line { try? AtomicFile.write(Array(line.utf8), toDescriptor: 2, name: "stderr") }
     }
 
-    func failed(row: Int, reason: String, code: Int32) {
+    func failed(row: Int, reason: String, code: ExitStatus) {
         state.withLock { s in
             if s.failure == nil || row < s.failure!.row { s.failure = Failure(row: row, reason: reason, code: code) }
         }

@@ -46,10 +46,10 @@ struct CheckCommand: ParsableCommand {
         let check: ReportCheck
         let wordText = try CheckCommand.wordText(file, fix: fix)
         do throws(TemplateError) {
-            let bytes = if let wordText { wordText } else { try TemplateFile.read(file) }
+            let bytes = if let wordText { wordText } else { try InputFile.read(file) }
             check = try ReportCheck(bytes: bytes, source: file, reportYear: year.flatMap { Int($0) })
         } catch {
-            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
         }
         var written: String?
         var applied: [Finding] = []
@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(corrected.bytes, to: destination, overwrite: force)
             } catch {
-                throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+                throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
             }
             written = destination
             (applied, left) = (corrected.applied, corrected.left)
@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
             printText(check, applied: applied, left: left, say: say, messages: messages)
             if let written { CommandText.printError(say.written(FillCommand.absolute(written))) }
         }
-        if !left.isEmpty { throw ExitCode(1) }
+        if !left.isEmpty { throw ExitCode(ExitStatus.notDone.rawValue) }
     }
 
     private func printText(_ check: ReportCheck, applied: [Finding], left: [Finding], say: CommandText, messages: Messages) {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import TiankongEngine
 
 /// A mistake on the command line as the argument parser found it, told in the user's language.
 ///
@@ -115,7 +116,7 @@ struct CommandLineMistake: Equatable {
     /// Says so on standard error and exits with 64 (EX_USAGE).
     func exit() -> Never {
         for line in lines(CommandText()) { CommandText.printError(line) }
-        Glibc.exit(64)
+        Glibc.exit(ExitStatus.usage.rawValue)
     }
 }
 

@@ -36,7 +36,7 @@ struct FieldsCommand: ParsableCommand {
             FieldsListing.text(template, say: CommandText(), emit: emit)
             if let word { FieldsListing.places(word, say: CommandText(), emit: emit) }
         }
-        if let failure { throw CommandFailure(message: Messages().text(for: failure), exitCode: failure.exitCode) }
+        if let failure { throw CommandFailure(message: Messages().text(for: failure), status: failure.exitStatus) }
     }
 }
 

@@ -64,7 +64,7 @@ struct FillCommand: ParsableCommand {
                 lines.append(say.answerProblem(entry.fieldID, field?.label, messages.text(for: entry.problem, field: field)))
             }
             if review.problems.contains(where: { $0.problem == .missing }) { lines.append(say.partialHint) }
-            throw CommandFailure(message: lines.joined(separator: "\n"), exitCode: 65)
+            throw CommandFailure(message: lines.joined(separator: "\n"), status: .data)
         }
         for entry in review.warnings {
             let label = template.field(entry.fieldID)?.label ?? ""
@@ -81,10 +81,10 @@ struct FillCommand: ParsableCommand {
         } else if destination.lowercased().hasSuffix(".docx") {
             chosenFormat = .docx
         } else {
-            throw CommandFailure(message: say.unknownFormat(destination), exitCode: 64)
+            throw CommandFailure(message: say.unknownFormat(destination), status: .usage)
         }
 
-        if chosenFormat == .docx && destination == "-" { throw CommandFailure(message: say.docxToStdout(), exitCode: 64) }
+        if chosenFormat == .docx && destination == "-" { throw CommandFailure(message: say.docxToStdout(), status: .usage) }
         var text = Report.utf8(template: template, answers: review.values)
         if fix && word != nil && chosenFormat == .docx {
             CommandText.printError(say.fixNotInWordTemplates())
@@ -104,14 +104,14 @@ struct FillCommand: ParsableCommand {
             do {
                 try AtomicFile.write(bytes, toDescriptor: 1, name: CommandText.standardOutput)
             } catch {
-                throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+                throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
             }
             return
         }
         do {
             try AtomicFile.write(bytes, to: destination, overwrite: force)
         } catch {
-            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
         }
         CommandText.printError(say.written(FillCommand.absolute(destination)))
     }
@@ -119,15 +119,15 @@ struct FillCommand: ParsableCommand {
     private func readAnswers(_ answers: String, messages: Messages, say: CommandText) throws -> AnswerSet {
         let data: Data
         do throws(TemplateError) {
-            let bytes = try TemplateFile.read(answers, limit: 64 << 20)
+            let bytes = try InputFile.read(answers, limit: 64 << 20)
             data = Data(bytes)
         } catch {
-            throw CommandFailure(message: say.cannotReadAnswers(answers, messages.readProblem(error)), exitCode: 66)
+            throw CommandFailure(message: say.cannotReadAnswers(answers, messages.readProblem(error)), status: .input)
         }
         do {
             return try AnswerSet.decode(data)
         } catch {
-            throw CommandFailure(message: messages.text(for: error, path: answers), exitCode: 65)
+            throw CommandFailure(message: messages.text(for: error, path: answers), status: .data)
         }
     }
 

@@ -21,7 +21,7 @@ struct SchemaCommand: ParsableCommand {
             try AtomicFile.write(Array(SchemaWriter.yaml(for: template, language: Language.fromEnvironment()).utf8),
                                  toDescriptor: 1, name: CommandText.standardOutput)
         } catch {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         }
     }
 }

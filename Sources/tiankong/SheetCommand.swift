@@ -34,9 +34,9 @@ struct SheetCommand: ParsableCommand {
         let chosen = format ?? (output.lowercased().hasSuffix(".csv") ? .csv : output.lowercased().hasSuffix(".xlsx") ? .xlsx : nil)
         guard let chosen else {
             throw CommandFailure(message: say.t("不知道 \(output) 要写成什么格式；请用 .xlsx 或 .csv 结尾，或加 --format xlsx|csv",
-                                                "Cannot tell which format \(output) should be; end it in .xlsx or .csv, or add --format xlsx|csv"), exitCode: 64)
+                                                "Cannot tell which format \(output) should be; end it in .xlsx or .csv, or add --format xlsx|csv"), status: .usage)
         }
-        if !force && access(output, F_OK) == 0 { throw CommandFailure(message: messages.text(for: OutputError.exists(path: output)), exitCode: 73) }
+        if !force && access(output, F_OK) == 0 { throw CommandFailure(message: messages.text(for: OutputError.exists(path: output)), status: .cannotCreate) }
         let layout = SheetLayout(template: template, messages: messages)
         let bytes: [UInt8]
         switch chosen {
@@ -47,15 +47,15 @@ struct SheetCommand: ParsableCommand {
                 bytes = try WorkbookWriter.bytes(layout, messages: messages)
             } catch .libraryMissing {
                 throw CommandFailure(message: say.t("写 .xlsx 需要 libxlsxwriter（Debian/Ubuntu：apt install libxlsxwriter4）；也可以改写 CSV：-o 填报表.csv",
-                                                    "Writing .xlsx needs libxlsxwriter (Debian/Ubuntu: apt install libxlsxwriter4); or write CSV: -o sheet.csv"), exitCode: 73)
+                                                    "Writing .xlsx needs libxlsxwriter (Debian/Ubuntu: apt install libxlsxwriter4); or write CSV: -o sheet.csv"), status: .cannotCreate)
             } catch {
-                throw CommandFailure(message: say.t("无法生成 .xlsx 文件（libxlsxwriter：\(error)）", "Cannot make the .xlsx file (libxlsxwriter: \(error))"), exitCode: 74)
+                throw CommandFailure(message: say.t("无法生成 .xlsx 文件（libxlsxwriter：\(error)）", "Cannot make the .xlsx file (libxlsxwriter: \(error))"), status: .io)
             }
         }
         do {
             try AtomicFile.write(bytes, to: output, overwrite: force)
         } catch {
-            throw CommandFailure(message: messages.text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
         }
         CommandText.printError(say.written(FillCommand.absolute(output)))
     }

@@ -24,10 +24,10 @@ struct Tiankong: ParsableCommand {
     }()
 }
 
-/// A failure the user can act on: one message, one exit code.
+/// A failure the user can act on: one message, one exit status.
 struct CommandFailure: Error {
     var message: String
-    var exitCode: Int32
+    var status: ExitStatus
 }
 
 /// Options every command that reads a template shares.
@@ -57,7 +57,7 @@ struct TemplateOptions: ParsableArguments {
             if let path { return try Template.load(path: path, options: options) }
             return try Template.bundled(options: options)
         } catch {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         }
     }
 }
@@ -66,11 +66,11 @@ struct TemplateOptions: ParsableArguments {
 enum Main {
     static func main() {
         do {
-            if let template = WizardCommand.plainStart(CommandLine.arguments) {
-                if let template, let word = CommandLineMistake.commandLikeWord([template]) {
+            if let start = WizardCommand.directStart(CommandLine.arguments) {
+                if let template = start.path, let word = CommandLineMistake.commandLikeWord([template]) {
                     CommandLineMistake.unknownSubcommand(word).exit()
                 }
-                try WizardCommand.open(template, plain: false, options: Template.Options())
+                try WizardCommand.open(start.path, plain: false, options: Template.Options())
                 Glibc.exit(0)
             }
             // `tiankong help WORD` for no subcommand: the parser would show the general help as if asked for it.
@@ -82,7 +82,7 @@ enum Main {
             try command.run()
         } catch let failure as CommandFailure {
             CommandText.printError(failure.message)
-            Glibc.exit(failure.exitCode)
+            Glibc.exit(failure.status.rawValue)
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {

@@ -52,22 +52,31 @@ struct WizardCommand: ParsableCommand {
             loaded = try TemplateOptions.load(path, options: options)
         }
         let code = Wizard.run(template: loaded, options: WizardOptions(plain: plain, earlierAnswers: earlier, wordFile: wordFile))
-        if code != 0 { throw ExitCode(code) }
+        if code != .ok { throw ExitCode(code.rawValue) }
     }
 
     /// The commonest start, `tiankong` or `tiankong TEMPLATE` (no option, no subcommand), is recognised
     /// without the argument parser, whose reflection over every command's options would otherwise come
-    /// before the wizard's first frame. Returns the template argument (.some(nil) for none); nil when the
-    /// command line needs the parser.
-    static func plainStart(_ arguments: [String]) -> String?? {
+    /// before the wizard's first frame. Nil when the command line needs the parser.
+    static func directStart(_ arguments: [String]) -> DirectStart? {
         switch arguments.count {
-        case 1: return .some(nil)
+        case 1: return .bundledTemplate
         case 2:
             let argument = arguments[1]
             let subcommands = Tiankong.configuration.subcommands.map { $0.configuration.commandName }
             if argument.hasPrefix("-") || subcommands.contains(argument) || argument == "help" { return nil }
-            return .some(argument)
+            return .template(path: argument)
         default: return nil
+        }
+    }
+
+    /// The wizard started straight away, on the bundled template or the one named.
+    enum DirectStart: Equatable {
+        case bundledTemplate
+        case template(path: String)
+
+        var path: String? {
+            if case .template(let path) = self { path } else { nil }
         }
     }
 }

@@ -22,7 +22,7 @@ enum WordOutput {
             return [UInt8](data)
         } catch {
             let say = CommandText()
-            throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), exitCode: 74)
+            throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), status: .io)
         }
     }
 }

@@ -19,9 +19,9 @@ extension TemplateOptions {
         do {
             return try WordTemplate.load(path: path, options: options)
         } catch let error as WordFileError {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         } catch let error as TemplateError {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         }
     }
 }
@@ -33,7 +33,7 @@ extension WordOutput {
             return try word.filled(values: values)
         } catch {
             let say = CommandText()
-            throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), exitCode: 74)
+            throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), status: .io)
         }
     }
 }
@@ -64,14 +64,14 @@ extension CheckCommand {
         let say = CommandText()
         if fix {
             throw CommandFailure(message: say.t("--fix 只改文本文件；Word 文件请按列出的问题在 Word 里修改",
-                                                "--fix corrects text files only; correct a Word file in Word from the list"), exitCode: 64)
+                                                "--fix corrects text files only; correct a Word file in Word from the list"), status: .usage)
         }
         do {
             return try WordTemplate.visibleText(path: path)
         } catch let error as WordFileError {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         } catch let error as TemplateError {
-            throw CommandFailure(message: Messages().text(for: error), exitCode: error.exitCode)
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         }
     }
 }

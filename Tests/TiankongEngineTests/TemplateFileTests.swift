@@ -79,8 +79,8 @@ struct TemplateFileTests {
         #expect(throws: TemplateError.notRegularFile(path: "/dev/zero")) { try Template.load(path: "/dev/zero") }
         let messages = Messages(language: .chinese)
         #expect(messages.text(for: .undecodable(path: "a.txt", byteOffset: 10)).contains("第 10 字节"))
-        #expect(TemplateError.notFound(path: "a").exitCode == 66)
-        #expect(TemplateError.noBlanks(path: "a").exitCode == 65)
+        #expect(TemplateError.notFound(path: "a").exitStatus.rawValue == 66)
+        #expect(TemplateError.noBlanks(path: "a").exitStatus.rawValue == 65)
     }
 
     @Test("text outside the blanks is unchanged by any fill", .timeLimit(.minutes(1)))

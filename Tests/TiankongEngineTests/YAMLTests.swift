@@ -183,7 +183,7 @@ struct YAMLTests {
     func schemaErrors() {
         let error = SchemaError(path: "t.tiankong.yaml", line: 2, problem: .badYAML(.tabIndentation))
         #expect(throws: error) { try Schema.parse("fields:\n\t- id: a\n", path: "t.tiankong.yaml") }
-        #expect(error.exitCode == 65)
+        #expect(error.exitStatus.rawValue == 65)
         #expect(Messages(language: .chinese).text(for: error) == "模板说明 t.tiankong.yaml 第 2 行：用了制表符（Tab）缩进；YAML 只能用空格缩进")
         #expect(Messages(language: .english).text(for: error) == "Schema t.tiankong.yaml, line 2: a tab is used for indentation; YAML indents with spaces only")
         #expect(throws: SchemaError(path: "p", line: 3, problem: .badYAML(.duplicateKey("id", firstLine: 2)))) {

@@ -199,7 +199,7 @@ struct WizardRobustnessTests {
         let terminal = ScriptedTerminal(keys: Array("市财政局").map { .character($0) } + [.enter, .character("1")])
         let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
                                         terminal: terminal, store: store, workingDirectory: folder.path)
-        #expect(session.run() == 0)
+        #expect(session.run() == .ok)
         let texts = terminal.frames.map(\.text)
         #expect(!texts[0].contains("无法自动保存答案"))
         // After the first key: the warning under the question, with the reason.
@@ -223,7 +223,7 @@ struct WizardRobustnessTests {
         let start = Start(earlierAnswers: ["f1": "市财政局", "f2": "12"], warnings: ["上次的答案里有 1 项不是这份模板的填写项，已略去：org。"])
         let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
                                         terminal: terminal, store: store, start: start, workingDirectory: folder.path)
-        #expect(session.run() == 0)
+        #expect(session.run() == .ok)
         #expect(!terminal.frames[0].text.contains("已略去"))
         #expect(terminal.frames[0].text.contains("继续上次的填写？"))
         let withWarning = try #require(terminal.frames.first { $0.text.contains("已略去：org") })
@@ -240,7 +240,7 @@ struct WizardRobustnessTests {
                                         hangsUp: true)
         let session = FullScreenSession(template: try Template.bundled(options: .init(useSchema: false)), language: .chinese,
                                         terminal: terminal, store: store, workingDirectory: folder.path)
-        #expect(session.run() == 128 + SIGHUP)
+        #expect(session.run() == .signal(SIGHUP))
         #expect(terminal.closed)
         #expect(store.load(fieldIDs: Self.ids) == .answers(["f1": "市财政局", "f2": "1"], dropped: []))
     }

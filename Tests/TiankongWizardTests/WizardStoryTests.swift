@@ -224,7 +224,7 @@ struct WizardStoryTests {
         #expect(story.state.dialog == nil)
         story.press(.control("c"))
         story.press(.character("y"))
-        #expect(story.effects == [.quit(0)])
+        #expect(story.effects == [.quit(.ok)])
     }
 
     @Test("The next launch asks to go on; Enter resumes at the first open field, N starts afresh")

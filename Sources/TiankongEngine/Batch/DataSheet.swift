@@ -45,10 +45,10 @@ public enum SheetError: Error, Equatable, Sendable {
     case noSuchSheet(path: String, name: String, available: [String])
 
     /// The sysexits code: 66 when the file cannot be read, 65 when what is in it is wrong.
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .unreadable: return 66
-        default: return 65
+        case .notFound, .unreadable: return .input
+        default: return .data
         }
     }
 }

@@ -15,10 +15,10 @@ public enum OutputError: Error, Equatable, Sendable {
     /// before the failure stays out, and the reader may have a part of the report.
     case streamFailed(name: String, errno: Int32)
 
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .exists, .isDirectory, .cannotCreate: return 73
-        case .io, .streamFailed: return 74
+        case .exists, .isDirectory, .cannotCreate: return .cannotCreate
+        case .io, .streamFailed: return .io
         }
     }
 }

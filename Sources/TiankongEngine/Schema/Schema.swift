@@ -311,5 +311,5 @@ public struct SchemaError: Error, Equatable, Sendable {
     public var line: Int?
     public var problem: Problem
 
-    public var exitCode: Int32 { 65 }
+    public var exitStatus: ExitStatus { .data }
 }

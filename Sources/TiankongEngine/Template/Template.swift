@@ -74,11 +74,11 @@ public struct Template: Sendable {
 
     /// Reads and analyses the template at `path`, with the schema beside it unless `options` say not to.
     public static func load(path: String, options: Options = Options()) throws(TemplateError) -> Template {
-        let bytes = try TemplateFile.read(path)
+        let bytes = try InputFile.read(path)
         var schema: SchemaFile?
         if options.useSchema, let schemaPath = Schema.path(besideTemplate: path) {
             do {
-                let yaml = try TemplateFile.read(schemaPath, limit: 16 << 20)
+                let yaml = try InputFile.read(schemaPath, limit: 16 << 20)
                 schema = SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: schemaPath)
             } catch {
                 throw .schema(SchemaError(path: schemaPath, line: nil, problem: .unreadable(Messages().text(for: error))))

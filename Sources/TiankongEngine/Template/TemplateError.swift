@@ -14,10 +14,10 @@ public enum TemplateError: Error, Equatable, Sendable {
     case schema(SchemaError)
 
     /// The sysexits code for this failure: 66 when the file cannot be read, 65 when its data is wrong.
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .unreadable, .isDirectory, .notRegularFile, .tooLarge: return 66
-        case .empty, .binary, .utf16WithoutBOM, .undecodable, .noBlanks, .schema: return 65
+        case .notFound, .unreadable, .isDirectory, .notRegularFile, .tooLarge: return .input
+        case .empty, .binary, .utf16WithoutBOM, .undecodable, .noBlanks, .schema: return .data
         }
     }
 }

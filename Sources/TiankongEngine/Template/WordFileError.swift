@@ -42,5 +42,5 @@ public enum WordFileError: Error, Equatable, Sendable {
     case notUTF8(path: String, part: String)
 
     /// The sysexits code: 65, the file's data is wrong.
-    public var exitCode: Int32 { 65 }
+    public var exitStatus: ExitStatus { .data }
 }

@@ -1,3 +1,5 @@
+import TiankongEngine
+
 /// What the user asked for, decoded once from keys (see `KeyMap`), or what happened to the program.
 public enum Action: Sendable, Equatable {
     // MARK: Editing the line
@@ -39,8 +41,8 @@ public enum SaveOutcome: Sendable, Equatable {
     case saved(fullPaths: [String])
     /// Some of the files the typed name stands for are there already: those, as named.
     case exists(path: String, existing: [String])
-    /// Nothing or not everything was written; the exit code the plain mode ends with (sysexits).
-    case failed(message: String, exitCode: Int32 = 74)
+    /// Nothing or not everything was written; the exit status the plain mode ends with.
+    case failed(message: String, status: ExitStatus = .io)
 }
 
 /// Work the reducer asks the session to do; the reducer itself never touches files or the terminal.
@@ -50,5 +52,5 @@ public enum Effect: Sendable, Equatable {
     /// Keep the earlier answers as a backup and start with none.
     case startAfresh
     case suspend
-    case quit(Int32)
+    case quit(ExitStatus)
 }

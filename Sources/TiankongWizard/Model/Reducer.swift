@@ -342,7 +342,7 @@ public enum Reducer {
             }
         case .confirmQuit:
             switch action {
-            case .yes, .interrupt: return [.quit(0)]
+            case .yes, .interrupt: return [.quit(.ok)]
             case .no, .cancel, .choose:
                 state.dialog = state.earlierAnswers.isEmpty ? nil : .resume(count: state.earlierAnswers.count)
             default: break

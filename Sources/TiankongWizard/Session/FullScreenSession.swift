@@ -36,8 +36,8 @@ final class FullScreenSession {
     }
 
     /// The event loop. Draws and autosaves when no key is waiting, so a burst of keys costs one frame.
-    /// - Returns: the exit code: 0, or 128+n after signal n (129 when the terminal hung up without one).
-    func run() -> Int32 {
+    /// - Returns: `.ok`, or `.signal(n)` after signal n (SIGHUP when the terminal hung up without one).
+    func run() -> ExitStatus {
         var needsDraw = true
         // The first frame goes out before the keyboard is first read: ncurses' first read refreshes a
         // window nothing was drawn in yet (it clears the screen and updates it all), and keys typed
@@ -47,7 +47,7 @@ final class FullScreenSession {
             if let signal = Signals.takeTerminating() {
                 autosaveNow()
                 terminal.close()
-                return 128 + signal
+                return .signal(signal)
             }
             if Signals.takeStop() {
                 terminal.suspend()
@@ -84,7 +84,7 @@ final class FullScreenSession {
                 // As for SIGHUP: nobody is left to answer a question, so save and leave.
                 autosaveNow()
                 terminal.close()
-                return 128 + SIGHUP
+                return .signal(SIGHUP)
             }
             for action in actions {
                 if let code = dispatch(action) {
@@ -97,8 +97,8 @@ final class FullScreenSession {
         }
     }
 
-    /// Reduces one action and does its effects; returns an exit code when the session ends.
-    private func dispatch(_ action: Action) -> Int32? {
+    /// Reduces one action and does its effects; returns the exit status when the session ends.
+    private func dispatch(_ action: Action) -> ExitStatus? {
         var pending = [action]
         while !pending.isEmpty {
             let next = pending.removeFirst()

@@ -27,7 +27,7 @@ struct PlainSession {
         saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory, wordFile: start.wordFile)
     }
 
-    func run() -> Int32 {
+    func run() -> ExitStatus {
         let fields = template.fields
         var answers: [String: String] = [:]
         write(text.plainIntro(template.title, fields.count) + "\n")
@@ -85,7 +85,7 @@ struct PlainSession {
     }
 
     /// Lists what is still wrong (as `AnswerReview` finds it), asks for a name, and writes the report.
-    private func save(_ answers: [String: String]) -> Int32 {
+    private func save(_ answers: [String: String]) -> ExitStatus {
         let review = AnswerReview(answers: answers, template: template, partial: false)
         let problems = review.problems.filter { $0.problem != .unknownField }
         if !problems.isEmpty {
@@ -115,7 +115,7 @@ struct PlainSession {
             }
             guard yes else {
                 write(text.plainNotSaved + "\n")
-                return 1
+                return .notDone
             }
         }
         var overwrite = false
@@ -123,19 +123,19 @@ struct PlainSession {
             switch saver.save(name: path, values: values, overwrite: overwrite) {
             case .saved(let fullPaths):
                 write(text.saved(fullPaths) + "\n")
-                return 0
+                return .ok
             case .exists(_, let existing):
                 guard let yes = ask(text.plainOverwrite(existing.map(saver.fullPath)), default: false) else {
                     return endOfInput(answers)
                 }
                 guard yes else {
                     write(text.plainNotSaved + "\n")
-                    return 1
+                    return .notDone
                 }
                 overwrite = true
-            case .failed(let message, let exitCode):
+            case .failed(let message, let status):
                 write(text.saveFailed(message) + "\n")
-                return exitCode
+                return status
             }
         }
     }
@@ -150,10 +150,10 @@ struct PlainSession {
         }
     }
 
-    private func endOfInput(_ answers: [String: String]) -> Int32 {
+    private func endOfInput(_ answers: [String: String]) -> ExitStatus {
         if !answers.isEmpty { autosave(answers) }
         write("\n" + text.plainEndOfInput + "\n")
-        return 1
+        return .notDone
     }
 
     /// Saves the answers so far; when that fails, says so once and goes on.

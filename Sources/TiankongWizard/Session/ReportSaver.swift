@@ -71,7 +71,7 @@ struct ReportSaver {
             } catch .exists {
                 return .exists(path: name, existing: [file])
             } catch {
-                return .failed(message: messages.text(for: error), exitCode: error.exitCode)
+                return .failed(message: messages.text(for: error), status: error.exitStatus)
             }
         }
         return .saved(fullPaths: written)

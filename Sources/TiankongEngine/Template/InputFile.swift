@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a template file's bytes safely: regular files only, never blocking on a FIFO or a device, with a size limit.
-public enum TemplateFile {
+/// Reads an input file's bytes safely (a template, a schema, an answers file, a sheet): regular files
+/// only, never blocking on a FIFO or a device, with a size limit.
+public enum InputFile {
     /// The largest template tiankong reads (512 MiB).
     public static let sizeLimit = 512 << 20
 
