@@ -98,17 +98,10 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        // What the test targets share: Tests/Fixtures, the bundled template, a folder that is removed afterwards.
-        .target(
-            name: "TiankongTestSupport",
-            dependencies: ["TiankongEngine"],
-            path: "Tests/TiankongTestSupport"
-        ),
         .testTarget(
             name: "TiankongEngineTests",
             dependencies: [
                 "TiankongEngine",
-                "TiankongTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -123,11 +116,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TiankongWordTests",
-            dependencies: ["TiankongWord", "TiankongEngine", "TiankongTestSupport"]
+            dependencies: ["TiankongWord", "TiankongEngine"]
         ),
         .testTarget(
             name: "TiankongWizardTests",
-            dependencies: ["TiankongWizard", "TiankongEngine", "TiankongTestSupport"]
+            dependencies: ["TiankongWizard", "TiankongEngine"]
         ),
     ]
 )

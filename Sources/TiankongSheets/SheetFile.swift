@@ -1,22 +1,52 @@
 import TiankongEngine
 import TiankongWord
 
-/// A sheet of answers on disk: an .xlsx workbook, or CSV text in any encoding templates may have.
+/// A sheet of answers on disk, an .xlsx workbook or CSV text in any encoding templates may have, read a
+/// row at a time, as often as asked: a batch reads it once to check every row and again to write.
 public enum SheetFile {
     /// The largest sheet read (256 MiB).
     public static let sizeLimit = 256 << 20
 
-    /// Reads the sheet at `path`; `sheetName` picks a workbook's sheet (the first when nil).
-    public static func read(path: String, sheetName: String?) throws(SheetError) -> DataSheet {
-        let bytes: [UInt8]
-        do throws(TemplateError) {
-            bytes = try InputFile.read(path, limit: sizeLimit)
-        } catch {
-            if case .notFound = error { throw .notFound(path: path) }
-            throw .unreadable(path: path, reason: error)
+    case csv(CSVSheet)
+    case workbook(Workbook)
+
+    /// Opens the sheet at `path`; `sheetName` picks a workbook's sheet (the first when nil).
+    public static func open(path: String, sheetName: String?) throws(SheetError) -> SheetFile {
+        let start = try SheetBytes(path: path).prefix(8)
+        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .oldExcel(path: path) }
+        if Workbook.isWorkbook(path: path, bytes: start) { return .workbook(try Workbook(path: path, sheetName: sheetName)) }
+        return .csv(try CSVSheet(path: path))
+    }
+
+    /// Gives the header row's cells to `header`, then each data row with something in it to `row`, until
+    /// `row` returns false.
+    /// - Throws: `SheetError`; `.noRows` when, read to the end, the sheet has no data row.
+    public func read(header: ([String]) -> Void, row: (DataRow) -> Bool) throws(SheetError) {
+        var sawHeader = false
+        var sawData = false
+        var stopped = false
+        let each: (DataRow) -> Bool = { next in
+            guard sawHeader else {
+                sawHeader = true
+                header(next.cells)
+                return true
+            }
+            guard !next.isEmpty else { return true }
+            sawData = true
+            if !row(next) { stopped = true }
+            return !stopped
         }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .oldExcel(path: path) }
-        if Workbook.isWorkbook(path: path, bytes: bytes) { return try Workbook.read(bytes, path: path, sheetName: sheetName) }
-        return try CSVSheet.parse(bytes, path: path)
+        let path: String
+        switch self {
+        case .csv(let sheet):
+            path = sheet.path
+            try sheet.rows(each)
+        case .workbook(let book):
+            path = book.path
+            try book.rows(each)
+        }
+        if stopped { return }
+        if !sawHeader { throw .empty(path: path) }
+        if !sawData { throw .noRows(path: path) }
     }
 }

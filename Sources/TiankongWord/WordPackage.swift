@@ -28,7 +28,7 @@ final class WordPackage {
     private(set) var entries: [Entry] = []
     private var positions: [String: Int] = [:]
     /// The archive's bytes for minizip's file functions (on the heap: minizip keeps a pointer to it).
-    private let file: UnsafeMutablePointer<tk_memory_file>
+    private let file: UnsafeMutablePointer<tk_memory_file>?
     private var handle: unzFile?
 
     /// Opens the package in `bytes`; `path` names it in messages.
@@ -36,11 +36,26 @@ final class WordPackage {
         self.path = path
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { storage.initialize(from: base, count: $0.count) } }
-        file = .allocate(capacity: 1)
+        let file = UnsafeMutablePointer<tk_memory_file>.allocate(capacity: 1)
         file.initialize(to: tk_memory_file(bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0, failed: 0, writable: 0))
+        self.file = file
         var functions = zlib_filefunc64_def()
         tk_memory_functions(&functions, file)
         handle = unzOpen2_64("", &functions)
+        try listEntries()
+    }
+
+    /// Opens the package in the file at `path`, read from disk as its parts are (a big workbook is not
+    /// held in memory).
+    init(path: String) throws(WordFileError) {
+        self.path = path
+        file = nil
+        handle = unzOpen64(path)
+        try listEntries()
+    }
+
+    /// Reads the central directory and checks every entry's stored bytes.
+    private func listEntries() throws(WordFileError) {
         guard let handle else { throw .damagedZip(path: path, detail: "no central directory") }
         var global = unz_global_info64()
         guard unzGetGlobalInfo64(handle, &global) == UNZ_OK else { throw .damagedZip(path: path, detail: "no central directory") }
@@ -85,8 +100,10 @@ final class WordPackage {
 
     deinit {
         if let handle { unzClose(handle) }
-        file.pointee.bytes.deallocate()
-        file.deallocate()
+        if let file {
+            file.pointee.bytes.deallocate()
+            file.deallocate()
+        }
     }
 
     /// A name inside the package: not absolute, no "..", no drive letter, no backslash, no NUL.
@@ -99,7 +116,19 @@ final class WordPackage {
 
     /// The inflated bytes of the part `name`, or nil when there is none.
     func read(_ name: String) throws(WordFileError) -> [UInt8]? {
-        guard let index = positions[name], let handle else { return nil }
+        var out: [UInt8] = []
+        if let index = positions[name] { out.reserveCapacity(Int(min(entries[index].info.uncompressed_size, UInt64(Self.partLimit)))) }
+        let found = try read(name) { (chunk: UnsafeBufferPointer<UInt8>) throws(WordFileError) -> Bool in
+            out += chunk
+            return true
+        }
+        return found ? out : nil
+    }
+
+    /// Gives the part `name` to `body` as it inflates, 64 KB at a time, until `body` returns false; false
+    /// when there is no such part. The part is checked as `read` checks it, so a zip bomb is stopped.
+    func read(_ name: String, chunks body: (UnsafeBufferPointer<UInt8>) throws(WordFileError) -> Bool) throws(WordFileError) -> Bool {
+        guard let index = positions[name], let handle else { return false }
         var entry = entries[index]
         guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
         if entry.info.flag & 1 != 0 { throw .encryptedEntry(path: path, part: name) }
@@ -107,19 +136,26 @@ final class WordPackage {
         if entry.info.uncompressed_size > UInt64(limit) { throw .partTooLarge(path: path, part: name, limit: Self.partLimit) }
         guard unzOpenCurrentFile(handle) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
         // Read no further than the cap whatever the directory claims: its sizes may lie.
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(entry.info.uncompressed_size))
+        var total = 0
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
             if n < 0 { unzCloseCurrentFile(handle); throw .damagedPart(path: path, part: name) }
             if n == 0 { break }
-            out += chunk[0..<Int(n)]
-            if out.count > limit { unzCloseCurrentFile(handle); throw .partTooLarge(path: path, part: name, limit: Self.partLimit) }
+            total += Int(n)
+            if total > limit { unzCloseCurrentFile(handle); throw .partTooLarge(path: path, part: name, limit: Self.partLimit) }
+            let more: Bool
+            do throws(WordFileError) {
+                more = try chunk.withUnsafeBufferPointer { (buffer) throws(WordFileError) -> Bool in try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(n)])) }
+            } catch {
+                unzCloseCurrentFile(handle)
+                throw error
+            }
+            if !more { unzCloseCurrentFile(handle); return true }
         }
         // A wrong checksum is reported on closing.
         guard unzCloseCurrentFile(handle) == UNZ_OK else { throw .damagedPart(path: path, part: name) }
-        return out
+        return true
     }
 
     /// The part `name` as UTF-8 XML, or nil when there is none: a part in UTF-16 (with its byte-order

@@ -33,7 +33,16 @@ enum WordXML {
     static let depthLimit = 1_000
 
     static func parse(_ xml: [UInt8], part: String, path: String, handler: any WordXMLHandler) throws(WordFileError) {
-        if xml.starts(with: [0xFE, 0xFF]) || xml.starts(with: [0xFF, 0xFE]) { throw .notUTF8(path: path, part: part) }
+        try parse(part: part, path: path, handler: handler) { (feed) throws(WordFileError) -> Bool in
+            try xml.withUnsafeBufferPointer { (buffer) throws(WordFileError) -> Bool in try feed(buffer) }
+        }
+    }
+
+    /// Parses a part given in pieces, as it is inflated: `produce` hands each piece to `feed` (which returns
+    /// false once the parse has failed) and returns true when it gave the whole part, false when it
+    /// stopped early because the reader wants no more.
+    static func parse(part: String, path: String, handler: any WordXMLHandler,
+                      produce: (_ feed: (UnsafeBufferPointer<UInt8>) throws(WordFileError) -> Bool) throws(WordFileError) -> Bool) throws(WordFileError) {
         guard let parser = XML_ParserCreateNS("UTF-8", CChar(UInt8(ascii: "|"))) else { throw .damagedPart(path: path, part: part) }
         defer { XML_ParserFree(parser) }
         let state = ParseState(parser: parser, handler: handler)
@@ -70,9 +79,18 @@ enum WordXML {
             Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue().stop(.documentType)
         }
         _ = XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
-        let status = xml.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { XML_Parse(parser, $0.baseAddress, Int32(clamping: $0.count), 1) }
+        var status = XML_STATUS_OK
+        var first = true
+        let whole = try produce { (piece) throws(WordFileError) -> Bool in
+            if first {
+                first = false
+                if piece.starts(with: [0xFE, 0xFF]) || piece.starts(with: [0xFF, 0xFE]) { throw .notUTF8(path: path, part: part) }
+            }
+            guard status == XML_STATUS_OK else { return false }
+            status = piece.withMemoryRebound(to: CChar.self) { XML_Parse(parser, $0.baseAddress, Int32(clamping: $0.count), 0) }
+            return status == XML_STATUS_OK && state.refusal == nil
         }
+        if whole && status == XML_STATUS_OK && state.refusal == nil { status = XML_Parse(parser, nil, 0, 1) }
         switch state.refusal {
         case .documentType: throw .documentType(path: path, part: part)
         case .tooDeep: throw .tooDeep(path: path, part: part, limit: depthLimit)

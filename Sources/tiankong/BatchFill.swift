@@ -26,27 +26,34 @@ struct BatchFill {
     func run() throws {
         let messages = Messages()
         let say = CommandText()
-        let sheet: DataSheet
+        let sheet: SheetFile
         do throws(SheetError) {
-            sheet = try SheetFile.read(path: dataPath, sheetName: sheetName)
+            sheet = try SheetFile.open(path: dataPath, sheetName: sheetName)
         } catch {
             throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
         }
 
-        // The columns: each must name a field, and (unless --partial) every field needs one.
-        let match = ColumnMatch(header: sheet.header, fields: template.fields) { index in
-            sheet.rows.contains { index < $0.cells.count && !$0.cells[index].trimmedSpaces().isEmpty }
+        // The names: a pattern over the row's answers.
+        let chosenFormat = try self.chosenFormat()
+        let patternText = output ?? "\(Report.fileStem(title: template.title))-{row}.\(chosenFormat.rawValue)"
+        let pattern: OutputNamePattern
+        do throws(OutputNamePattern.Mistake) {
+            pattern = try OutputNamePattern(patternText, fields: template.fields)
+        } catch {
+            throw CommandFailure(message: messages.text(for: error, pattern: patternText), status: .usage)
         }
+
+        // The first pass: every row checked as it is read; only the problems and the names are kept.
+        let checked = try check(sheet, pattern: pattern)
+        let (match, review, names) = (checked.match, checked.review, checked.names)
         if !match.isComplete(partial: partial) {
             var lines = [say.t("数据表 \(dataPath) 的列与模板对不上，没有写出报告：", "The columns of \(dataPath) do not fit the template; no report was written:")]
             lines += messages.lines(for: match, fields: template.fields, partial: partial)
             if !match.missing.isEmpty && !partial { lines.append(say.t("缺的列若要让那些空原样留着，加 --partial。", "To leave the blanks of missing columns as they are, add --partial.")) }
             throw CommandFailure(message: lines.joined(separator: "\n"), status: .data)
         }
-        let rows = DataSheet(header: sheet.header, rows: sheet.rows.filter { !Self.isInstructions($0, match: match, template: template) })
 
-        // Every row checked; all problems told at once.
-        let review = SheetReview(sheet: rows, match: match, template: template, partial: partial)
+        // All problems told at once.
         if !review.problems.isEmpty {
             var lines = [skipInvalid
                 ? say.t("有 \(review.badRows.count) 行不能使用，跳过：", "\(review.badRows.count) rows cannot be used and are skipped:")
@@ -61,28 +68,17 @@ struct BatchFill {
             }
             CommandText.printError(lines.joined(separator: "\n"))
         }
-        for row in review.good {
-            for entry in row.warnings {
-                let label = template.field(entry.fieldID)?.label ?? entry.fieldID
-                CommandText.printError(say.t("提醒 第 \(row.number) 行，“\(label)”：", "Note: row \(row.number), “\(label)”: ") + messages.text(for: entry.warning))
-            }
+        for (row, entry) in review.warnings {
+            let label = template.field(entry.fieldID)?.label ?? entry.fieldID
+            CommandText.printError(say.t("提醒 第 \(row) 行，“\(label)”：", "Note: row \(row), “\(label)”: ") + messages.text(for: entry.warning))
         }
 
-        // The names: a pattern over the row's answers, no two rows the same, nothing overwritten unasked.
-        let chosenFormat = try self.chosenFormat()
-        let patternText = output ?? "\(Report.fileStem(title: template.title))-{row}.\(chosenFormat.rawValue)"
-        let pattern: OutputNamePattern
-        do throws(OutputNamePattern.Mistake) {
-            pattern = try OutputNamePattern(patternText, fields: template.fields)
-        } catch {
-            throw CommandFailure(message: messages.text(for: error, pattern: patternText), status: .usage)
-        }
-        if !pattern.variesByRow && review.good.count > 1 {
+        // No two rows the same name, nothing overwritten unasked.
+        if !pattern.variesByRow && review.goodCount > 1 {
             throw CommandFailure(message: say.t("输出文件名“\(patternText)”每一行都一样；请在里面用 {字段} 或 {row}，如 '输出/{单位名称}.docx'",
                                                 "The output name “\(patternText)” is the same for every row; put a {field} or {row} in it, such as 'out/{org}.docx'"),
                                  status: .usage)
         }
-        let names = review.good.map { (row: $0.number, name: pattern.name(row: $0.number, values: $0.values)) }
         let collisions = OutputNamePattern.collisions(names)
         if !collisions.isEmpty {
             var lines = [say.t("有几行要写到同一个文件，没有写出报告：", "Some rows would write the same file; no report was written:")]
@@ -104,38 +100,40 @@ struct BatchFill {
             }
         }
 
-        // The reports.
+        // The second pass: the sheet read again, its good rows written a chunk at a time as they come.
         let proofread = fix && !(word != nil && chosenFormat == .docx)
         if fix && !proofread { CommandText.printError(say.fixNotInWordTemplates()) }
-        let jobs = Array(zip(review.good, names.map(\.name)))
-        let batch = BatchRun(total: jobs.count, showsProgress: isatty(2) == 1 && jobs.count > 1, say: say)
+        let batch = BatchRun(total: review.goodCount, showsProgress: isatty(2) == 1 && review.goodCount > 1, say: say)
         // Several writers at once: each report is mostly waiting for its fsync. A Word template's package
         // is one minizip handle, so its reports are made one at a time.
-        let workers = word == nil ? min(8, max(1, jobs.count)) : 1
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let k = batch.next() {
-                let (row, name) = jobs[k]
-                do {
-                    try Self.makeFolders(for: name)
-                    var text = Report.utf8(template: template, answers: row.values)
-                    if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
-                    let bytes: [UInt8]
-                    switch chosenFormat {
-                    case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
-                    case .docx:
-                        bytes = try word.map { try WordOutput.filled($0, values: row.values) }
-                            ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
-                    }
-                    try AtomicFile.write(bytes, to: name, overwrite: force)
-                    batch.done()
-                } catch {
-                    switch error {
-                    case let error as OutputError: batch.failed(row: row.number, reason: messages.text(for: error), code: error.exitStatus)
-                    case let failure as CommandFailure: batch.failed(row: row.number, reason: failure.message, code: failure.status)
-                    default: batch.failed(row: row.number, reason: "\(error)", code: .io)
-                    }
+        let workers = word == nil ? min(8, max(1, review.goodCount)) : 1
+        var chunk: [(row: SheetReview.GoodRow, name: String)] = []
+        var taken = 0
+        func writeChunk() {
+            let jobs = chunk
+            let first = taken
+            taken += jobs.count
+            chunk.removeAll(keepingCapacity: true)
+            DispatchQueue.concurrentPerform(iterations: min(workers, jobs.count)) { _ in
+                while let k = batch.next(below: first + jobs.count) {
+                    let (row, name) = jobs[k - first]
+                    write(row, to: name, format: chosenFormat, proofread: proofread, batch: batch, say: say, messages: messages)
                 }
             }
+        }
+        do throws(SheetError) {
+            try sheet.read(header: { _ in }, row: { row in
+                guard !Self.isInstructions(row, match: match, template: template), let good = review.review(row).good else { return true }
+                chunk.append((good, pattern.name(row: good.number, values: good.values)))
+                if chunk.count >= 256 { writeChunk() }
+                return batch.failure == nil
+            })
+            if batch.failure == nil && !chunk.isEmpty { writeChunk() }
+        } catch {
+            // The sheet changed or went away since the first pass.
+            batch.endProgress()
+            throw CommandFailure(message: messages.text(for: error) + "\n" + say.t("已写出 \(batch.written) 份报告，其余没有写。", "\(batch.written) reports were written; the rest were not."),
+                                 status: error.exitStatus)
         }
         batch.endProgress()
         let written = batch.written
@@ -152,6 +150,69 @@ struct BatchFill {
             summary += say.t("；跳过 \(review.badRows.count) 行（第 \(list) 行）", "; skipped \(review.badRows.count) rows (\(list))")
         }
         CommandText.printError(summary)
+    }
+
+    /// What the first pass over a sheet keeps: how its columns match the fields, every row's problems,
+    /// and the name each usable row's report would have.
+    struct Checked {
+        var match: ColumnMatch
+        var review: SheetReview
+        var names: [(row: Int, name: String)]
+    }
+
+    /// Reads the sheet once, checking every row. A column with no header counts only if some row has
+    /// something in it, known at the end: until then the rows are read as if it had nothing.
+    private func check(_ sheet: SheetFile, pattern: OutputNamePattern) throws -> Checked {
+        var header: [String] = []
+        var unnamed: [Int] = []
+        var withData = Set<Int>()
+        var checked: Checked?
+        do throws(SheetError) {
+            try sheet.read(header: { cells in
+                header = cells
+                unnamed = cells.indices.filter { cells[$0].trimmedSpaces().isEmpty }
+                let match = ColumnMatch(header: cells, fields: template.fields) { _ in false }
+                checked = Checked(match: match, review: SheetReview(match: match, template: template, partial: partial), names: [])
+            }, row: { row in
+                // Columns that fit nothing: no row needs reading to say so.
+                guard checked!.match.isComplete(partial: partial) else { return false }
+                for index in unnamed where index < row.cells.count && !row.cells[index].trimmedSpaces().isEmpty { withData.insert(index) }
+                guard !Self.isInstructions(row, match: checked!.match, template: template), let good = checked!.review.check(row) else { return true }
+                checked!.names.append((good.number, pattern.name(row: good.number, values: good.values)))
+                return true
+            })
+        } catch {
+            throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
+        }
+        if !withData.isEmpty {
+            checked!.match = ColumnMatch(header: header, fields: template.fields) { withData.contains($0) }
+        }
+        return checked!
+    }
+
+    /// Writes one row's report; a failure is told to `batch`, which then takes no more rows.
+    private func write(_ row: SheetReview.GoodRow, to name: String, format: FillCommand.Format, proofread: Bool,
+                       batch: BatchRun, say: CommandText, messages: Messages) {
+        do {
+            try Self.makeFolders(for: name)
+            var text = Report.utf8(template: template, answers: row.values)
+            if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
+            let bytes: [UInt8]
+            switch format {
+            case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
+            case .docx:
+                bytes = try word.map { try WordOutput.filled($0, values: row.values) }
+                    ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
+            }
+            try AtomicFile.write(bytes, to: name, overwrite: force)
+            batch.done()
+        } catch {
+            switch error {
+            case let error as OutputError: batch.failed(row: row.number, reason: messages.text(for: error), code: error.exitStatus)
+            case let failure as CommandFailure: batch.failed(row: row.number, reason: failure.message, code: failure.status)
+            default: batch.failed(row: row.number, reason: "\(error)", code: .io)
+            }
+        }
     }
 
     private func chosenFormat() throws -> FillCommand.Format {
@@ -248,10 +309,11 @@ final class BatchRun: Sendable {
         self.say = say
     }
 
-    /// The next report to make, or nil when all are taken or one failed.
-    func next() -> Int? {
+    /// The next report to make, below `limit` (the end of the rows read so far), or nil when all those
+    /// are taken or one failed.
+    func next(below limit: Int) -> Int? {
         state.withLock { s in
-            guard s.failure == nil, s.next < total else { return nil }
+            guard s.failure == nil, s.next < min(total, limit) else { return nil }
             defer { s.next += 1 }
             return s.next
         }

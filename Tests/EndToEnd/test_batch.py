@@ -447,3 +447,30 @@ def test_a_formula_cell_gives_its_cached_value_and_is_never_evaluated(tmp_path):
     result = run("fill", template, "--data", "公式.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
     assert (tmp_path / "机关一支部.txt").read_text(encoding="utf-8") == report("机关一支部", 9, 6)
+
+
+def test_a_cell_of_50_mb_is_refused_at_once_and_nothing_is_written(tmp_path):
+    """Excel holds at most 32,767 characters in a cell; a bigger one is a mistake or an attack."""
+    import random
+    import time
+    template = small_template(tmp_path)
+    huge = "长" * ((50 << 20) // 3)
+    (tmp_path / "大.csv").write_text(f"单位名称,学习次数,召开月份\n一支部,1,2\n\"{huge}\",3,4\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run("fill", template, "--data", "大.csv", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65
+    assert "第 3 行第 1 列的内容超过 32767 个字" in stderr(result)
+    assert time.monotonic() - started < 10
+    assert not list(tmp_path.glob("*.txt"))
+    # The same cell in a workbook, as text that does not pack tightly (so it is no zip bomb).
+    rng = random.Random(15)
+    text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range((50 << 20) // 3))
+    write_workbook(tmp_path / "大.xlsx", f'<row r="1">{inline("A1", "单位名称")}{inline("B1", "学习次数")}{inline("C1", "召开月份")}</row>'
+                   f'<row r="2">{inline("A2", "一支部")}<c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>'
+                   f'<row r="3"><c r="A3"><v>3</v></c>{inline("B3", text)}</row>')
+    started = time.monotonic()
+    result = run("fill", template, "--data", "大.xlsx", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 65
+    assert "第 3 行第 2 列的内容超过 32767 个字" in stderr(result)
+    assert time.monotonic() - started < 10
+    assert not list(tmp_path.glob("*.txt"))

@@ -1,6 +1,5 @@
 import Testing
 @testable import TiankongEngine
-import TiankongTestSupport
 
 /// What went wrong when real templates, copied from public pages, were tried as a new user would:
 /// each story here failed on the engine before these fixes (the corpus in Tests/Fixtures/real scores

@@ -57,9 +57,11 @@ struct SheetTests {
             DataRow(number: 5, cells: ["", "5"]),
         ])
         let match = ColumnMatch(header: sheet.header, fields: template.fields)
-        let review = SheetReview(sheet: sheet, match: match, template: template, partial: false)
-        #expect(review.good.map(\.number) == [2])
-        #expect(review.good.first?.values["study"] == "12" && review.good.first?.values["month"] == "3")
+        // Row by row, as the sheet is read: the usable rows come back, the problems are kept.
+        var review = SheetReview(match: match, template: template, partial: false)
+        let good = sheet.rows.compactMap { review.check($0) }
+        #expect(good.map(\.number) == [2] && review.goodCount == 1)
+        #expect(good.first?.values["study"] == "12" && good.first?.values["month"] == "3")
         #expect(review.badRows == [3, 5])
         #expect(review.problems.map(\.row) == [3, 3, 5, 5])
         #expect(review.problems[0] == .init(row: 3, header: "学习次数", fieldID: "study", problem: .invalid(.notANumber), cell: "很多"))

@@ -20,6 +20,9 @@ public struct DataRow: Sendable, Equatable {
         self.cells = cells
     }
 
+    /// The most characters a cell holds, as in Excel: a longer one is refused, not read.
+    public static let cellLimit = 32_767
+
     /// True for a row with nothing but spaces in it (Excel's trailing rows).
     public var isEmpty: Bool { cells.allSatisfy { $0.trimmedSpaces().isEmpty } }
 }
@@ -43,6 +46,8 @@ public enum SheetError: Error, Equatable, Sendable {
     /// The workbook's zip package or one of its XML parts cannot be read (read as Word files are).
     case workbookPackage(path: String, WordFileError)
     case noSuchSheet(path: String, name: String, available: [String])
+    /// A cell of more than `DataRow.cellLimit` characters; its row and 1-based column.
+    case cellTooLong(path: String, row: Int, column: Int)
 
     /// The sysexits code: 66 when the file cannot be read, 65 when what is in it is wrong.
     public var exitStatus: ExitStatus {

@@ -18,10 +18,38 @@ public struct SheetReview: Sendable {
         public var cell: String?
     }
 
-    public var good: [GoodRow] = []
+    /// What the review needs to read a row: which column gives which field, and the template's rules.
+    public let match: ColumnMatch
+    public let template: Template
+    public let partial: Bool
+
     public var problems: [Problem] = []
     /// The numbers of rows with at least one problem, in order.
     public var badRows: [Int] = []
+    /// The warnings of rows that can be used, with their rows.
+    public var warnings: [(row: Int, warning: AnswerReview.FieldWarning)] = []
+    /// How many rows can be used.
+    public var goodCount = 0
+
+    public init(match: ColumnMatch, template: Template, partial: Bool) {
+        self.match = match
+        self.template = template
+        self.partial = partial
+    }
+
+    /// Checks one row, keeping its problems and warnings; its answers when they can all be used.
+    public mutating func check(_ row: DataRow) -> GoodRow? {
+        guard !row.isEmpty else { return nil }
+        let (good, rowProblems) = review(row)
+        if let good {
+            goodCount += 1
+            warnings += good.warnings.map { (row.number, $0) }
+        } else {
+            badRows.append(row.number)
+            problems += rowProblems
+        }
+        return good
+    }
 
     /// For a year, month or day field, its part of a whole date in the cell ("2021-03-05", "2021/3/5", as
     /// Excel shows a date cell); any other cell as it is.
@@ -33,27 +61,21 @@ public struct SheetReview: Sendable {
         return String(Int(part)!)
     }
 
-    /// Checks every non-empty row; an empty cell is an unanswered field (its default, if any, is used).
-    public init(sheet: DataSheet, match: ColumnMatch, template: Template, partial: Bool) {
-        for row in sheet.rows where !row.isEmpty {
-            var answers: [String: String] = [:]
-            var headerOf: [String: String] = [:]
-            for column in match.columns {
-                headerOf[column.fieldID] = column.header
-                guard column.index < row.cells.count else { continue }
-                let cell = row.cells[column.index]
-                if !cell.trimmedSpaces().isEmpty { answers[column.fieldID] = Self.datePart(cell, for: template.field(column.fieldID)) }
-            }
-            let review = AnswerReview(answers: answers, template: template, partial: partial)
-            if review.isValid {
-                good.append(GoodRow(number: row.number, values: review.values, warnings: review.warnings))
-                continue
-            }
-            badRows.append(row.number)
-            for entry in review.problems {
-                problems.append(Problem(row: row.number, header: headerOf[entry.fieldID], fieldID: entry.fieldID,
-                                        problem: entry.problem, cell: answers[entry.fieldID]))
-            }
+    /// A row's answers when they can all be used, else its problems; an empty cell is an unanswered
+    /// field (its default, if any, is used). Keeps nothing: the second pass over a sheet asks again.
+    public func review(_ row: DataRow) -> (good: GoodRow?, problems: [Problem]) {
+        var answers: [String: String] = [:]
+        var headerOf: [String: String] = [:]
+        for column in match.columns {
+            headerOf[column.fieldID] = column.header
+            guard column.index < row.cells.count else { continue }
+            let cell = row.cells[column.index]
+            if !cell.trimmedSpaces().isEmpty { answers[column.fieldID] = Self.datePart(cell, for: template.field(column.fieldID)) }
         }
+        let review = AnswerReview(answers: answers, template: template, partial: partial)
+        if review.isValid { return (GoodRow(number: row.number, values: review.values, warnings: review.warnings), []) }
+        return (nil, review.problems.map { entry in
+            Problem(row: row.number, header: headerOf[entry.fieldID], fieldID: entry.fieldID, problem: entry.problem, cell: answers[entry.fieldID])
+        })
     }
 }

@@ -35,6 +35,9 @@ extension Messages {
         case .noSuchSheet(let path, let name, let available):
             return t("\(path) 里没有叫“\(name)”的工作表；有：", "\(path) has no sheet named “\(name)”; it has: ")
                 + available.map { "“\($0)”" }.joined(separator: t("、", ", "))
+        case .cellTooLong(let path, let row, let column):
+            return t("数据表 \(path) 第 \(row) 行第 \(column) 列的内容超过 \(DataRow.cellLimit) 个字（Excel 一格的上限），不读；请查看这一格",
+                     "The data sheet \(path) has more than \(DataRow.cellLimit) characters (Excel's limit for a cell) in row \(row), column \(column); not read: look at that cell")
         }
     }
 
