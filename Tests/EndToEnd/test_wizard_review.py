@@ -2,7 +2,7 @@
 proof-reading finds in the report as it will be saved, and Ctrl-R to fix it."""
 import zipfile
 
-from test_wizard import CURATED, WORD_NAME, curated, curated_report, folders  # noqa: F401 (a fixture)
+from test_wizard import CURATED, WORD_NAME, curated, curated_report
 from tmuxdrive import Tmux, shell_quote
 
 
