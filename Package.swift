@@ -98,10 +98,17 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        // What the test targets share: Tests/Fixtures, the bundled template, a folder that is removed afterwards.
+        .target(
+            name: "TiankongTestSupport",
+            dependencies: ["TiankongEngine"],
+            path: "Tests/TiankongTestSupport"
+        ),
         .testTarget(
             name: "TiankongEngineTests",
             dependencies: [
                 "TiankongEngine",
+                "TiankongTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -116,11 +123,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TiankongWordTests",
-            dependencies: ["TiankongWord", "TiankongEngine"]
+            dependencies: ["TiankongWord", "TiankongEngine", "TiankongTestSupport"]
         ),
         .testTarget(
             name: "TiankongWizardTests",
-            dependencies: ["TiankongWizard", "TiankongEngine"]
+            dependencies: ["TiankongWizard", "TiankongEngine", "TiankongTestSupport"]
         ),
     ]
 )

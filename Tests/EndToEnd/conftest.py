@@ -1,5 +1,7 @@
 """Shared set-up for the end-to-end tests: the built binary and the fixtures."""
 import contextlib
+import hashlib
+import json
 import os
 import pathlib
 import subprocess
@@ -22,6 +24,48 @@ def binary() -> str:
 @pytest.fixture(scope="session")
 def tiankong() -> str:
     return binary()
+
+
+@pytest.fixture
+def folders():
+    """A working folder (where the report is saved) and a state folder (where answers are autosaved)."""
+    with tempfile.TemporaryDirectory(prefix="tk-work-") as work, tempfile.TemporaryDirectory(prefix="tk-state-") as state:
+        yield pathlib.Path(work), pathlib.Path(state)
+
+
+def autosave_path(state, template=BUNDLED):
+    """Where the wizard autosaves its answers to `template` under the state folder (named by its SHA-256)."""
+    return state / "tiankong" / f"{hashlib.sha256(template.read_bytes()).hexdigest()}.json"
+
+
+def autosave(state, template=BUNDLED):
+    """The answers autosaved so far; none while there is no whole file to read."""
+    try:
+        return json.loads(autosave_path(state, template).read_text(encoding="utf-8"))["answers"]
+    except (FileNotFoundError, ValueError, KeyError):
+        return {}
+
+
+def question(n, of=18):
+    """The wizard's question line for field n (the bundled template without its schema has 18)."""
+    return f"第 {n}/{of} 项"
+
+
+def save_under_the_offered_name(t, name=None):
+    """Ctrl-S in the wizard, then Enter on the file name it offers (once `name` is on screen, when given)."""
+    t.keys("C-s")
+    t.wait_text("保存为")
+    if name:
+        t.wait_text(name)
+    t.keys("Enter")
+
+
+def save_with_fields_left(t):
+    """Saves under the offered name although fields are left, saying yes when asked; waits until saved."""
+    save_under_the_offered_name(t)
+    t.wait_text("仍要保存吗")
+    t.type("y")
+    t.wait_text("已保存")
 
 
 def run(*args, lang="zh_CN.UTF-8", cwd=None, stdin=None, env_extra=None):

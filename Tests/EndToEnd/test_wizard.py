@@ -8,12 +8,11 @@ import pathlib
 import re
 import signal
 import subprocess
-import tempfile
 import zipfile
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, autosave, question, save_under_the_offered_name
 from tmuxdrive import Tmux, shell_quote, wait_until
 
 GOLDEN = (FIXTURES / "report-complete.txt").read_bytes()
@@ -23,34 +22,12 @@ REPORT_NAME = "2020年党建工作总结（党组）.txt"
 WORD_NAME = "2020年党建工作总结（党组）.docx"
 
 
-@pytest.fixture
-def folders():
-    """A working folder (where the report is saved) and a state folder (where answers are autosaved)."""
-    with tempfile.TemporaryDirectory(prefix="tk-work-") as work, tempfile.TemporaryDirectory(prefix="tk-state-") as state:
-        yield pathlib.Path(work), pathlib.Path(state)
-
-
 def wizard(tiankong, work, state, *args, columns=100, rows=30, env=None):
     """The wizard on the bundled template as inference reads it (18 fields; the curated schema is left out)."""
     environment = {"XDG_STATE_HOME": str(state)}
     environment.update(env or {})
     command = " ".join(shell_quote(a) for a in [tiankong, "--no-schema", *args])
     return Tmux(command, columns=columns, rows=rows, env=environment, cwd=str(work))
-
-
-def autosave(state):
-    files = list((state / "tiankong").glob("*.json"))
-    files = [f for f in files if ".backup." not in f.name]
-    if not files:
-        return {}
-    try:
-        return json.loads(files[0].read_text(encoding="utf-8"))["answers"]
-    except (ValueError, KeyError):
-        return {}
-
-
-def question(n):
-    return f"第 {n}/18 项"
 
 
 def test_fill_every_field_with_a_mistake_a_correction_and_a_step_back_then_save(tiankong, folders):
@@ -80,10 +57,7 @@ def test_fill_every_field_with_a_mistake_a_correction_and_a_step_back_then_save(
             t.keys("Enter")
         t.wait_text("检查并保存")
         t.wait_text("已填 18/18")
-        t.keys("C-s")
-        t.wait_text("保存为")
-        t.wait_text(WORD_NAME)
-        t.keys("Enter")
+        save_under_the_offered_name(t, WORD_NAME)
         t.wait_text("已保存")
         saved = work / REPORT_NAME
         assert saved.read_bytes() == GOLDEN
@@ -376,10 +350,7 @@ def test_the_curated_template_asks_21_questions_with_hints_and_defaults_then_sav
         screen = t.wait_text("检查并保存")
         assert "已填 21/21" in screen
         assert "全部填好了" in screen
-        t.keys("C-s")
-        t.wait_text("保存为")
-        t.wait_text(WORD_NAME)
-        t.keys("Enter")
+        save_under_the_offered_name(t, WORD_NAME)
         t.wait_text("已保存")
         screen = t.screen().replace("\n", "")
         assert str(work / WORD_NAME) in screen and str(work / REPORT_NAME) in screen

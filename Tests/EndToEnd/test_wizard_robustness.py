@@ -22,7 +22,7 @@ import zipfile
 
 import pytest
 
-from conftest import BUNDLED, tmpfs
+from conftest import BUNDLED, autosave, autosave_path, question, save_with_fields_left, tmpfs
 from tmuxdrive import Tmux, shell_quote, wait_until
 
 DIGEST = hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
@@ -31,27 +31,9 @@ WORD_NAME = "2020年党建工作总结（党组）.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@pytest.fixture
-def folders():
-    with tempfile.TemporaryDirectory(prefix="tk-work-") as work, tempfile.TemporaryDirectory(prefix="tk-state-") as state:
-        yield pathlib.Path(work), pathlib.Path(state)
-
-
-def autosave_path(state):
-    return state / "tiankong" / f"{DIGEST}.json"
-
-
-def autosave(state):
-    try:
-        return json.loads(autosave_path(state).read_text(encoding="utf-8"))["answers"]
-    except (FileNotFoundError, ValueError, KeyError):
-        return {}
-
-
 def write_autosave(state, data):
-    folder = state / "tiankong"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{DIGEST}.json"
+    path = autosave_path(state)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8"))
     return path
 
@@ -91,10 +73,6 @@ def quit_wizard(t):
     t.type("y")
 
 
-def question(n):
-    return f"第 {n}/18 项"
-
-
 # MARK: - 1. The state folder cannot be written
 
 @pytest.fixture
@@ -119,12 +97,7 @@ def test_a_read_only_state_folder_is_said_once_and_the_report_still_saves(tianko
             t.keys("Enter")
             t.wait_text(question(3))
             assert "无法自动保存答案" not in t.screen()
-            t.keys("C-s")
-            t.wait_text("保存为")
-            t.keys("Enter")
-            t.wait_text("仍要保存吗")
-            t.type("y")
-            t.wait_text("已保存")
+            save_with_fields_left(t)
             assert "无法自动保存答案" not in t.screen()
             quit_wizard(t)
             assert shell_finished(work) == 0
@@ -171,12 +144,7 @@ def test_a_full_disk_under_the_state_folder_is_said_once_and_nothing_typed_is_lo
             t.wait_gone("无法自动保存答案")
             t.keys("Enter")
             t.wait_text(question(2))
-            t.keys("C-s")
-            t.wait_text("保存为")
-            t.keys("Enter")
-            t.wait_text("仍要保存吗")
-            t.type("y")
-            t.wait_text("已保存")
+            save_with_fields_left(t)
             assert "无法自动保存答案" not in t.screen()
             quit_wizard(t)
             assert shell_finished(work) == 0
@@ -532,12 +500,7 @@ def test_xml_and_quote_characters_survive_into_word_and_text(tiankong, folders):
         wait_until(lambda: autosave(state).get("f1") == XML_BREAKERS, "the autosave")
         t.keys("Enter")
         t.wait_text(question(2))
-        t.keys("C-s")
-        t.wait_text("保存为")
-        t.keys("Enter")
-        t.wait_text("仍要保存吗")
-        t.type("y")
-        t.wait_text("已保存")
+        save_with_fields_left(t)
         quit_wizard(t)
         assert t.wait_dead() == 0
     text = (work / REPORT_NAME).read_text(encoding="utf-8")

@@ -2,12 +2,9 @@
 document's paragraphs and table rows (cells separated by " │ "), and the saved .docx is the template's
 own package with the answers in place, bold kept where the blank was bold.
 """
-import pathlib
 import shutil
-import tempfile
 
 import docx
-import pytest
 
 from conftest import FIXTURES
 from tmuxdrive import Tmux, shell_quote
@@ -16,12 +13,6 @@ TEMPLATE = FIXTURES / "word" / "split-runs.docx"
 # In the order the wizard asks: the title's 20XX年, XX党组, 学习X次, 研讨XX场, 发展党员XX名, 姓名 XXX, 职务 XX, XX局, XX办公室,
 # and the header's XX市XX局.
 ANSWERS = ["2021", "市财政局", "12", "4", "3", "张三", "主任", "财政", "综合", "江城", "财政"]
-
-
-@pytest.fixture
-def folders():
-    with tempfile.TemporaryDirectory(prefix="tk-work-") as work, tempfile.TemporaryDirectory(prefix="tk-state-") as state:
-        yield pathlib.Path(work), pathlib.Path(state)
 
 
 def test_fill_a_word_template_in_the_wizard_and_save_it_in_place(tiankong, folders):

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// The binary carries Resources/ inside it; what it carries must be the files, byte for byte.
 @Suite struct BundledResourcesTests {
-    static let resources = Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Resources")
+    static let resources = Fixtures.repository.appendingPathComponent("Resources")
 
     @Test func everyFileUnderResourcesIsEmbeddedByteForByte() throws {
         let onDisk = FileManager.default.enumerator(atPath: Self.resources.path)!

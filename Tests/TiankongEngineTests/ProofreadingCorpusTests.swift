@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// The proof-reader's precision on 46 real reports and the bundled template, against findings a
 /// person labelled true or false (Tests/Fixtures/proofread/labels.tsv).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// What each proof-reading rule must find in a report, and what it must leave alone.
 @Suite("Proof-reading a finished report")

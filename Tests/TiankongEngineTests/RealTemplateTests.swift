@@ -1,5 +1,6 @@
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// What went wrong when real templates, copied from public pages, were tried as a new user would:
 /// each story here failed on the engine before these fixes (the corpus in Tests/Fixtures/real scores

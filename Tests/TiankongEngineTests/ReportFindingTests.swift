@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// Findings in the report a template and its answers make, as the wizard's review lists them: whose
 /// text each lies in, and what taking its fix changes.

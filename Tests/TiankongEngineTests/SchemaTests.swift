@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// The schema: questions named once by whoever prepares a template, and the bundled template's curated one.
 @Suite("Template schema")

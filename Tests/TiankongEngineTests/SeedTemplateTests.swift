@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// The bundled template, read by a person: which blanks it has, what each asks for, and which are one question.
 @Suite("The bundled template 2020年党建工作总结（党组）")

@@ -2,14 +2,20 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// Reading templates in the encodings offices use, and refusing what is not a template.
 @Suite("Loading templates")
 struct TemplateFileTests {
     let answers = try! AnswerSet.decode(Fixtures.data("answers-complete.json")).answers
+    /// This test's files, removed when it ends.
+    let folder = try! TemporaryFolder()
 
+    /// Writes `bytes` to a new file in this test's folder (in a folder of its own, under `name`); returns its path.
     func write(_ bytes: [UInt8], _ name: String = "t.txt") -> String {
-        let path = Fixtures.temporaryFolder() + "/" + name
+        let own = folder.file(UUID().uuidString)
+        try! FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: false)
+        let path = own + "/" + name
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
@@ -61,7 +67,7 @@ struct TemplateFileTests {
 
     @Test("bad input gets one clear error each, naming the path")
     func refusals() throws {
-        let folder = Fixtures.temporaryFolder()
+        let folder = self.folder.path
         #expect(throws: TemplateError.notFound(path: folder + "/none.txt")) { try Template.load(path: folder + "/none.txt") }
         #expect(throws: TemplateError.isDirectory(path: folder)) { try Template.load(path: folder) }
         let empty = write([])
@@ -178,7 +184,8 @@ struct AnswersAndOutputTests {
 
     @Test("atomic writes: never overwrite without asking, never leave a part behind")
     func atomicWrites() throws {
-        let folder = Fixtures.temporaryFolder()
+        let temporary = try TemporaryFolder()
+        let folder = temporary.path
         let path = folder + "/report.txt"
         try AtomicFile.write(Array("一".utf8), to: path, overwrite: false)
         #expect(throws: OutputError.exists(path: path)) { try AtomicFile.write(Array("二".utf8), to: path, overwrite: false) }

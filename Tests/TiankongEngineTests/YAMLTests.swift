@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// The schema's YAML, read with libyaml: what it means, and what is refused, with the line.
 @Suite("Schema YAML")

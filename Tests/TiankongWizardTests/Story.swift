@@ -1,5 +1,6 @@
 import Foundation
 import TiankongEngine
+import TiankongTestSupport
 @testable import TiankongWizard
 
 /// A user at the wizard: keys go in through the key map and the reducer, as in the real session;
@@ -70,16 +71,13 @@ struct Story {
 
 /// The answers of Tests/Fixtures/answers-complete.json, in field order.
 enum CompleteAnswers {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures")
-
     static func load() throws -> [(String, String)] {
-        let set = try AnswerSet.decode(Data(contentsOf: folder.appendingPathComponent("answers-complete.json")))
+        let set = try AnswerSet.decode(Fixtures.data("answers-complete.json"))
         return set.answers.keys.sorted(by: AnswerSet.naturalOrder).map { ($0, set.answers[$0]!) }
     }
 
     static func report() throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: folder.appendingPathComponent("report-complete.txt")))
+        try Fixtures.bytes("report-complete.txt")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiankongEngine
+import TiankongTestSupport
 @testable import TiankongWizard
 
 /// The autosave and the lock when things go wrong: a damaged file, fields that changed, a state

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiankongEngine
+import TiankongTestSupport
 @testable import TiankongWizard
 
 /// The wizard on a template with a schema: the bundled template's 21 curated questions, their
@@ -244,9 +245,7 @@ enum CuratedAnswers {
     /// The bundled template's lines 16–35 without the advert on line 18, every blank and replaced text
     /// changed by hand.
     static func expectedReport(changed: Bool) throws -> String {
-        let url = CompleteAnswers.folder.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/templates/2020年党建工作总结（党组）.txt")
-        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        let lines = try String(contentsOfFile: Fixtures.seedPath, encoding: .utf8).components(separatedBy: "\n")
         var text = (lines[15...16] + lines[18...34]).joined(separator: "\n") + "\n"
         var replacements: [(String, String, Int)] = [
             ("今年以来，XXX党组坚持", "今年以来，市财政局党组坚持", 1),
@@ -280,16 +279,4 @@ enum CuratedAnswers {
         #expect(!text.contains("X"))
         return text
     }
-}
-
-/// A folder for one test's files, removed afterwards.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "tk-wizard-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import XCTest
 import TiankongEngine
+import TiankongTestSupport
 @testable import TiankongWord
 
 /// A Word template read and filled in place: the fixtures are made by python-docx and LibreOffice
 /// (scripts/make-word-fixtures.py).
 final class WordTemplateTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/word")
+    static let folder = Fixtures.folder.appendingPathComponent("word")
 
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
