@@ -5,9 +5,9 @@ import TiankongWriters
 import Glibc
 #endif
 
-/// A Word file's zip package, read with minizip from memory: its entries in order, each part read with
-/// a cap on what it inflates to, and the package written again with some parts replaced and every other
-/// entry's compressed bytes copied through unchanged.
+/// A Word file's zip package, read with minizip from an open file (or from memory): its entries in order,
+/// each part read with a cap on what it inflates to, and the package written again with some parts
+/// replaced and every other entry's compressed bytes copied through unchanged.
 final class WordPackage {
     /// An entry of the package, in the archive's order.
     struct Entry {
@@ -27,8 +27,16 @@ final class WordPackage {
     let path: String
     private(set) var entries: [Entry] = []
     private var positions: [String: Int] = [:]
-    /// The archive's bytes for minizip's file functions (on the heap: minizip keeps a pointer to it).
-    private let file: UnsafeMutablePointer<tk_memory_file>?
+    /// Where minizip reads the archive from (on the heap: minizip keeps a pointer to it).
+    private enum Source {
+        /// Bytes held in memory.
+        case memory(UnsafeMutablePointer<tk_memory_file>)
+        /// An open file, read as minizip asks: a big picture is never held, only copied through.
+        case descriptor(UnsafeMutablePointer<tk_descriptor_file>)
+        /// A file minizip opens by its path.
+        case path
+    }
+    private let source: Source
     private var handle: unzFile?
 
     /// Opens the package in `bytes`; `path` names it in messages.
@@ -38,9 +46,21 @@ final class WordPackage {
         bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { storage.initialize(from: base, count: $0.count) } }
         let file = UnsafeMutablePointer<tk_memory_file>.allocate(capacity: 1)
         file.initialize(to: tk_memory_file(bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0, failed: 0, writable: 0))
-        self.file = file
+        source = .memory(file)
         var functions = zlib_filefunc64_def()
         tk_memory_functions(&functions, file)
+        handle = unzOpen2_64("", &functions)
+        try listEntries()
+    }
+
+    /// Opens the package in the open file `descriptor` of `size` bytes, which it closes when done with it.
+    init(descriptor: Int32, size: Int, path: String) throws(WordFileError) {
+        self.path = path
+        let file = UnsafeMutablePointer<tk_descriptor_file>.allocate(capacity: 1)
+        file.initialize(to: tk_descriptor_file(descriptor: descriptor, size: ZPOS64_T(size), position: 0, failed: 0))
+        source = .descriptor(file)
+        var functions = zlib_filefunc64_def()
+        tk_descriptor_functions(&functions, file)
         handle = unzOpen2_64("", &functions)
         try listEntries()
     }
@@ -49,7 +69,7 @@ final class WordPackage {
     /// held in memory).
     init(path: String) throws(WordFileError) {
         self.path = path
-        file = nil
+        source = .path
         handle = unzOpen64(path)
         try listEntries()
     }
@@ -100,9 +120,24 @@ final class WordPackage {
 
     deinit {
         if let handle { unzClose(handle) }
-        if let file {
+        switch source {
+        case .memory(let file):
             file.pointee.bytes.deallocate()
             file.deallocate()
+        case .descriptor(let file):
+            close(file.pointee.descriptor)
+            file.deallocate()
+        case .path:
+            break
+        }
+    }
+
+    /// The archive's size in bytes (0 when minizip opened it by its path).
+    var archiveSize: UInt64 {
+        switch source {
+        case .memory(let file): file.pointee.size
+        case .descriptor(let file): file.pointee.size
+        case .path: 0
         }
     }
 
@@ -179,7 +214,9 @@ final class WordPackage {
     /// entry's compressed bytes, checksum and sizes copied through as they were.
     func writing(replacing: [String: [UInt8]]) throws(DocxWriterError) -> [UInt8] {
         guard let handle else { throw .package("no package") }
-        let zip = try ZipWriter()
+        // Room for the template's size and an eighth more: answers are short, and the whole archive is
+        // not copied as it grows.
+        let zip = try ZipWriter(capacity: Int(clamping: archiveSize + archiveSize / 8))
         for var entry in entries {
             let attributes = ZipWriter.Attributes(dosDate: UInt(entry.info.dosDate), internalAttributes: UInt(entry.info.internal_fa),
                                                   externalAttributes: UInt(entry.info.external_fa))

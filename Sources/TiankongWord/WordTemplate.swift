@@ -43,18 +43,22 @@ public final class WordTemplate: @unchecked Sendable {
 
     /// Reads the Word template at `path`, with the schema beside it unless `options` say not to.
     public static func load(path: String, options: Template.Options = Template.Options()) throws -> WordTemplate {
-        let bytes = try InputFile.read(path)
+        let document = try Document(path: path)
         var schema: Template.SchemaFile?
         if options.useSchema, let schemaPath = Schema.path(besideTemplate: path) {
             let yaml = try InputFile.read(schemaPath, limit: 16 << 20)
             schema = Template.SchemaFile(text: String(decoding: yaml, as: UTF8.self), path: schemaPath)
         }
-        return try WordTemplate(bytes: bytes, path: path, options: options, schema: schema)
+        return try WordTemplate(document, path: path, options: options, schema: schema)
     }
 
     /// Reads a Word package's bytes; `path` names it in messages and is the template's source.
-    public init(bytes: [UInt8], path: String, options: Template.Options = Template.Options(), schema: Template.SchemaFile? = nil) throws {
-        let document = try Document(bytes: bytes, path: path)
+    public convenience init(bytes: [UInt8], path: String, options: Template.Options = Template.Options(),
+                            schema: Template.SchemaFile? = nil) throws {
+        try self.init(Document(bytes: bytes, path: path), path: path, options: options, schema: schema)
+    }
+
+    private init(_ document: Document, path: String, options: Template.Options, schema: Template.SchemaFile?) throws {
         package = document.package
         stories = document.stories
         owners = document.owners
@@ -71,7 +75,7 @@ public final class WordTemplate: @unchecked Sendable {
     /// The text a person sees in the Word file at `path` (a filled report, for proof-reading): one
     /// line for each paragraph or table row, as a template's text is read.
     public static func visibleText(path: String) throws -> [UInt8] {
-        try Document(bytes: InputFile.read(path), path: path).text
+        try Document(path: path).text
     }
 
     /// A Word package's stories read, and their lines as one text.
@@ -82,12 +86,38 @@ public final class WordTemplate: @unchecked Sendable {
         var owners: [(story: Int, line: Int)] = []
         var lineStarts: [Int] = []
 
+        /// Reads the package in memory.
         init(bytes: [UInt8], path: String) throws {
-            if bytes.starts(with: WordTemplate.compoundFileSignature) {
+            try Self.checkHead(Array(bytes.prefix(8)), path: path)
+            try self.init(package: WordPackage(bytes: bytes, path: path))
+        }
+
+        /// Reads the package from the file at `path`, as minizip asks for its parts: the file is never
+        /// held whole (a big picture in it is only copied through when the report is written).
+        init(path: String) throws {
+            let (descriptor, size) = try InputFile.open(path)
+            var head = [UInt8](repeating: 0, count: 8)
+            let count = pread(descriptor, &head, 8, 0)
+            do {
+                try Self.checkHead(Array(head.prefix(max(count, 0))), path: path)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            try self.init(package: WordPackage(descriptor: descriptor, size: size, path: path))
+        }
+
+        /// A compound file (an old .doc, a password) or anything but a zip is refused by its first bytes.
+        private static func checkHead(_ head: [UInt8], path: String) throws {
+            if head.starts(with: WordTemplate.compoundFileSignature) {
                 throw WordFileError.oldFormat(path: path, kind: WordTemplate.oldKind(path), converter: WordTemplate.converter(for: path))
             }
-            guard bytes.starts(with: [0x50, 0x4B]) else { throw WordFileError.damagedZip(path: path, detail: "not a zip file") }
-            package = try WordPackage(bytes: bytes, path: path)
+            guard head.starts(with: [0x50, 0x4B]) else { throw WordFileError.damagedZip(path: path, detail: "not a zip file") }
+        }
+
+        private init(package: WordPackage) throws {
+            self.package = package
+            let path = package.path
             for (part, kind) in try WordTemplate.storyParts(package) {
                 guard let xml = try package.readXML(part) else {
                     if kind == .body { throw WordFileError.missingPart(path: path, part: part) }

@@ -12,23 +12,8 @@ public enum InputFile {
 
     /// Reads the whole file at `path`.
     public static func read(_ path: String, limit: Int = sizeLimit) throws(TemplateError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 {
-            let error = errno
-            switch error {
-            case ENOENT, ENOTDIR: throw .notFound(path: path)
-            case EISDIR: throw .isDirectory(path: path)
-            default: throw .unreadable(path: path, errno: error)
-            }
-        }
+        let (fd, size) = try open(path, limit: limit)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, errno: errno) }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { throw .isDirectory(path: path) }
-        if type != S_IFREG { throw .notRegularFile(path: path) }
-        let size = Int(info.st_size)
-        if size > limit { throw .tooLarge(path: path, bytes: size, limit: limit) }
         // Read straight into the array's storage: no zero-filling of a 100 MB buffer first.
         var failure: Int32?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -55,5 +40,32 @@ public enum InputFile {
         }
         if let failure { throw .unreadable(path: path, errno: failure) }
         return bytes
+    }
+
+    /// Opens the file at `path` for reading, once it is known to be a regular file no larger than
+    /// `limit`: its descriptor (the caller closes it) and its size. Never blocks on a FIFO or a device.
+    public static func open(_ path: String, limit: Int = sizeLimit) throws(TemplateError) -> (descriptor: Int32, size: Int) {
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let error = errno
+            switch error {
+            case ENOENT, ENOTDIR: throw .notFound(path: path)
+            case EISDIR: throw .isDirectory(path: path)
+            default: throw .unreadable(path: path, errno: error)
+            }
+        }
+        var info = stat()
+        var refusal: TemplateError?
+        if fstat(fd, &info) != 0 {
+            refusal = .unreadable(path: path, errno: errno)
+        } else if info.st_mode & S_IFMT == S_IFDIR {
+            refusal = .isDirectory(path: path)
+        } else if info.st_mode & S_IFMT != S_IFREG {
+            refusal = .notRegularFile(path: path)
+        } else if Int(info.st_size) > limit {
+            refusal = .tooLarge(path: path, bytes: Int(info.st_size), limit: limit)
+        }
+        if let refusal { close(fd); throw refusal }
+        return (fd, Int(info.st_size))
     }
 }

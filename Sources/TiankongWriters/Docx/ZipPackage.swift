@@ -22,22 +22,19 @@ public final class ZipWriter {
         }
     }
 
-    private let target: UnsafeMutablePointer<tk_memory_file>
+    private let output = Output()
     private var zip: zipFile?
 
-    public init() throws(DocxWriterError) {
-        target = .allocate(capacity: 1)
-        target.initialize(to: tk_memory_file(bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1))
-        var functions = zlib_filefunc64_def()
-        tk_memory_functions(&functions, target)
+    /// Starts an archive expected to take about `capacity` bytes (room made for it at once).
+    public init(capacity: Int = 0) throws(DocxWriterError) {
+        output.bytes.reserveCapacity(capacity)
+        var functions = Output.functions(output)
         zip = zipOpen2_64("", APPEND_STATUS_CREATE, nil, &functions)
         if zip == nil { throw .package("minizip could not start an archive") }
     }
 
     deinit {
         if let zip { zipClose(zip, nil) }
-        free(target.pointee.bytes)
-        target.deallocate()
     }
 
     /// Adds a file, deflated.
@@ -70,9 +67,9 @@ public final class ZipWriter {
     public func finish() throws(DocxWriterError) -> [UInt8] {
         let status = zipClose(zip, nil)
         zip = nil
-        guard status == ZIP_OK, target.pointee.failed == 0 else { throw .package("minizip could not finish the archive") }
-        guard let bytes = target.pointee.bytes else { return [] }
-        return Array(UnsafeBufferPointer(start: bytes, count: Int(target.pointee.size)))
+        guard status == ZIP_OK else { throw .package("minizip could not finish the archive") }
+        defer { output.bytes = [] }
+        return output.bytes
     }
 
     private func open(_ path: String, attributes: Attributes, method: Int32, level: Int32, raw: Bool, large: Bool) throws(DocxWriterError) {
@@ -96,5 +93,51 @@ public final class ZipWriter {
         let date = UInt(year - 1980) << 9 | UInt(local.tm_mon + 1) << 5 | UInt(local.tm_mday)
         let clock = UInt(local.tm_hour) << 11 | UInt(local.tm_min) << 5 | UInt(local.tm_sec / 2)
         return date << 16 | clock
+    }
+
+    /// The archive as minizip writes it: a Swift array it writes into (and back into, to fill in an
+    /// entry's sizes), so the finished archive is handed over, never copied out of a C buffer.
+    private final class Output {
+        var bytes: [UInt8] = []
+        var position = 0
+
+        static func functions(_ output: Output) -> zlib_filefunc64_def {
+            var functions = zlib_filefunc64_def()
+            functions.opaque = Unmanaged.passUnretained(output).toOpaque()
+            functions.zopen64_file = { opaque, _, _ in opaque }
+            functions.zread_file = { _, _, _, _ in 0 }
+            functions.zwrite_file = { _, stream, buffer, size in
+                let output = Unmanaged<Output>.fromOpaque(stream!).takeUnretainedValue()
+                guard size > 0, let buffer else { return 0 }
+                let source = UnsafeRawBufferPointer(start: buffer, count: Int(size))
+                let end = output.position + source.count
+                if output.position == output.bytes.count {
+                    output.bytes.append(contentsOf: source)
+                } else {
+                    if end > output.bytes.count { output.bytes.append(contentsOf: repeatElement(0, count: end - output.bytes.count)) }
+                    output.bytes.withUnsafeMutableBytes { ($0.baseAddress! + output.position).copyMemory(from: source.baseAddress!, byteCount: source.count) }
+                }
+                output.position = end
+                return size
+            }
+            functions.ztell64_file = { _, stream in
+                ZPOS64_T(Unmanaged<Output>.fromOpaque(stream!).takeUnretainedValue().position)
+            }
+            functions.zseek64_file = { _, stream, offset, origin in
+                let output = Unmanaged<Output>.fromOpaque(stream!).takeUnretainedValue()
+                let base: Int
+                switch origin {
+                case ZLIB_FILEFUNC_SEEK_SET: base = 0
+                case ZLIB_FILEFUNC_SEEK_CUR: base = output.position
+                case ZLIB_FILEFUNC_SEEK_END: base = output.bytes.count
+                default: return -1
+                }
+                output.position = base + Int(offset)
+                return 0
+            }
+            functions.zclose_file = { _, _ in 0 }
+            functions.zerror_file = { _, _ in 0 }
+            return functions
+        }
     }
 }
