@@ -25,15 +25,7 @@ public struct ProofLine: Sendable {
         if end > range.lowerBound, text[end - 1] == 0x0D { end -= 1 }
         var k = range.lowerBound
         while k < end {
-            let lead = text[k]
-            var value: UInt32
-            var length: Int
-            if lead < 0x80 { value = UInt32(lead); length = 1 }
-            else if lead < 0xE0 { value = UInt32(lead & 0x1F); length = 2 }
-            else if lead < 0xF0 { value = UInt32(lead & 0x0F); length = 3 }
-            else { value = UInt32(lead & 0x07); length = 4 }
-            if k + length > end { length = end - k }
-            for j in 1..<max(1, length) { value = value << 6 | UInt32(text[k + j] & 0x3F) }
+            let (value, length) = UTF8Scalars.decode(text, at: k, end: end)
             offsets.append(k)
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             k += length

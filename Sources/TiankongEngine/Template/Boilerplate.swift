@@ -88,10 +88,8 @@ public struct Boilerplate: Sendable {
     private var signals: [Signal] = []
 
     private mutating func addSignal(_ kind: Signal.Kind, _ bytes: [UInt8]) {
-        guard let lead = bytes.first else { return }
-        let length = LineBytes.scalarLength(lead)
-        var first = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
-        for byte in bytes.dropFirst().prefix(length - 1) { first = first << 6 | UInt32(byte & 0x3F) }
+        guard !bytes.isEmpty else { return }
+        let first = bytes.withUnsafeBufferPointer { UTF8Scalars.decode($0, at: 0, end: $0.count).value }
         signals.append(Signal(kind: kind, bytes: bytes, first: first))
     }
 
@@ -122,16 +120,9 @@ public struct Boilerplate: Sendable {
         var k = line.startIndex
         let end = line.endIndex
         while k < end {
-            let lead = line[k]
-            var scalar: UInt32
-            var length: Int
-            if lead < 0x80 { scalar = UInt32(lead); length = 1 }
-            else if lead < 0xE0, k + 1 < end { scalar = UInt32(lead & 0x1F) << 6 | UInt32(line[k + 1] & 0x3F); length = 2 }
-            else if lead < 0xF0, k + 2 < end {
-                scalar = UInt32(lead & 0x0F) << 12 | UInt32(line[k + 1] & 0x3F) << 6 | UInt32(line[k + 2] & 0x3F)
-                length = 3
-            } else { k += LineBytes.scalarLength(lead); continue }
-            if signalStarts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 { return true }
+            let (scalar, length) = UTF8Scalars.decode(line, at: k, end: end)
+            // Beyond the Basic Multilingual Plane no signal word starts.
+            if scalar < 0x10000, signalStarts[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 { return true }
             k += length
         }
         return false
@@ -182,10 +173,7 @@ public struct Boilerplate: Sendable {
         var mayBeAttribution = false
         var k = line.startIndex
         scan: while k < line.endIndex {
-            let length = LineBytes.scalarLength(line[k])
-            var scalar = length == 1 ? UInt32(line[k]) : UInt32(line[k]) & (0x7F >> UInt32(length))
-            var m = 1
-            while m < length, k + m < line.endIndex { scalar = scalar << 6 | UInt32(line[k + m] & 0x3F); m += 1 }
+            let (scalar, length) = UTF8Scalars.decode(line, at: k, end: line.endIndex)
             if isSignalStart(scalar) {
                 for signal in signals(startingWith: scalar) where LineBytes.matches(signal.bytes, in: line, at: k) {
                     switch signal.kind {
@@ -243,7 +231,7 @@ public struct Boilerplate: Sendable {
         if line.count >= 2, line[line.startIndex] == 0x2D, line[line.startIndex + 1] == 0x20 { return "网页列表" }
         if containsTimeStamp(line) { return "发布时间" }
         // "首页 > 报告总结", "考试网> 工作计划> 正文": ">" or "＞" between words, not a quotation's opening ">".
-        guard line.contains(0x3E) || LineBytes.find(Self.wideGreater, in: line, from: 0) != nil else { return nil }
+        guard line.contains(0x3E) || ByteSearch.firstIndex(of: Self.wideGreater, in: line) != nil else { return nil }
         k = line.startIndex + 1
         while k < line.endIndex {
             let arrow = line[k] == 0x3E ? 1 : (line[k] == 0xEF && k + 2 < line.endIndex && line[k + 1] == 0xBC && line[k + 2] == 0x9E ? 3 : 0)
@@ -257,7 +245,7 @@ public struct Boilerplate: Sendable {
 
     /// True when a line numbers the pieces of a collection: "篇一：…", "第一篇:…", "…方案 篇1".
     static func isPartMark(_ line: ArraySlice<UInt8>) -> Bool {
-        guard LineBytes.find(Self.partWord, in: line, from: 0) != nil else { return false }
+        guard ByteSearch.firstIndex(of: Self.partWord, in: line) != nil else { return false }
         let scalars = Array(UTF8Scalars(line))
         func isNumeral(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s) }
         func isColon(_ s: Unicode.Scalar) -> Bool { s == ":" || s == "：" }
@@ -385,133 +373,13 @@ public struct Boilerplate: Sendable {
     /// "某某整理", "某某整理，咨询…": a short line crediting the text to whoever compiled it; the word.
     private func attribution(_ line: ArraySlice<UInt8>) -> [UInt8]? {
         guard LineBytes.scalarCount(line) <= 24,
-              attributionBytes.contains(where: { LineBytes.find($0, in: line, from: 0) != nil }) else { return nil }
+              attributionBytes.contains(where: { ByteSearch.firstIndex(of: $0, in: line) != nil }) else { return nil }
         let text = String(decoding: line, as: UTF8.self)
         for bytes in attributionBytes {
             guard let range = text.firstRange(of: String(decoding: bytes, as: UTF8.self)) else { continue }
             let head = text[..<range.lowerBound]
             let tail = text[range.upperBound...].trimmed(where: { " ，,。、".contains($0) })
             if head.unicodeScalars.count >= 2, head.unicodeScalars.count <= 10, tail.isEmpty { return bytes }
-        }
-        return nil
-    }
-}
-
-/// The characters of valid UTF-8 bytes, decoded one at a time as they are asked for.
-struct UTF8Scalars: Sequence, IteratorProtocol {
-    private let bytes: ArraySlice<UInt8>
-    private var k: Int
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-        k = bytes.startIndex
-    }
-
-    mutating func next() -> Unicode.Scalar? {
-        guard k < bytes.endIndex else { return nil }
-        let lead = bytes[k]
-        let length = LineBytes.scalarLength(lead)
-        guard k + length <= bytes.endIndex else { k = bytes.endIndex; return "\u{FFFD}" }
-        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
-        for m in 1..<length { value = value << 6 | UInt32(bytes[k + m] & 0x3F) }
-        k += length
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
-    }
-}
-
-/// Small byte-level helpers for reading one line of UTF-8.
-enum LineBytes {
-    /// Calls `body` with the offset of every "\n", found with the C library's vector memchr.
-    static func forEachNewline(in b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        guard let base = b.baseAddress else { return }
-        let n = b.count
-        var i = 0
-        while i < n, let hit = memchr(base + i, 0x0A, n - i) {
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            body(at)
-            i = at + 1
-        }
-    }
-
-    /// The line without spaces, tabs, CR and ideographic spaces at either end.
-    static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> { trimmed(ArraySlice(b)) }
-
-    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var lo = line.startIndex, hi = line.endIndex
-        while lo < hi {
-            if line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x0D { lo += 1; continue }
-            if hi - lo >= 3, line[lo] == 0xE3, line[lo + 1] == 0x80, line[lo + 2] == 0x80 { lo += 3; continue }
-            break
-        }
-        while hi > lo {
-            if line[hi - 1] == 0x20 || line[hi - 1] == 0x09 || line[hi - 1] == 0x0D { hi -= 1; continue }
-            if hi - lo >= 3, line[hi - 3] == 0xE3, line[hi - 2] == 0x80, line[hi - 1] == 0x80 { hi -= 3; continue }
-            break
-        }
-        return line[lo..<hi]
-    }
-
-    static func leadingSpaceCount(_ line: ArraySlice<UInt8>) -> Int {
-        var k = line.startIndex, n = 0
-        while k < line.endIndex {
-            if line[k] == 0x20 || line[k] == 0x09 { k += 1; n += 1; continue }
-            if k + 2 < line.endIndex, line[k] == 0xE3, line[k + 1] == 0x80, line[k + 2] == 0x80 { k += 3; n += 2; continue }
-            break
-        }
-        return n
-    }
-
-    /// Headings start with a digit, a bracket, or a Chinese numeral (all in U+4E00–U+96F6, lead byte E4–E9).
-    static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let first = line.first else { return false }
-        return first == 0x28 || (first >= 0x30 && first <= 0x39) || first == 0xEF || first == 0xE3 || (first >= 0xE4 && first <= 0xE9)
-    }
-
-    /// The characters of a line, counted eight bytes at a time.
-    static func scalarCount(_ line: ArraySlice<UInt8>) -> Int {
-        line.withUnsafeBufferPointer { BlankScanner.scalarCount($0, 0..<$0.count) }
-    }
-
-    static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    /// 1 for an ASCII digit, 3 for a full-width one (０–９), else 0.
-    static func digitLength(_ line: ArraySlice<UInt8>, _ k: Int) -> Int {
-        if line[k] >= 0x30 && line[k] <= 0x39 { return 1 }
-        if k + 2 < line.endIndex, line[k] == 0xEF, line[k + 1] == 0xBC, line[k + 2] >= 0x90 && line[k + 2] <= 0x99 { return 3 }
-        return 0
-    }
-
-    /// 1 for ":", 3 for "：", else 0.
-    static func colonLength(_ line: ArraySlice<UInt8>, _ k: Int) -> Int {
-        if line[k] == 0x3A { return 1 }
-        if k + 2 < line.endIndex, line[k] == 0xEF, line[k + 1] == 0xBC, line[k + 2] == 0x9A { return 3 }
-        return 0
-    }
-
-    /// True when `word` lies in `line` at index `k`.
-    @inline(__always)
-    static func matches(_ word: [UInt8], in line: ArraySlice<UInt8>, at k: Int) -> Bool {
-        guard line.endIndex - k >= word.count else { return false }
-        var m = 0
-        while m < word.count { if line[k + m] != word[m] { return false }; m += 1 }
-        return true
-    }
-
-    /// The offset (from the slice's start) of the first `word` at or after `from`.
-    static func find(_ word: [UInt8], in line: ArraySlice<UInt8>, from: Int) -> Int? {
-        guard !word.isEmpty, line.count - from >= word.count else { return nil }
-        let first = word[0]
-        var k = line.startIndex + from
-        let last = line.endIndex - word.count
-        while k <= last {
-            if line[k] == first {
-                var m = 1
-                while m < word.count, line[k + m] == word[m] { m += 1 }
-                if m == word.count { return k - line.startIndex }
-            }
-            k += 1
         }
         return nil
     }
