@@ -2,7 +2,6 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 
 /// Groups blanks into the fields the user answers.
 ///
@@ -17,8 +16,8 @@ public enum FieldGrouping {
         // Every numeric blank is a field of its own, labelled by its own words: for many blanks those
         // labels are made on the other core while the blanks are grouped here.
         let work = Work(blanks.count)
-        if blanks.count >= 1 << 14 {
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
+        if Parallel.pays(forBytes: blanks.first?.source.bytes.count ?? 0) {
+            Parallel.run(2) { part in
                 if part == 0 { work.group(blanks) } else { work.labelNumeric(blanks) }
             }
         } else {

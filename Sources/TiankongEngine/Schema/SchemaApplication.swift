@@ -7,10 +7,13 @@ enum SchemaApplication {
         var rules: [Rule]
     }
 
-    static func apply(_ schema: Schema, path: String, text: [UInt8], keptRanges: [ByteSpan],
-                      blanks inferredBlanks: [Blank], fields inferredFields: [Field],
-                      lineOf: (Int) -> (line: Int, column: Int), window: (Range<Int>) -> (before: Range<Int>, after: Range<Int>, line: Range<Int>),
-                      buffer: TextBuffer) throws(SchemaError) -> Result {
+    /// - Parameters:
+    ///   - lines: the template's text and where its lines start, to place the blanks of replaced texts.
+    ///   - keptRanges: the parts of the text that make the report (a replaced text is looked for there).
+    ///   - buffer: the text the blanks read their words from.
+    static func apply(_ schema: Schema, path: String, lines: LineTable, keptRanges: [ByteSpan],
+                      blanks inferredBlanks: [Blank], fields inferredFields: [Field], buffer: TextBuffer) throws(SchemaError) -> Result {
+        let text = lines.text
         var blanks = inferredBlanks
         var nextIndex = (inferredBlanks.map(\.index).max() ?? 0) + 1
         // Arrays by blank index and by the field's place in the schema rather than dictionaries: each
@@ -35,8 +38,8 @@ enum SchemaApplication {
                                                   avoiding: blanks, path: path, line: spec.line)
                 for span in occurrences {
                     let range = span.range
-                    let position = lineOf(range.lowerBound)
-                    let around = window(range)
+                    let position = lines.position(of: range.lowerBound)
+                    let around = lines.window(around: range)
                     let guess = KindInference.guess(marker: literal, before: buffer.string(around.before), after: buffer.string(around.after))
                     let blank = Blank(index: nextIndex, line: position.line, column: position.column, marker: literal,
                                       byteRange: range, kind: spec.kind ?? guess.kind, unit: spec.unit ?? guess.unit,

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Dispatch
 import Synchronization
 
 /// A report template: its text, the adverts removed from it, its blanks and the fields the user answers.
@@ -142,7 +141,7 @@ public struct Template: Sendable {
         // for a megabyte or more (below that the hand-over costs more than the second core saves): the
         // layout on one, the runs of each half of the lines on the other, each core taking the next part
         // as it finishes one.
-        let parallel = decoded.utf8.count >= 1 << 20
+        let parallel = Parallel.pays(forBytes: decoded.utf8.count)
         let stretches = lines.stretches(parallel ? 2 : 1)
         let parts = Parts(stretches: stretches.count)
         let keep = options.keepBoilerplate
@@ -157,7 +156,7 @@ public struct Template: Sendable {
             }
         }
         if parallel {
-            DispatchQueue.concurrentPerform(iterations: 1 + stretches.count, execute: analyse)
+            Parallel.run(1 + stretches.count, analyse)
         } else {
             for part in 0...stretches.count { analyse(part) }
         }
@@ -179,7 +178,7 @@ public struct Template: Sendable {
         fieldIndex = FieldIndex()
         rules = []
         schemaSource = nil
-        lineStarts = lines.starts
+        self.lines = lines
     }
 
     private init(copying template: Template, blanks: [Blank], fields: [Field], rules: [Rule], schemaSource: String) {
@@ -193,7 +192,7 @@ public struct Template: Sendable {
         titleRange = template.titleRange
         removedLines = template.removedLines
         keptRanges = template.keptRanges
-        lineStarts = template.lineStarts
+        lines = template.lines
         self.blanks = blanks
         self.fields = fields
         fieldIndex = FieldIndex()
@@ -203,34 +202,14 @@ public struct Template: Sendable {
         reportEnd = template.reportEnd
     }
 
-    private let lineStarts: [Int]
+    /// Where each line of `text` starts, for placing the blanks a schema adds.
+    private let lines: LineTable
 
     /// This template with a schema applied.
     public func applying(_ schema: Schema, from path: String) throws(SchemaError) -> Template {
         let buffer = blanks.first?.source ?? TextBuffer(text)
-        let starts = lineStarts
-        let text = self.text
-        let result = try SchemaApplication.apply(
-            schema, path: path, text: text, keptRanges: keptRanges, blanks: blanks, fields: fields,
-            lineOf: { offset in
-                var lo = 0, hi = starts.count - 1
-                while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
-                let column = text[starts[lo]..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
-                return (lo + 1, column)
-            },
-            window: { range in
-                // (before, after, and the blank's line)
-                var lo = 0, hi = starts.count - 1
-                while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= range.lowerBound { lo = mid } else { hi = mid - 1 } }
-                let lineTable = LineTable(starts: starts, text: text)
-                let line = lineTable.contentRange(lo)
-                return text.withUnsafeBufferPointer { b in
-                    (TextWindow.startBefore(b, range.lowerBound, limit: 12, floor: line.lowerBound)..<range.lowerBound,
-                     range.upperBound..<TextWindow.endAfter(b, range.upperBound, limit: 12, ceiling: line.upperBound),
-                     line)
-                }
-            },
-            buffer: buffer)
+        let result = try SchemaApplication.apply(schema, path: path, lines: lines, keptRanges: keptRanges,
+                                                 blanks: blanks, fields: fields, buffer: buffer)
         return Template(copying: self, blanks: result.blanks, fields: result.fields, rules: result.rules, schemaSource: path)
     }
 
@@ -282,8 +261,8 @@ public struct Template: Sendable {
                     }
                 }
             }
-            if parallel && runs.count >= 1 << 12 {
-                DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if parallel {
+                Parallel.run(2) { half in
                     make(half == 0 ? 0..<runs.count / 2 : runs.count / 2..<runs.count)
                 }
             } else {
@@ -325,90 +304,3 @@ public struct Template: Sendable {
         }
     }
 }
-
-/// The start of every line of a text, for turning byte offsets into lines.
-struct LineTable {
-    /// Byte offset where each line starts; a final empty line after the last newline is not a line.
-    let starts: [Int]
-    let count: Int
-    let text: [UInt8]
-
-    init(starts: [Int], text: [UInt8]) {
-        self.starts = starts
-        self.text = text
-        count = text.isEmpty ? 0 : starts.count
-    }
-
-    init(_ text: [UInt8]) {
-        self.text = text
-        var starts = [0]
-        text.withUnsafeBufferPointer { b in
-            LineBytes.forEachNewline(in: b) { at in
-                if at + 1 < b.count { starts.append(at + 1) }
-            }
-        }
-        self.starts = starts
-        count = text.isEmpty ? 0 : starts.count
-    }
-
-    /// The text cut into up to `count` stretches of whole lines of about the same size, in order.
-    /// Whole lines of the text: their numbers and their bytes. (A struct, not a tuple: a tuple's type
-    /// is put together by the Swift runtime on first use, at every start.)
-    struct Stretch {
-        var lines: Range<Int>
-        var bytes: Range<Int>
-    }
-
-    func stretches(_ count: Int) -> [Stretch] {
-        guard self.count > 0 else { return [Stretch(lines: 0..<0, bytes: 0..<text.count)] }
-        var cuts = [0]
-        for k in 1..<max(count, 1) {
-            // The first line starting at or after the k-th share of the bytes.
-            let target = text.count * k / count
-            var lo = cuts.last!, hi = self.count
-            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < target { lo = mid + 1 } else { hi = mid } }
-            if lo > cuts.last!, lo < self.count { cuts.append(lo) }
-        }
-        cuts.append(self.count)
-        return (1..<cuts.count).map { k in
-            let lines = cuts[k - 1]..<cuts[k]
-            return Stretch(lines: lines,
-                           bytes: starts[lines.lowerBound]..<(lines.upperBound < self.count ? starts[lines.upperBound] : text.count))
-        }
-    }
-
-    /// The bytes of line `i` including its terminator.
-    func fullRange(_ i: Int) -> Range<Int> {
-        starts[i]..<(i + 1 < starts.count ? starts[i + 1] : text.count)
-    }
-
-    /// The bytes of line `i` without its terminator ("\n" or "\r\n").
-    func contentRange(_ i: Int) -> Range<Int> {
-        let full = fullRange(i)
-        var end = full.upperBound
-        if end > full.lowerBound, text[end - 1] == 0x0A { end -= 1 }
-        if end > full.lowerBound, text[end - 1] == 0x0D { end -= 1 }
-        return full.lowerBound..<end
-    }
-
-    func content(_ i: Int) -> String {
-        String(decoding: text[contentRange(i)], as: UTF8.self)
-    }
-
-    /// True when line `i` holds nothing but spaces, tabs and ideographic spaces.
-    func isBlank(_ i: Int) -> Bool {
-        let range = contentRange(i)
-        var k = range.lowerBound
-        while k < range.upperBound {
-            let c = text[k]
-            if c == 0x20 || c == 0x09 || c == 0x0D { k += 1; continue }
-            if c == 0xE3, k + 2 < range.upperBound, text[k + 1] == 0x80, text[k + 2] == 0x80 { k += 3; continue }
-            return false
-        }
-        return true
-    }
-
-    /// The length of line `i` in bytes, without its terminator.
-    func byteLength(_ i: Int) -> Int { contentRange(i).count }
-}
-

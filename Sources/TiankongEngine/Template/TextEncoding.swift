@@ -2,7 +2,6 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 
 /// The character encoding a template was read in, and that its report is written back in.
 public enum TextEncoding: String, Sendable, Equatable, Codable, CaseIterable {
@@ -173,11 +172,11 @@ enum UTF8Validation {
         var start = n / 2
         while start < n, start < n / 2 + 4, bytes[start] & 0xC0 == 0x80 { start += 1 }
         let middle = start
-        guard n >= 1 << 20, middle < n, bytes[middle] & 0xC0 != 0x80 else {
+        guard Parallel.pays(forBytes: n), middle < n, bytes[middle] & 0xC0 != 0x80 else {
             return bytes.withUnsafeBufferPointer { firstInvalidOffset($0, from: 0, to: n) }
         }
         let found = Found()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        Parallel.run(2) { half in
             bytes.withUnsafeBufferPointer { buffer in
                 if half == 0 {
                     found.first = firstInvalidOffset(buffer, from: 0, to: middle)
