@@ -117,15 +117,14 @@ struct FillCommand: ParsableCommand {
     }
 
     private func readAnswers(_ answers: String, messages: Messages, say: CommandText) throws -> AnswerSet {
-        let data: Data
+        let bytes: [UInt8]
         do throws(TemplateError) {
-            let bytes = try InputFile.read(answers, limit: 64 << 20)
-            data = Data(bytes)
+            bytes = try InputFile.read(answers, limit: 64 << 20)
         } catch {
             throw CommandFailure(message: say.cannotReadAnswers(answers, messages.readProblem(error)), status: .input)
         }
         do {
-            return try AnswerSet.decode(data)
+            return try AnswerSet.decode(bytes)
         } catch {
             throw CommandFailure(message: messages.text(for: error, path: answers), status: .data)
         }

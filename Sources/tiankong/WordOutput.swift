@@ -18,8 +18,7 @@ enum WordOutput {
 
     private static func bytes(_ report: WordReport) throws -> [UInt8] {
         do {
-            let data = try DocxWriter.data(for: report)
-            return [UInt8](data)
+            return try DocxWriter.bytes(for: report)
         } catch {
             let say = CommandText()
             throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), status: .io)

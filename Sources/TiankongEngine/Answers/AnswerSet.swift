@@ -14,11 +14,11 @@ public struct AnswerSet: Equatable, Sendable {
     }
 
     /// Reads an answers file's bytes.
-    public static func decode(_ data: Data) throws(AnswerFileError) -> AnswerSet {
-        if data.isEmpty { throw .empty }
+    public static func decode(_ bytes: [UInt8]) throws(AnswerFileError) -> AnswerSet {
+        if bytes.isEmpty { throw .empty }
         let value: JSONValue
         do {
-            value = try JSONReader.read(Array(data))
+            value = try JSONReader.read(bytes)
         } catch {
             throw .notJSON(error)
         }
@@ -46,9 +46,14 @@ public struct AnswerSet: Equatable, Sendable {
         return AnswerSet(templateDigest: digest, answers: answers)
     }
 
+    /// Reads an answers file held as Data.
+    public static func decode(_ data: Data) throws(AnswerFileError) -> AnswerSet {
+        try decode(Array(data))
+    }
+
     /// The answers as pretty JSON, fields in their natural order (f1, f2, … f10). Written as bytes: the
     /// autosave encodes them at every keystroke.
-    public func encoded() -> Data {
+    public func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + answers.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 12 })
         out += Array("{\n".utf8)
@@ -66,7 +71,7 @@ public struct AnswerSet: Equatable, Sendable {
             JSONText.appendQuoted(answers[key]!, to: &out)
         }
         out += Array((keys.isEmpty ? "}\n}\n" : "\n  }\n}\n").utf8)
-        return Data(out)
+        return out
     }
 
     /// "f2" before "f10"; other keys after, alphabetically.

@@ -84,7 +84,7 @@ public struct AnswerStore: Sendable {
     /// Saves the answers atomically: a crash leaves the old file or the new one.
     public func save(_ answers: [String: String]) throws(OutputError) {
         try makeDirectory()
-        let bytes = [UInt8](AnswerSet(templateDigest: digest, answers: answers).encoded())
+        let bytes = AnswerSet(templateDigest: digest, answers: answers).encoded()
         try AtomicFile.write(bytes, to: path, overwrite: true)
     }
 

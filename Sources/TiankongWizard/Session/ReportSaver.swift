@@ -54,8 +54,7 @@ struct ReportSaver {
                 } else {
                     let report = WordReport(text: String(decoding: text, as: UTF8.self),
                                             author: WordReport.organisation(template: template, values: values))
-                    let data = try DocxWriter.data(for: report)
-                    contents.append((word, [UInt8](data)))
+                    contents.append((word, try DocxWriter.bytes(for: report)))
                 }
             } catch {
                 return .failed(message: String(describing: error))

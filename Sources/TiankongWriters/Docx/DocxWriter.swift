@@ -2,13 +2,19 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import TiankongEngine
 
 /// Writes a finished report as a Word (.docx) package laid out by GB/T 9704-2012.
 public enum DocxWriter {
-    /// A complete .docx package for the report.
+    /// A complete .docx package for the report, as the bytes of the file.
     /// - Throws: `DocxWriterError` when the package cannot be assembled.
+    public static func bytes(for report: WordReport) throws -> [UInt8] {
+        try zipped(parts(for: report), modified: report.created)
+    }
+
+    /// The same package as Data, for a reader that takes Data (a zip library).
     public static func data(for report: WordReport) throws -> Data {
-        try zip(parts(for: report), modified: report.created)
+        Data(try bytes(for: report))
     }
 
     /// The parts of the package in the order they are zipped: path and contents.
@@ -32,11 +38,16 @@ public enum DocxWriter {
     }
 
     /// Zips the parts with deflate; files only, so no directory entries.
-    static func zip(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> Data {
+    static func zipped(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> [UInt8] {
         let package = try ZipWriter()
         let attributes = ZipWriter.Attributes(dosDate: ZipWriter.dosDate(seconds: Int(modified.timeIntervalSince1970.rounded(.down))))
         for part in parts { try package.add(path: part.path, contents: part.bytes, attributes: attributes) }
-        return Data(try package.finish())
+        return try package.finish()
+    }
+
+    /// The same, as Data.
+    static func zip(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> Data {
+        Data(try zipped(parts, modified: modified))
     }
 }
 
