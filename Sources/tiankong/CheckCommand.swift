@@ -125,6 +125,16 @@ enum CheckListing {
         }
         out += "{\n  ".utf8
         key("file"); string(file); out += ",\n  ".utf8
+        key("title"); string(check.structure.title); out += ",\n  ".utf8
+        key("headings"); out.append(0x5B)
+        for (n, heading) in check.structure.headings.enumerated() {
+            if n > 0 { out += ",\n    ".utf8 }
+            out += "{".utf8
+            key("level"); out += "\(heading.mark?.level ?? 0)".utf8; out.append(0x2C)
+            key("text"); string(heading.text)
+            out += "}".utf8
+        }
+        out.append(0x5D); out += ",\n  ".utf8
         key("findings"); list(check.all); out += ",\n  ".utf8
         if let written {
             key("output"); string(written); out += ",\n  ".utf8

@@ -1,4 +1,5 @@
 import Testing
+@testable import TiankongEngine
 @testable import TiankongWriters
 
 @Suite("Report structure")

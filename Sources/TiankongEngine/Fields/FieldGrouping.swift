@@ -232,21 +232,7 @@ public enum FieldGrouping {
 
     /// True when the words before a blank are a list item's number: "（一）", "(2)", "二、", "3.", "一是".
     static func opensListItem(_ bytes: [UInt8], before range: Range<Int>) -> Bool {
-        let scalars = Array(String(decoding: bytes[range], as: UTF8.self).unicodeScalars)
-        var k = scalars.count - 1
-        while k >= 0, scalars[k] == " " || scalars[k] == "\u{3000}" { k -= 1 }
-        guard k >= 1, ["）", ")", "、", ".", "．", "是"].contains(scalars[k]) else { return false }
-        k -= 1
-        var numerals = 0
-        while k >= 0, isNumeral(scalars[k]) { numerals += 1; k -= 1 }
-        return numerals > 0
-    }
-
-    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "0"..."9", "０"..."９", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
-        default: return false
-        }
+        HeadingMark.endsWithListNumber(Array(UTF8Scalars(bytes[range])))
     }
 
     private static func firstTwoCharacters(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
@@ -451,11 +437,10 @@ public enum FieldGrouping {
             // Where a list number ("（一）", "(1)", "一、") stands in the line, if one does.
             let opens = scalars.indices.first { k in
                 guard scalars[k] == "（" || scalars[k] == "(" else { return false }
-                var m = k + 1
-                while m < scalars.count, isListNumeral(scalars[m]) { m += 1 }
-                return m > k + 1 && m < scalars.count && (scalars[m] == "）" || scalars[m] == ")")
+                let style = HeadingMark(opening: scalars[k...])?.style
+                return style == .chineseInBrackets || style == .digitsInBrackets
             }
-            if opens == 0 || Boilerplate.isHeading(String(decoding: raw, as: UTF8.self).trimmedSpaces()) && !BlankScanner.bundled.runs(in: raw).isEmpty {
+            if opens == 0 || Boilerplate.isHeading(scalars: scalars) && !BlankScanner.bundled.runs(in: raw).isEmpty {
                 continue   // a sibling item
             }
             let words: ArraySlice<Unicode.Scalar>

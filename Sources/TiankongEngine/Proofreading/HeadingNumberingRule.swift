@@ -35,37 +35,12 @@ struct HeadingNumberingRule: LineRule {
         }
     }
 
-    /// The heading number a line starts with, if it starts with one.
+    /// The heading number a line starts with, if it starts with one (of the four levels numbered).
     static func heading(_ line: ProofLine) -> Heading? {
         let start = line.indentEnd
-        var i = start
-        guard let first = line[safe: i] else { return nil }
-        if first == "（" || first == "(" {
-            i += 1
-            let numberStart = i
-            while let c = line[safe: i], i - numberStart < 4, ProofCharacter.isChineseNumeralDigit(c) || ProofCharacter.isASCIIDigit(c) { i += 1 }
-            guard i > numberStart, let close = line[safe: i], close == "）" || close == ")" else { return nil }
-            let digits = line.string(numberStart..<i)
-            let chinese = ProofCharacter.isChineseNumeralDigit(line.scalars[numberStart])
-            guard let value = chinese ? ChineseNumeral.parse(digits) : Int(digits), value > 0 else { return nil }
-            return Heading(level: chinese ? 2 : 4, number: value, range: start..<(i + 1), separator: "")
-        }
-        if ProofCharacter.isChineseNumeralDigit(first) {
-            while let c = line[safe: i], i - start < 3, ProofCharacter.isChineseNumeralDigit(c) { i += 1 }
-            guard line[safe: i] == "、", let value = ChineseNumeral.parse(line.string(start..<i)), value > 0 else { return nil }
-            // "一、二季度": two numbers, not a heading.
-            if let next = line[safe: i + 1], ProofCharacter.isChineseNumeralDigit(next) || ProofCharacter.isASCIIDigit(next) { return nil }
-            return Heading(level: 1, number: value, range: start..<(i + 1), separator: "")
-        }
-        if ProofCharacter.isASCIIDigit(first) {
-            while let c = line[safe: i], i - start < 3, ProofCharacter.isASCIIDigit(c) { i += 1 }
-            guard let separator = line[safe: i], separator == "." || separator == "．" || separator == "、",
-                  let value = Int(line.string(start..<i)), value > 0 else { return nil }
-            // "3.5亿元", "1、2月份": a number, not a heading.
-            if let next = line[safe: i + 1], ProofCharacter.isASCIIDigit(next) || ProofCharacter.isFullWidthAlphanumeric(next) { return nil }
-            return Heading(level: 3, number: value, range: start..<(i + 1), separator: String(separator))
-        }
-        return nil
+        guard let mark = HeadingMark(opening: line.scalars[start...]), (1...4).contains(mark.level) else { return nil }
+        let separator = mark.level == 3 ? mark.separator.map { String($0) } ?? "" : ""
+        return Heading(level: mark.level, number: mark.number, range: start..<(start + mark.length), separator: separator)
     }
 
     /// A heading number as written at `level`: "三、", "（三）", "3.", "（3）".

@@ -246,13 +246,11 @@ public struct Boilerplate: Sendable {
     /// True when a line numbers the pieces of a collection: "篇一：…", "第一篇:…", "…方案 篇1".
     static func isPartMark(_ line: ArraySlice<UInt8>) -> Bool {
         guard ByteSearch.firstIndex(of: Self.partWord, in: line) != nil else { return false }
+        if HeadingMark(opening: line)?.style == .piece { return true }
+        // "…方案 篇1": the piece's number at the end, after a space.
         let scalars = Array(UTF8Scalars(line))
-        func isNumeral(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s) }
-        func isColon(_ s: Unicode.Scalar) -> Bool { s == ":" || s == "：" }
-        if scalars.count >= 3, scalars[0] == "篇", isNumeral(scalars[1]), isColon(scalars[2]) { return true }
-        if scalars.count >= 4, scalars[0] == "第", isNumeral(scalars[1]), scalars[2] == "篇", isColon(scalars[3]) { return true }
         var k = scalars.count - 1
-        while k >= 0, isNumeral(scalars[k]) { k -= 1 }
+        while k >= 0, HeadingMark.isNumeral(scalars[k]) { k -= 1 }
         return k >= 1 && k < scalars.count - 1 && scalars[k] == "篇" && (scalars[k - 1] == " " || scalars[k - 1] == "\u{3000}")
     }
 
@@ -307,41 +305,12 @@ public struct Boilerplate: Sendable {
     /// The title words, as scalars.
     private var titleScalars: [[Unicode.Scalar]] = []
 
-    /// "一、", "（一）", "(一)", "1.", "1．", "（1）": the report's own headings are never adverts.
+    /// "一、", "（一）", "(一)", "1.", "1．", "（1）", "①": the report's own headings are never adverts.
     public static func isHeading(_ line: String) -> Bool { isHeading(scalars: line.unicodeScalars) }
 
-    /// The same test on the first six characters of any text, without making a String or an array.
+    /// The same test on any text's characters (only its first few are read).
     static func isHeading<S: Sequence<Unicode.Scalar>>(scalars line: S) -> Bool {
-        var scalars = line.makeIterator()
-        guard let first = scalars.next() else { return false }
-        var seen = 1
-        func next() -> Unicode.Scalar? {
-            guard seen < 6 else { return nil }
-            seen += 1
-            return scalars.next()
-        }
-        if first == "（" || first == "(" {
-            var numerals = 0
-            while let s = next() {
-                if isNumeral(s) { numerals += 1; continue }
-                return numerals > 0 && (s == "）" || s == ")")
-            }
-            return false
-        }
-        guard isNumeral(first) else { return false }
-        while let s = next() {
-            if isNumeral(s) { continue }
-            return s == "、" || s == "." || s == "．" || s == "，"
-        }
-        return false
-    }
-
-    /// 一二三四五六七八九十百零〇 and the digits, ASCII or full-width.
-    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "0"..."9", "０"..."９", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇": return true
-        default: return false
-        }
+        (HeadingMark(opening: line)?.level ?? 0) >= 1
     }
 
     /// After a contact word (ending at `end`): within six characters, a number of five or more digits;

@@ -1,3 +1,5 @@
+import TiankongEngine
+
 /// `word/document.xml`: the report's paragraphs and the page set-up.
 enum DocumentPart {
     static let evenFooterRelationship = "rIdFooterEven"

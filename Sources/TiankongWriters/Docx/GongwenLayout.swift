@@ -1,3 +1,5 @@
+import TiankongEngine
+
 /// The numbers of the GB/T 9704-2012 page, in WordprocessingML units.
 ///
 /// Twips are 1/20 pt; font sizes are half-points. The reasons behind each figure are in

@@ -2,6 +2,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import TiankongEngine
 
 /// The small parts of the package: content types, relationships, settings, fonts, properties.
 enum PackageParts {

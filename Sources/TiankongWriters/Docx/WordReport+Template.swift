@@ -8,7 +8,7 @@ extension WordReport {
     /// The finished report of a template filled with checked answers; the organisation is the author.
     /// - Parameter values: answers already checked (see `AnswerReview`), by field id.
     public init(template: Template, values: [String: String]) {
-        self.init(text: Report.text(template: template, answers: values),
+        self.init(structure: ReportStructure(template: template, answers: values), text: Report.text(template: template, answers: values),
                   author: WordReport.organisation(template: template, values: values))
     }
 
