@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -114,7 +113,7 @@ struct BatchFill {
             let first = taken
             taken += jobs.count
             chunk.removeAll(keepingCapacity: true)
-            DispatchQueue.concurrentPerform(iterations: min(workers, jobs.count)) { _ in
+            Parallel.run(min(workers, jobs.count)) { _ in
                 while let k = batch.next(below: first + jobs.count) {
                     let (row, name) = jobs[k - first]
                     write(row, to: name, format: chosenFormat, proofread: proofread, batch: batch, say: say, messages: messages)
