@@ -8,33 +8,35 @@ import Testing
         let written = frame.put("党e\u{301}x", row: 0, column: 0)
         #expect(written == 4)  // 党 two columns, é one, x one
         #expect(frame[0, 0].scalar == "党" && frame[0, 1].isContinuation)
-        #expect(frame[0, 2].scalar == nil && frame[0, 2].character == "e\u{301}")
+        #expect(frame[0, 2].scalar == nil && frame.character(0, 2) == "e\u{301}")
         #expect(frame[0, 3].scalar == "x")
         #expect(frame.line(0) == "党e\u{301}x")
     }
 
     @Test func cellsAreEqualWhenTheirBytesAndStyleAre() {
-        let a = Cell(character: "党", style: .normal, isContinuation: false)
+        let clusters = Clusters()
+        let a = Cell(character: "党", style: .normal, isContinuation: false, clusters: clusters)
         #expect(a == Cell(scalar: "党", style: .normal, isContinuation: false))
-        #expect(a != Cell(character: "党", style: .answer, isContinuation: false))
-        #expect(a != Cell(character: "局", style: .normal, isContinuation: false))
+        #expect(a != Cell(character: "党", style: .answer, isContinuation: false, clusters: clusters))
+        #expect(a != Cell(character: "局", style: .normal, isContinuation: false, clusters: clusters))
         // Canonically equivalent but different bytes: a different cell (the terminal is sent bytes).
-        #expect(Cell(character: "\u{E9}", style: .normal, isContinuation: false)
-                != Cell(character: "e\u{301}", style: .normal, isContinuation: false))
-        #expect(Cell(character: "e\u{301}", style: .normal, isContinuation: false)
-                == Cell(character: "e\u{301}", style: .normal, isContinuation: false))
+        #expect(Cell(character: "\u{E9}", style: .normal, isContinuation: false, clusters: clusters)
+                != Cell(character: "e\u{301}", style: .normal, isContinuation: false, clusters: clusters))
+        #expect(Cell(character: "e\u{301}", style: .normal, isContinuation: false, clusters: clusters)
+                == Cell(character: "e\u{301}", style: .normal, isContinuation: false, clusters: clusters))
     }
 
     @Test func aCellKeepsItsCharacterStyleAndContinuationApart() {
+        let clusters = Clusters()
         for style in Style.allCases {
             for continuation in [false, true] {
                 var cell = Cell(scalar: "\u{10FFFF}", style: style, isContinuation: continuation)
                 #expect(cell.scalar == "\u{10FFFF}" && cell.style == style && cell.isContinuation == continuation)
-                cell.character = "e\u{301}"
-                #expect(cell.character == "e\u{301}" && cell.style == style && cell.isContinuation == continuation)
+                cell.setCharacter("e\u{301}", clusters: clusters)
+                #expect(cell.character(in: clusters) == "e\u{301}" && cell.style == style && cell.isContinuation == continuation)
                 cell.style = .normal
                 cell.isContinuation = !continuation
-                #expect(cell.character == "e\u{301}" && cell.style == .normal && cell.isContinuation == !continuation)
+                #expect(cell.character(in: clusters) == "e\u{301}" && cell.style == .normal && cell.isContinuation == !continuation)
             }
         }
     }
@@ -50,7 +52,7 @@ import Testing
             case 0: b[1, 6] = Cell(scalar: "x", style: .normal, isContinuation: false)  // the last cell
             case 1: b.paint(row: 1, from: 0, to: 1, style: .answer)                       // a style only
             case 2: b[1, 1].isContinuation = false                                        // a continuation only
-            default: b[1, 4] = Cell(character: "e\u{301}", style: .normal, isContinuation: false)
+            default: b[1, 4] = Cell(character: "e\u{301}", style: .normal, isContinuation: false, clusters: b.clusters)
             }
             #expect(!a.row(1, equals: b), "change \(change)")
             #expect(a.row(0, equals: b) && a.row(2, equals: b))
@@ -61,7 +63,7 @@ import Testing
     @Test func reportPiecesKeepTheirScalarAndHangClosingPunctuation() {
         var pieces: [Piece] = []
         for character in "一二三四，" {
-            pieces.append(Piece(character: character, width: 2, style: .normal, scalar: character.unicodeScalars.first))
+            pieces.append(Piece(character: character, width: 2, style: .normal, scalar: character.unicodeScalars.first, clusters: Clusters()))
         }
         // Eight columns of words, then a comma that hangs in the margin instead of starting a line.
         #expect(ReportWrap.wrap(pieces, width: 8).count == 1)

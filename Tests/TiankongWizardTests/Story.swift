@@ -61,7 +61,9 @@ struct Story {
         effects += Reducer.reduce(&state, .resize(Size(columns: columns, rows: rows)))
     }
 
-    var frame: Frame { WizardView.frame(state, size: state.size) }
+    /// What the view keeps between this story's frames, as a session's.
+    let cache = RenderCache()
+    var frame: Frame { WizardView.frame(state, size: state.size, cache: cache) }
     var screen: String { frame.text }
     /// One row of the screen as text.
     func row(_ k: Int) -> String { frame.line(k < 0 ? state.size.rows + k : k) }

@@ -212,11 +212,11 @@ struct WizardSchemaTests {
         for row in layout.reportTop..<(layout.reportTop + layout.reportRows) {
             let line = frame.line(row)
             guard line.contains(text) else { continue }
-            for column in 0..<frame.size.columns where frame[row, column].character == first && !frame[row, column].isContinuation {
+            for column in 0..<frame.size.columns where frame.character(row, column) == first && !frame[row, column].isContinuation {
                 var match = ""
                 var x = column
                 while match.count < text.count, x < frame.size.columns {
-                    if !frame[row, x].isContinuation { match.append(frame[row, x].character) }
+                    if !frame[row, x].isContinuation { match.append(frame.character(row, x)) }
                     x += 1
                 }
                 if match == text { found.append(frame[row, column]) }

@@ -187,7 +187,7 @@ struct WizardStoryTests {
         let narrow = try Story(size: Size(columns: 104, rows: 30), schema: true)
         for _ in 0..<2 {
             for story in [plain, curated, narrow] {
-                let frame = WizardView.frame(story.state, size: story.state.size)
+                let frame = WizardView.frame(story.state, size: story.state.size, cache: story.cache)
                 let list = (2..<(2 + 10)).map { frame.line($0) }
                 for k in 0..<10 {
                     let label = story.state.fields[k].label
@@ -204,10 +204,10 @@ struct WizardStoryTests {
     func veryWideScreen() throws {
         var story = try Story(size: Size(columns: 200, rows: 50), schema: true)
         story.answer("2021")
-        let frame = WizardView.frame(story.state, size: story.state.size)
+        let frame = WizardView.frame(story.state, size: story.state.size, cache: story.cache)
         // The rule between the two panes comes right after the report's 96 columns and margins.
-        #expect(frame[2, 96 + 3].character == "│")
-        #expect((1...96 + 2).allSatisfy { frame[2, $0].character != "│" })
+        #expect(frame.character(2, 96 + 3) == "│")
+        #expect((1...96 + 2).allSatisfy { frame.character(2, $0) != "│" })
         // Every field's title is there in full, none cut with "…".
         for field in story.state.fields {
             #expect(story.screen.contains(field.label), "\(field.label)")

@@ -12,6 +12,8 @@ final class FullScreenSession {
     private let writer: AutosaveWriter
     private var state: WizardState
     private var keyMap = KeyMap()
+    /// What the view keeps between this screen's frames.
+    private let renderCache = RenderCache()
     private var lastSaved: [String: String]
     private let saver: ReportSaver
     /// Warnings waiting for the screen to be free (no dialog, no other notice).
@@ -65,7 +67,7 @@ final class FullScreenSession {
                     needsDraw = true
                 }
                 if needsDraw {
-                    terminal.draw(WizardView.frame(state, size: state.size))
+                    terminal.draw(WizardView.frame(state, size: state.size, cache: renderCache))
                     needsDraw = false
                 }
                 // Saves are handed over once the frame is out, and written on the writer's own thread:

@@ -149,14 +149,14 @@ final class CursesTerminal: Terminal {
             for column in 0..<end {
                 let cell = frame[row, column]
                 if cell.isContinuation { continue }  // the wide character before it covers it
-                set(&cells[count], to: cell)
+                set(&cells[count], to: cell, clusters: frame.clusters)
                 count += 1
             }
             _ = mvwadd_wchnstr(window, Int32(row), 0, cells.baseAddress, Int32(count))
         }
     }
 
-    private func set(_ c: inout cchar_t, to cell: Cell) {
+    private func set(_ c: inout cchar_t, to cell: Cell, clusters: Clusters) {
         let (attributes, pair) = style(cell.style)
         if let scalar = cell.scalar {
             // Nearly every cell: one scalar, no array to allocate.
@@ -165,7 +165,7 @@ final class CursesTerminal: Terminal {
                 $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&c, $0, attributes, pair, nil) }
             }
         } else {
-            var wide = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            var wide = cell.character(in: clusters).unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
             _ = wide.withUnsafeBufferPointer { setcchar(&c, $0.baseAddress, attributes, pair, nil) }
         }

@@ -3,7 +3,6 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
-import Synchronization
 
 /// The size of the screen, in columns and rows.
 public struct Size: Sendable, Equatable {
@@ -46,7 +45,7 @@ public enum Style: UInt8, Sendable, Equatable, CaseIterable {
 /// A cell is one 64-bit word, so frames are copied and compared a row at a time (as memory) on every
 /// keystroke: the content in the low 32 bits, the style above it, then the continuation bit. Nearly
 /// every cell holds one Unicode scalar, kept as its value; a character of several scalars ("e\u{301}")
-/// is kept as its number in `Clusters`.
+/// is kept as its number in the frame's `Clusters`.
 public struct Cell: Sendable, Equatable {
     private var bits: UInt64
 
@@ -58,8 +57,9 @@ public struct Cell: Sendable, Equatable {
         bits = UInt64(content) | UInt64(style.rawValue) << Self.styleShift | (isContinuation ? Self.continuationBit : 0)
     }
 
-    public init(character: Character, style: Style, isContinuation: Bool) {
-        self.init(content: Self.content(of: character), style: style, isContinuation: isContinuation)
+    /// A cell holding any character; one of several scalars is numbered in `clusters`.
+    public init(character: Character, style: Style, isContinuation: Bool, clusters: Clusters) {
+        self.init(content: Self.content(of: character, clusters), style: style, isContinuation: isContinuation)
     }
 
     /// A cell holding one scalar, known to be one.
@@ -84,12 +84,15 @@ public struct Cell: Sendable, Equatable {
         set { bits = newValue ? bits | Self.continuationBit : bits & ~Self.continuationBit }
     }
 
-    public var character: Character {
-        get {
-            if content & Self.clusterFlag != 0 { return Clusters.character(content & ~Self.clusterFlag) }
-            return Character(Unicode.Scalar(content)!)
-        }
-        set { content = Self.content(of: newValue) }
+    /// The cell's character; one of several scalars is looked up in `clusters`, where it was numbered.
+    public func character(in clusters: Clusters) -> Character {
+        if content & Self.clusterFlag != 0 { return clusters.character(content & ~Self.clusterFlag) }
+        return Character(Unicode.Scalar(content)!)
+    }
+
+    /// Puts another character in the cell, keeping its style and continuation.
+    public mutating func setCharacter(_ character: Character, clusters: Clusters) {
+        content = Self.content(of: character, clusters)
     }
 
     /// The character's one scalar, or nil for a cluster of several (a letter with a combining mark).
@@ -97,14 +100,14 @@ public struct Cell: Sendable, Equatable {
         content & Self.clusterFlag != 0 ? nil : Unicode.Scalar(content)
     }
 
-    private static func content(of character: Character) -> UInt32 {
+    private static func content(of character: Character, _ clusters: Clusters) -> UInt32 {
         // Read from the UTF-8 bytes: one scalar when the lead byte's length is all there is.
         let utf8 = character.utf8
         var bytes = utf8.makeIterator()
-        guard let lead = bytes.next() else { return clusterFlag | Clusters.number(character) }
-        if lead < 0x80 { return utf8.count == 1 ? UInt32(lead) : clusterFlag | Clusters.number(character) }
+        guard let lead = bytes.next() else { return clusterFlag | clusters.number(character) }
+        if lead < 0x80 { return utf8.count == 1 ? UInt32(lead) : clusterFlag | clusters.number(character) }
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard utf8.count == length else { return clusterFlag | Clusters.number(character) }
+        guard utf8.count == length else { return clusterFlag | clusters.number(character) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         while let next = bytes.next() { value = value << 6 | UInt32(next & 0x3F) }
         return value
@@ -113,39 +116,23 @@ public struct Cell: Sendable, Equatable {
     public static let empty = Cell(scalar: " ", style: .normal, isContinuation: false)
 }
 
-/// The characters of more than one scalar that have been on screen, numbered in the order they came,
-/// the same bytes always the same number (a cell compares numbers, so bytes decide, as they do for
-/// what the terminal is sent). Few ever come: a Chinese report's characters are single scalars.
-enum Clusters {
-    /// The characters by number, and their numbers by bytes.
-    private static let known = Mutex<(characters: [Character], numbers: [[UInt8]: UInt32])>(([], [:]))
-
-    static func number(_ character: Character) -> UInt32 {
-        let bytes = Array(character.utf8)
-        return known.withLock { known in
-            if let number = known.numbers[bytes] { return number }
-            let number = UInt32(known.characters.count)
-            known.characters.append(character)
-            known.numbers[bytes] = number
-            return number
-        }
-    }
-
-    static func character(_ number: UInt32) -> Character {
-        known.withLock { $0.characters[Int(number)] }
-    }
-}
-
 /// A whole screen: cells with styles, and where the cursor is (none when it is hidden).
-public struct Frame: Sendable, Equatable {
+public struct Frame: Equatable {
     public let size: Size
     public var cells: [Cell]
     public var cursor: (row: Int, column: Int)?
+    /// Where the characters of several scalars in `cells` are numbered: the screen's, shared by
+    /// every frame of it (see `RenderCache`).
+    public let clusters: Clusters
 
-    public init(size: Size) {
+    public init(size: Size, clusters: Clusters = Clusters()) {
         self.size = size
+        self.clusters = clusters
         cells = Array(repeating: .empty, count: max(0, size.columns * size.rows))
     }
+
+    /// The character in a cell.
+    public func character(_ row: Int, _ column: Int) -> Character { self[row, column].character(in: clusters) }
 
     public static func == (a: Frame, b: Frame) -> Bool {
         a.size == b.size && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
@@ -180,7 +167,7 @@ public struct Frame: Sendable, Equatable {
             if width == 0 { return true }
             if x + width > end { return false }
             let cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
-                ?? Cell(character: character!, style: style, isContinuation: false)
+                ?? Cell(character: character!, style: style, isContinuation: false, clusters: clusters)
             put(cell, width: width, row: row, column: x)
             x += width
             return true
@@ -209,7 +196,7 @@ public struct Frame: Sendable, Equatable {
     private mutating func put(_ cell: Cell, width: Int, row: Int, column: Int) {
         let style = cell.style
         // Never leave half of a wide character behind.
-        if self[row, column].isContinuation, column > 0 { self[row, column - 1].character = " " }
+        if self[row, column].isContinuation, column > 0 { self[row, column - 1].setCharacter(" ", clusters: clusters) }
         let last = column + width - 1
         if last + 1 < size.columns, self[row, last + 1].isContinuation {
             self[row, last + 1] = Cell(scalar: " ", style: self[row, last + 1].style, isContinuation: false)
@@ -230,14 +217,14 @@ public struct Frame: Sendable, Equatable {
     public mutating func fill(row: Int, with character: Character, from: Int = 0, to: Int? = nil, style: Style = .normal) {
         guard row >= 0, row < size.rows else { return }
         for x in max(0, from)..<min(size.columns, to ?? size.columns) {
-            self[row, x] = Cell(character: character, style: style, isContinuation: false)
+            self[row, x] = Cell(character: character, style: style, isContinuation: false, clusters: clusters)
         }
     }
 
     /// One row as text, wide characters once, trailing spaces removed.
     public func line(_ row: Int) -> String {
         var s = ""
-        for x in 0..<size.columns where !self[row, x].isContinuation { s.append(self[row, x].character) }
+        for x in 0..<size.columns where !self[row, x].isContinuation { s.append(character(row, x)) }
         while s.last == " " { s.removeLast() }
         return s
     }

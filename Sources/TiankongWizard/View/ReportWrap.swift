@@ -1,5 +1,4 @@
 import TiankongEngine
-import Synchronization
 
 /// One character of the report on screen, with its width and style: the cell it will fill, so that
 /// neither wrapping nor drawing takes the Character apart again, and a plain value that wrapping copies
@@ -14,46 +13,46 @@ public struct Piece: Sendable, Equatable {
     }
 
     /// - Parameter scalar: the character's scalar when it is known to be one.
-    public init(character: Character, width: Int, style: Style, scalar: Unicode.Scalar? = nil) {
+    public init(character: Character, width: Int, style: Style, scalar: Unicode.Scalar? = nil, clusters: Clusters) {
         cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
-            ?? Cell(character: character, style: style, isContinuation: false)
+            ?? Cell(character: character, style: style, isContinuation: false, clusters: clusters)
         self.width = width
     }
 
-    public var character: Character { cell.character }
     public var style: Style { cell.style }
     public var scalar: Unicode.Scalar? { cell.scalar }
 
     /// Closing punctuation, which hangs in the margin rather than start a line.
-    var isClosing: Bool { scalar.map { ReportWrap.isClosingScalar($0.value) } ?? false }
+    var isClosing: Bool { scalar.map { TextWrap.isClosingScalar($0.value) } ?? false }
 }
 
 /// Wraps the report's paragraphs by display width, one paragraph at a time, so a keystroke costs
-/// the paragraphs on screen and never the whole report.
+/// the paragraphs on screen and never the whole report. Without a `RenderCache` every paragraph is
+/// wrapped anew; with one, only those whose blanks show something else.
 public enum ReportWrap {
     /// A paragraph's characters with the answers in place.
-    static func pieces(_ state: WizardState, paragraph: Int) -> [Piece] {
+    static func pieces(_ state: WizardState, paragraph: Int, clusters: Clusters) -> [Piece] {
         var out: [Piece] = []
         let isTitle = paragraph == 0
         for run in state.document.paragraphs[paragraph] {
             switch run {
             case .text(let range):
-                append(state.document.string(range), isTitle ? .strong : .normal, to: &out)
+                append(state.document.string(range), isTitle ? .strong : .normal, clusters, to: &out)
             case .blank(let index):
                 let (text, style) = blank(state, index)
-                append(text, style, to: &out)
+                append(text, style, clusters, to: &out)
             }
         }
         return out
     }
 
-    private static func append(_ text: String, _ style: Style, to out: inout [Piece]) {
+    private static func append(_ text: String, _ style: Style, _ clusters: Clusters, to out: inout [Piece]) {
         DisplayWidth.forEachCharacter(of: text) { scalar, character, width in
             if scalar == "\t" {
                 out.append(Piece(cell: Cell(scalar: " ", style: style, isContinuation: false), width: 1))
             } else if width > 0 {
                 let cell = scalar.map { Cell(scalar: $0, style: style, isContinuation: false) }
-                    ?? Cell(character: character!, style: style, isContinuation: false)
+                    ?? Cell(character: character!, style: style, isContinuation: false, clusters: clusters)
                 out.append(Piece(cell: cell, width: width))
             }
             return true
@@ -75,26 +74,6 @@ public enum ReportWrap {
             return (raw, .invalid)
         }
         return (raw, .answer)
-    }
-
-    /// Punctuation that must not start a line: ，。、；：？！）”’》」』】 and , . ; : ? ! )
-    /// A switch on the scalar, asked for every character drawn (a Set of Characters would be built
-    /// before the first frame, and hashing a Character normalises it).
-    static func isClosingScalar(_ value: UInt32) -> Bool {
-        switch value {
-        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x201D, 0x2019, 0x300B, 0x300D, 0x300F,
-             0x3011, 0x2C, 0x2E, 0x3B, 0x3A, 0x3F, 0x21, 0x29:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Whether a character is closing punctuation (one scalar, in `closing`).
-    static func isClosing(_ character: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first, isClosingScalar(first.value) else { return false }
-        return scalars.index(after: scalars.startIndex) == scalars.endIndex
     }
 
     /// Breaks pieces into lines at most `width` columns wide.
@@ -119,22 +98,10 @@ public enum ReportWrap {
         return lines
     }
 
-    /// The wrapped lines of one paragraph.
-    ///
-    /// A keystroke changes one answer, so the paragraphs on screen are remembered with what their
-    /// blanks showed: only the ones whose blanks show something else are decoded and wrapped again
-    /// (that was a quarter of a keystroke's work).
-    public static func lines(_ state: WizardState, paragraph: Int, width: Int) -> [[Piece]] {
-        var shown: [Shown] = []
-        for case .blank(let index) in state.document.paragraphs[paragraph] {
-            let (text, style) = blank(state, index)
-            shown.append(Shown(text: text, style: style))
-        }
-        let key = Remembered.Key(document: state.document.identity, paragraph: paragraph, width: width, blanks: shown)
-        if let known = Remembered.lines(for: key) { return known }
-        let lines = wrap(pieces(state, paragraph: paragraph), width: width)
-        Remembered.keep(lines, for: key)
-        return lines
+    /// The wrapped lines of one paragraph: from `cache` when it has them.
+    public static func lines(_ state: WizardState, paragraph: Int, width: Int, cache: RenderCache? = nil) -> [[Piece]] {
+        if let cache { return cache.paragraphLines(state, paragraph: paragraph, width: width) }
+        return wrap(pieces(state, paragraph: paragraph, clusters: Clusters()), width: width)
     }
 
     /// What a blank shows, as a paragraph's wrapping depends on it.
@@ -143,45 +110,14 @@ public enum ReportWrap {
         var style: Style
     }
 
-    /// The paragraphs wrapped lately, looked through in order (a dictionary's first use costs more at
-    /// start-up than the search ever will); forgotten all at once past 128 or a million pieces.
-    ///
-    /// The same shape as TextWrap's memory, on purpose not one generic type: a generic cache's first
-    /// use has the Swift runtime check its Key: Equatable by scanning every conformance in the binary,
-    /// before the first frame.
-    private enum Remembered {
-        struct Key: Equatable {
-            var document: Int
-            var paragraph: Int
-            var width: Int
-            var blanks: [Shown]
+    /// What each blank of a paragraph shows.
+    static func shown(_ state: WizardState, paragraph: Int) -> [Shown] {
+        var shown: [Shown] = []
+        for case .blank(let index) in state.document.paragraphs[paragraph] {
+            let (text, style) = blank(state, index)
+            shown.append(Shown(text: text, style: style))
         }
-
-        private struct Entry {
-            var key: Key
-            var lines: [[Piece]]
-        }
-
-        /// The entries, and the pieces they hold between them.
-        private static let kept = Mutex<(entries: [Entry], pieces: Int)>(([], 0))
-
-        static func lines(for key: Key) -> [[Piece]]? {
-            kept.withLock { kept in
-                kept.entries.first { $0.key.paragraph == key.paragraph && $0.key == key }?.lines
-            }
-        }
-
-        static func keep(_ lines: [[Piece]], for key: Key) {
-            let count = lines.reduce(0) { $0 + $1.count }
-            kept.withLock { kept in
-                if kept.entries.count >= 128 || kept.pieces + count > 1_000_000 {
-                    kept.entries.removeAll(keepingCapacity: true)
-                    kept.pieces = 0
-                }
-                kept.entries.append(Entry(key: key, lines: lines))
-                kept.pieces += count
-            }
-        }
+        return shown
     }
 
     public static func lineCount(_ state: WizardState, paragraph: Int, width: Int) -> Int {
@@ -211,7 +147,7 @@ public enum ReportWrap {
             DisplayWidth.forEachCharacter(of: text) { scalar, character, characterWidth in
                 let w = scalar == "\t" ? 1 : characterWidth
                 if w == 0 { return true }
-                let closing = character.map(isClosing) ?? scalar.map { isClosingScalar($0.value) } ?? false
+                let closing = character.map(TextWrap.isClosing) ?? scalar.map { TextWrap.isClosingScalar($0.value) } ?? false
                 let hangs = used + w <= width + 2 && closing
                 if used + w > width, !lineIsEmpty, !hangs { line += 1; used = 0 }
                 used += w
@@ -224,17 +160,17 @@ public enum ReportWrap {
 
     /// The rows of the report pane for the editing screen: the current field's first blank about a
     /// third of the way down, with the paragraphs around it.
-    public static func rows(around state: WizardState, width: Int, count rows: Int) -> [[Piece]] {
+    public static func rows(around state: WizardState, width: Int, count rows: Int, cache: RenderCache? = nil) -> [[Piece]] {
         let field = state.field
         guard let firstBlank = field.blankIndexes.first, let paragraph = state.document.paragraphOfBlank[firstBlank] else {
-            return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows)
+            return Self.rows(from: ReportPosition(paragraph: 0, line: 0), state, width: width, count: rows, cache: cache)
         }
         // Each paragraph is wrapped once per frame: the ones above the blank are counted, then drawn.
         // A screenful of paragraphs at most, so a list (a dictionary's first use builds its type at start).
         var wrapped: [Wrapped] = []
         func lines(_ p: Int) -> [[Piece]] {
             if let known = wrapped.first(where: { $0.paragraph == p }) { return known.lines }
-            let made = Self.lines(state, paragraph: p, width: width)
+            let made = Self.lines(state, paragraph: p, width: width, cache: cache)
             wrapped.append(Wrapped(paragraph: p, lines: made))
             return made
         }
@@ -264,8 +200,9 @@ public enum ReportWrap {
     }
 
     /// `rows` wrapped lines from a position on.
-    public static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int) -> [[Piece]] {
-        Self.rows(from: start, state, width: width, count: rows) { Self.lines(state, paragraph: $0, width: width) }
+    public static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int,
+                            cache: RenderCache? = nil) -> [[Piece]] {
+        Self.rows(from: start, state, width: width, count: rows) { Self.lines(state, paragraph: $0, width: width, cache: cache) }
     }
 
     private static func rows(from start: ReportPosition, _ state: WizardState, width: Int, count rows: Int,

@@ -3,7 +3,7 @@ import TiankongEngine
 /// The review screen: the fields still to look at, what proof-reading finds in the report as it will
 /// be saved, and the report itself from the selected finding's line on.
 enum ReviewView {
-    static func draw(_ frame: inout Frame, _ state: WizardState, _ layout: Layout) {
+    static func draw(_ frame: inout Frame, _ state: WizardState, _ layout: Layout, _ cache: RenderCache) {
         let items = state.reviewItems
         let findings = state.findings
         var row = layout.reportTop
@@ -16,7 +16,7 @@ enum ReviewView {
             let defaulted = state.defaultedFields.map { state.fields[$0] }
             let kept = defaulted.compactMap { field in state.reportAnswers[field.id].map { "\(field.label)“\($0)”" } }
             if !kept.isEmpty {
-                for line in TextWrap.lines(state.text.reviewDefaultsKept(kept), width: width - 2, maxLines: findings.isEmpty ? 2 : 1) {
+                for line in cache.lines(state.text.reviewDefaultsKept(kept), width: width - 2, maxLines: findings.isEmpty ? 2 : 1) {
                     frame.put(line, row: row, column: 1, limit: width - 1)
                     row += 1
                 }
@@ -42,12 +42,13 @@ enum ReviewView {
         frame.put(" \(state.text.reviewReport) ", row: row, column: 2, style: .strong)
         let marked = state.dialog == nil ? state.selectedFinding(items: items.count)?.finding : nil
         drawReport(&frame, state, rows: (row + 1)..<(layout.reportTop + layout.reportRows),
-                   width: layout.reportTextWidth, marked: marked)
+                   width: layout.reportTextWidth, marked: marked, cache)
     }
 
     /// The report from `reviewTop` on, with the characters of the selected finding marked as the
     /// selection is.
-    private static func drawReport(_ frame: inout Frame, _ state: WizardState, rows: Range<Int>, width: Int, marked: Finding?) {
+    private static func drawReport(_ frame: inout Frame, _ state: WizardState, rows: Range<Int>, width: Int, marked: Finding?,
+                                   _ cache: RenderCache) {
         var row = rows.lowerBound
         var paragraph = state.reviewTop.paragraph
         var skip = state.reviewTop.line
@@ -56,7 +57,7 @@ enum ReviewView {
         let markedCharacters = marked.map { ($0.column - 1)..<($0.column - 1 + $0.found.unicodeScalars.count) } ?? 0..<0
         while row < rows.upperBound, paragraph < state.document.paragraphs.count {
             var passed = 0
-            for (k, line) in ReportWrap.lines(state, paragraph: paragraph, width: width).enumerated() {
+            for (k, line) in ReportWrap.lines(state, paragraph: paragraph, width: width, cache: cache).enumerated() {
                 if k >= skip, row < rows.upperBound {
                     var x = 1
                     for (i, piece) in line.enumerated() {

@@ -3,7 +3,6 @@ import FoundationEssentials
 import Glibc
 #endif
 import TiankongEngine
-import Synchronization
 
 /// Breaks a hint or a message into screen lines by display width.
 ///
@@ -12,17 +11,8 @@ import Synchronization
 public enum TextWrap {
     /// The lines of `text` (its own "\n" start new lines), each at most `width` columns; with
     /// `maxLines`, the last line kept ends in "…" when text was left out.
+    /// (The view asks its `RenderCache`, which remembers the last few.)
     public static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
-        // The same hint and notice are wrapped for the layout, the reducer and the view on every
-        // keystroke: the last few answers are kept.
-        let key = Remembered.Key(text: text, width: width, maxLines: maxLines)
-        if let known = Remembered.lines(for: key) { return known }
-        let lines = wrap(text, width: width, maxLines: maxLines)
-        Remembered.keep(lines, for: key)
-        return lines
-    }
-
-    private static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
         let width = max(2, width)
         var out: [[Character]] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -32,7 +22,7 @@ public enum TextWrap {
                 let character = cluster ?? Character(scalar!)
                 if used + w > width, !line.isEmpty {
                     var carried: [Character] = []
-                    if ReportWrap.isClosing(character), line.count > 1 {
+                    if isClosing(character), line.count > 1 {
                         carried = [line.removeLast()]
                     } else if character != " ", let space = line.lastIndex(of: " "), space > line.count / 2,
                               line[..<space].allSatisfy({ $0.isASCII }) || line[(space + 1)...].allSatisfy({ $0.isASCII }) {
@@ -65,32 +55,23 @@ public enum TextWrap {
     /// How many lines `lines(text, width:)` gives.
     public static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
 
-    /// The last texts wrapped, with their lines (a handful: a screen shows a hint, a notice, a question).
-    /// Sixteen at most, looked through in order: a dictionary's first use costs more at start-up than
-    /// the search ever will.
-    private enum Remembered {
-        struct Key: Equatable {
-            var text: String
-            var width: Int
-            var maxLines: Int
+    /// Punctuation that must not start a line: ，。、；：？！）”’》」』】 and , . ; : ? ! )
+    /// A switch on the scalar, asked for every character drawn (a Set of Characters would be built
+    /// before the first frame, and hashing a Character normalises it).
+    static func isClosingScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x201D, 0x2019, 0x300B, 0x300D, 0x300F,
+             0x3011, 0x2C, 0x2E, 0x3B, 0x3A, 0x3F, 0x21, 0x29:
+            return true
+        default:
+            return false
         }
+    }
 
-        private struct Entry {
-            var key: Key
-            var lines: [String]
-        }
-
-        private static let kept = Mutex<[Entry]>([])
-
-        static func lines(for key: Key) -> [String]? {
-            kept.withLock { kept in kept.first { $0.key == key }?.lines }
-        }
-
-        static func keep(_ lines: [String], for key: Key) {
-            kept.withLock { kept in
-                if kept.count >= 16 { kept.removeAll(keepingCapacity: true) }
-                kept.append(Entry(key: key, lines: lines))
-            }
-        }
+    /// Whether a character is closing punctuation (one scalar, in `closing`).
+    static func isClosing(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, isClosingScalar(first.value) else { return false }
+        return scalars.index(after: scalars.startIndex) == scalars.endIndex
     }
 }
