@@ -6,7 +6,7 @@ import TiankongEngine
 
 /// The line-by-line wizard on stdin and stdout: the same questions and checks, for screen readers,
 /// pipes and terminals ncurses cannot drive.
-struct PlainSession {
+final class PlainSession {
     let template: Template
     let store: AnswerStore
     let text: WizardText
@@ -14,14 +14,14 @@ struct PlainSession {
     let saver: ReportSaver
     let start: Start
     /// Whether the user has been told the autosave does not work (once is enough).
-    private let autosaveWarned: Flag
+    private var autosaveWarned: Bool
 
     init(template: Template, language: Language, store: AnswerStore, start: Start = Start(),
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.template = template
         self.store = store
         self.start = start
-        autosaveWarned = Flag(start.autosaveWarned)
+        autosaveWarned = start.autosaveWarned
         text = WizardText(language: language)
         messages = Messages(language: language)
         saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory, wordFile: start.wordFile)
@@ -161,8 +161,8 @@ struct PlainSession {
         do {
             try store.save(answers)
         } catch {
-            guard !autosaveWarned.value else { return }
-            autosaveWarned.value = true
+            guard !autosaveWarned else { return }
+            autosaveWarned = true
             write(text.warningPrefix(text.autosaveFailed(messages.text(for: error))) + "\n")
         }
     }
@@ -171,12 +171,6 @@ struct PlainSession {
         // Nothing can be shown once standard output fails; the answers still autosave.
         try? AtomicFile.write(Array(s.utf8), toDescriptor: 1, name: "stdout")
     }
-}
-
-/// A yes-or-no that a struct's methods can set.
-private final class Flag {
-    var value: Bool
-    init(_ value: Bool) { self.value = value }
 }
 
 /// A reply to a yes-or-no question.
