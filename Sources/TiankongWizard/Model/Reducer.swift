@@ -315,10 +315,9 @@ public enum Reducer {
                     state.notice = Notice(kind: .error, text: state.text.emptyFileName)
                     break
                 }
-                let left = state.reviewItems.filter(\.isBlocking)
-                if !left.isEmpty {
-                    let rules = left.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
-                    state.dialog = .confirmBlanks(count: left.count, rules: rules, path: path)
+                let left = LeftToFix(AnswerReview(answers: state.answers, template: state.template, partial: false))
+                if left.count > 0 {
+                    state.dialog = .confirmBlanks(count: left.count, rules: left.brokenRules, path: path)
                 } else {
                     return [.writeReport(path: path, overwrite: false)]
                 }

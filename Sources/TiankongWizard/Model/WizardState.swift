@@ -265,3 +265,16 @@ public struct WizardState: Sendable {
         fields.indices.filter { status($0) == .byDefault }
     }
 }
+
+/// What stops a complete report, counted once for the full-screen and the line-by-line wizard: the
+/// problems `AnswerReview` finds (missing, refused, broken rules), and how many are broken rules.
+struct LeftToFix: Equatable {
+    var count: Int
+    var brokenRules: Int
+
+    init(_ review: AnswerReview) {
+        let problems = review.problems.filter { $0.problem != .unknownField }
+        count = problems.count
+        brokenRules = problems.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
+    }
+}

@@ -108,9 +108,9 @@ final class PlainSession {
         if reply == nil { write("\n") }
         var path = reply?.trimmedSpaces() ?? ""
         if path.isEmpty { path = name }
-        if !problems.isEmpty {
-            let rules = problems.filter { if case .ruleBroken = $0.problem { true } else { false } }.count
-            guard let yes = ask(text.plainBlanksLeft(problems.count, rules: rules), default: false) else {
+        let left = LeftToFix(review)
+        if left.count > 0 {
+            guard let yes = ask(text.plainBlanksLeft(left.count, rules: left.brokenRules), default: false) else {
                 return endOfInput(answers)
             }
             guard yes else {
