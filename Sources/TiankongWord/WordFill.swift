@@ -55,27 +55,29 @@ extension WordTemplate {
         for s in stories.indices {
             for (index, changes) in textEdits[s] { if let twin = stories[s].texts[index].twin { textEdits[s][twin] = changes } }
         }
-        var replacing: [String: [UInt8]] = [:]
+        var replacing: [String: [ArraySlice<UInt8>]] = [:]
         for s in stories.indices where !textEdits[s].isEmpty || !removals[s].isEmpty {
             replacing[stories[s].part] = Self.rewrite(stories[s], textEdits: textEdits[s], removals: removals[s])
         }
         return try package.writing(replacing: replacing)
     }
 
-    /// The part's XML with the edits made: each edited `w:t` written anew (its tags kept, `xml:space`
-    /// added when its text now starts or ends with a space), an emptied run removed, removed paragraphs gone.
-    static func rewrite(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]], removals: [Range<Int>]) -> [UInt8] {
+    /// The part's XML with the edits made, as the pieces it is made of (the part's own bytes between the
+    /// edits are not copied): each edited `w:t` written anew (its tags kept, `xml:space` added when its
+    /// text now starts or ends with a space), an emptied run removed, removed paragraphs gone.
+    static func rewrite(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]], removals: [Range<Int>]) -> [ArraySlice<UInt8>] {
         var edits: [(Range<Int>, [UInt8])] = removals.map { ($0, []) }
         for (index, changes) in textEdits {
             let element = story.texts[index]
+            let old = story.textBytes[element.text], base = element.text.lowerBound
             var text: [UInt8] = []
             var position = 0
             for (range, replacement) in changes.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) where range.lowerBound >= position {
-                text += element.text[position..<range.lowerBound]
+                text += old[(base + position)..<(base + range.lowerBound)]
                 text += replacement
                 position = range.upperBound
             }
-            text += element.text[position...]
+            text += old[(base + position)...]
             let run = story.runs[element.run]
             if text.isEmpty && run.children == 1 {
                 edits.append((run.element, []))
@@ -89,16 +91,16 @@ extension WordTemplate {
             edits.append((element.element, tag + escaped(text) + story.xml[element.content.upperBound..<element.element.upperBound]))
         }
         edits.sort { $0.0.lowerBound < $1.0.lowerBound || ($0.0.lowerBound == $1.0.lowerBound && $0.0.upperBound > $1.0.upperBound) }
-        var out: [UInt8] = []
-        out.reserveCapacity(story.xml.count)
+        var out: [ArraySlice<UInt8>] = []
+        out.reserveCapacity(edits.count * 2 + 1)
         var position = 0
         for (range, replacement) in edits where range.lowerBound >= position {
             // An edit inside one already made (a text box's run in a removed paragraph) is left out.
-            out += story.xml[position..<range.lowerBound]
-            out += replacement
+            out.append(story.xml[position..<range.lowerBound])
+            out.append(replacement[...])
             position = range.upperBound
         }
-        out += story.xml[position...]
+        out.append(story.xml[position...])
         return out
     }
 

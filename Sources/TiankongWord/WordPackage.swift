@@ -212,7 +212,7 @@ final class WordPackage {
 
     /// The package again, in the same order, with the parts in `replacing` deflated anew and every other
     /// entry's compressed bytes, checksum and sizes copied through as they were.
-    func writing(replacing: [String: [UInt8]]) throws(DocxWriterError) -> [UInt8] {
+    func writing(replacing: [String: [ArraySlice<UInt8>]]) throws(DocxWriterError) -> [UInt8] {
         guard let handle else { throw .package("no package") }
         // Room for the template's size and an eighth more: answers are short, and the whole archive is
         // not copied as it grows.
@@ -220,8 +220,8 @@ final class WordPackage {
         for var entry in entries {
             let attributes = ZipWriter.Attributes(dosDate: UInt(entry.info.dosDate), internalAttributes: UInt(entry.info.internal_fa),
                                                   externalAttributes: UInt(entry.info.external_fa))
-            if let contents = replacing[entry.name] {
-                try zip.add(path: entry.name, contents: contents, attributes: attributes)
+            if let pieces = replacing[entry.name] {
+                try zip.add(path: entry.name, pieces: pieces, attributes: attributes)
                 continue
             }
             var method: Int32 = 0, level: Int32 = 0

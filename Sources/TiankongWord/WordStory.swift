@@ -21,7 +21,8 @@ struct WordStory {
         var content: Range<Int>
         /// The whole element.
         var element: Range<Int>
-        var text: [UInt8] = []
+        /// Its decoded text, in the story's `textBytes` (one array for all, not one for each `w:t`).
+        var text: Range<Int>
         /// The run it sits in (an index into `runs`).
         var run: Int
         /// The same text's copy in the `mc:Fallback` of the `mc:AlternateContent` it sits in, when there
@@ -77,6 +78,8 @@ struct WordStory {
     let kind: Kind
     let xml: [UInt8]
     var texts: [TextElement] = []
+    /// The decoded text of every `w:t`, one after the other.
+    var textBytes: [UInt8] = []
     var runs: [Run] = []
     var lines: [Line] = []
 }
@@ -245,7 +248,8 @@ final class WordStoryReader: WordXMLHandler {
             countChild(of: parent)
             guard parent == .r, let run = runStack.last else { return }
             openText = story.texts.count
-            story.texts.append(WordStory.TextElement(tag: start..<end, content: end..<end, element: start..<end, run: run))
+            story.texts.append(WordStory.TextElement(tag: start..<end, content: end..<end, element: start..<end,
+                                                     text: story.textBytes.count..<story.textBytes.count, run: run))
         case .tab:
             countChild(of: parent)
             if parent == .r { visible(synthetic: "\t") }
@@ -363,7 +367,8 @@ final class WordStoryReader: WordXMLHandler {
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let index = openText, !bytes.isEmpty else { return }
         let offset = story.texts[index].text.count
-        story.texts[index].text += bytes
+        story.textBytes += bytes
+        story.texts[index].text = story.texts[index].text.lowerBound..<story.textBytes.count
         if skipping > 0 { return }
         guard !story.runs[story.texts[index].run].hidden,
               var paragraph = frames[frames.count - 1].paragraphs.popLast() else { return }
@@ -391,7 +396,8 @@ final class WordStoryReader: WordXMLHandler {
             story.runs.append(WordStory.Run(element: start..<end))
         case .t where parent == .r:
             openText = story.texts.count
-            story.texts.append(WordStory.TextElement(tag: start..<end, content: end..<end, element: start..<end, run: runStack.last!))
+            story.texts.append(WordStory.TextElement(tag: start..<end, content: end..<end, element: start..<end,
+                                                     text: story.textBytes.count..<story.textBytes.count, run: runStack.last!))
         default:
             break
         }
@@ -418,7 +424,9 @@ final class WordStoryReader: WordXMLHandler {
     private func pairTwins() {
         guard let (choice, fallback) = alternates.last, let fallback else { return }
         let choices = choice..<fallback, copies = fallback..<story.texts.count
-        guard choices.count == copies.count, zip(choices, copies).allSatisfy({ story.texts[$0].text == story.texts[$1].text }) else { return }
+        guard choices.count == copies.count, zip(choices, copies).allSatisfy({
+            story.textBytes[story.texts[$0].text].elementsEqual(story.textBytes[story.texts[$1].text])
+        }) else { return }
         for (c, f) in zip(choices, copies) { story.texts[c].twin = f }
     }
 

@@ -39,10 +39,24 @@ public final class ZipWriter {
 
     /// Adds a file, deflated.
     public func add(path: String, contents: [UInt8], attributes: Attributes) throws(DocxWriterError) {
+        try add(path: path, pieces: [contents[...]], attributes: attributes)
+    }
+
+    /// Adds a file made of `pieces` one after the other, deflated as they come (never joined in memory).
+    public func add(path: String, pieces: [ArraySlice<UInt8>], attributes: Attributes) throws(DocxWriterError) {
         try open(path, attributes: attributes, method: Z_DEFLATED, level: Z_DEFAULT_COMPRESSION, raw: false,
-                 large: contents.count >= 0xFFFF_FFFF)
-        let written = contents.withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
-        guard written == ZIP_OK, zipCloseFileInZip(zip) == ZIP_OK else { throw .part(path, "minizip could not compress it") }
+                 large: pieces.reduce(0) { $0 + $1.count } >= 0xFFFF_FFFF)
+        for piece in pieces where !piece.isEmpty {
+            // A piece past 4 GB is written in parts: minizip takes a 32-bit length.
+            var start = piece.startIndex
+            while start < piece.endIndex {
+                let end = min(piece.endIndex, start + (1 << 30))
+                let written = piece[start..<end].withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
+                guard written == ZIP_OK else { throw .part(path, "minizip could not compress it") }
+                start = end
+            }
+        }
+        guard zipCloseFileInZip(zip) == ZIP_OK else { throw .part(path, "minizip could not compress it") }
     }
 
     /// Adds an entry's data as it was compressed, with its method, CRC and size: `read` fills a buffer
