@@ -195,7 +195,7 @@ struct BatchFill {
         do {
             try Self.makeFolders(for: name)
             var text = Report.utf8(template: template, answers: row.values)
-            if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages) }
+            if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages, row: row.number) }
             let bytes: [UInt8]
             switch format {
             case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)

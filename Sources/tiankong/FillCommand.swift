@@ -131,15 +131,22 @@ struct FillCommand: ParsableCommand {
     }
 
     /// The report with its safe fixes applied; what is left for a person goes to standard error.
-    static func proofread(_ text: [UInt8], template: Template, values: [String: String], say: CommandText, messages: Messages) -> [UInt8] {
+    /// The report with proof-reading's safe fixes made; what was fixed and what is left, told on standard
+    /// error. In a batch the notes name their `row`, and come in one piece so that writers at once do
+    /// not mix their lines.
+    static func proofread(_ text: [UInt8], template: Template, values: [String: String], say: CommandText, messages: Messages,
+                          row: Int? = nil) -> [UInt8] {
         let findings = Proofreader(reportYear: Proofreader.reportYear(template: template, values: values)).findings(in: text)
         let (fixed, applied) = Proofreader.applyingSafeFixes(findings, to: text)
         let left = findings.filter { finding in !applied.contains { $0.byteRange == finding.byteRange } }
-        if !applied.isEmpty { CommandText.printError(say.correctedCount(applied.count)) }
+        var notes: [String] = []
+        if !applied.isEmpty { notes.append(say.correctedCount(applied.count)) }
         if !left.isEmpty {
-            CommandText.printError(say.leftForAPerson(left.count))
-            for finding in left { CommandText.printError(say.findingLine(finding, messages: messages)) }
+            notes.append(say.leftForAPerson(left.count))
+            notes += left.map { say.findingLine($0, messages: messages) }
         }
+        if let row, !notes.isEmpty { notes[0] = say.t("第 \(row) 行：", "Row \(row): ") + notes[0] }
+        if !notes.isEmpty { CommandText.printError(notes.joined(separator: "\n")) }
         return fixed
     }
 

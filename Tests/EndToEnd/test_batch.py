@@ -474,3 +474,40 @@ def test_a_cell_of_50_mb_is_refused_at_once_and_nothing_is_written(tmp_path):
     assert "第 3 行第 2 列的内容超过 32767 个字" in stderr(result)
     assert time.monotonic() - started < 10
     assert not list(tmp_path.glob("*.txt"))
+
+
+def test_fix_notes_in_a_batch_name_their_row(tmp_path):
+    """With --fix each report is proof-read; what was corrected is told with the row it came from."""
+    template = small_template(tmp_path)
+    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n机关,一支部,3,4\n二支部,5,6\n".replace("机关,一支部", '"机关,一支部"'), encoding="utf-8")
+    result = run("fill", template, "--data", "表.csv", "-o", "{row}.txt", "--fix", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    # The half-width comma between two Chinese characters, typed in row 2's name, is made full-width.
+    assert "第 2 行：已自动改正 " in stderr(result)
+    assert "第 3 行：" not in stderr(result)
+    assert (tmp_path / "2.txt").read_text(encoding="utf-8") == report("机关，一支部", 3, 4)
+    assert (tmp_path / "3.txt").read_text(encoding="utf-8") == report("二支部", 5, 6)
+
+
+def test_a_header_cell_merged_over_two_columns_is_one_column(tmp_path):
+    """A person widens a header by merging it with the empty cell beside it, as Excel users do; the
+    merged-away cell is empty and its column has nothing in it, so it is no column of its own."""
+    import openpyxl
+    template = small_template(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位名称", None, "学习次数", "召开月份"])
+    sheet.merge_cells("A1:B1")
+    sheet.append(["一支部", None, 4, 5])
+    book.save(tmp_path / "合并.xlsx")
+    result = run("fill", template, "--data", "合并.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "一支部.txt").read_text(encoding="utf-8") == report("一支部", 4, 5)
+    # Something typed under the merged-away half is a column with no header: named, nothing written.
+    sheet["B2"] = "备注"
+    book.save(tmp_path / "合并.xlsx")
+    (tmp_path / "一支部.txt").unlink()
+    result = run("fill", template, "--data", "合并.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 65
+    assert "第 2 列 （无标题） 对不上模板的任何字段" in stderr(result)
+    assert not (tmp_path / "一支部.txt").exists()
