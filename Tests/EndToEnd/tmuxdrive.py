@@ -136,6 +136,13 @@ class Tmux:
             time.sleep(0.02)
         raise TmuxTimeout(f"waited {timeout}s for the cursor {what}; it is at {cursor}; the screen:\n{self.screen()}")
 
+    def quit(self):
+        """Ctrl-C and "y" to the wizard's question; the exit status."""
+        self.keys("C-c")
+        self.wait_text("现在退出吗")
+        self.type("y")
+        return self.wait_dead()
+
     def wait_dead(self, timeout=10.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
