@@ -68,34 +68,43 @@ struct CheckCommand: ParsableCommand {
         if format == .json {
             print(CheckListing.json(file: file, check: check, written: written, applied: applied, left: left, messages: messages))
         } else {
-            printText(check, applied: applied, left: left, say: say, messages: messages)
+            // Written out a megabyte at a time: a long report has hundreds of thousands of lines to list.
+            var failure: OutputError?
+            var out = ListingWriter { chunk in
+                guard failure == nil, chunk.count > 0 else { return }
+                do throws(OutputError) { try AtomicFile.write(chunk, toDescriptor: 1, name: CommandText.standardOutput) } catch { failure = error }
+            }
+            writeText(check, applied: applied, left: left, say: say, messages: messages, to: &out)
+            out.drain()
+            if let failure { throw CommandFailure(message: messages.text(for: failure), status: failure.exitStatus) }
             if let written { CommandText.printError(say.written(FillCommand.absolute(written))) }
         }
         if !left.isEmpty { throw ExitCode(ExitStatus.notDone.rawValue) }
     }
 
-    private func printText(_ check: ReportCheck, applied: [Finding], left: [Finding], say: CommandText, messages: Messages) {
+    private func writeText(_ check: ReportCheck, applied: [Finding], left: [Finding], say: CommandText, messages: Messages,
+                           to out: inout ListingWriter) {
         if check.all.isEmpty {
-            print(say.nothingToCorrect(file))
+            out.line(say.nothingToCorrect(file))
             return
         }
         if !check.blanks.isEmpty {
-            print(say.blanksLeft(check.blanks.count))
-            for blank in check.blanks { print("  \(blank.line):\(blank.column)  \(blank.context)") }
+            out.line(say.blanksLeft(check.blanks.count))
+            for blank in check.blanks { out.line("  \(blank.line):\(blank.column)  \(blank.context)") }
         }
         if fix {
             if !applied.isEmpty {
-                print(say.fixesApplied(applied.count))
-                for finding in applied { print(say.findingLine(finding, messages: messages)) }
+                out.line(say.fixesApplied(applied.count))
+                for finding in applied { out.line(say.findingLine(finding, messages: messages)) }
             }
             let notBlanks = left.filter { $0.rule != .blankLeft }
             if !notBlanks.isEmpty {
-                print(say.leftForAPerson(notBlanks.count))
-                for finding in notBlanks { print(say.findingLine(finding, messages: messages)) }
+                out.line(say.leftForAPerson(notBlanks.count))
+                for finding in notBlanks { out.line(say.findingLine(finding, messages: messages)) }
             }
         } else if !check.findings.isEmpty {
-            print(say.findingsFound(file, check.findings.count, fixable: check.findings.filter(\.isAppliedAutomatically).count))
-            for finding in check.findings { print(say.findingLine(finding, messages: messages)) }
+            out.line(say.findingsFound(file, check.findings.count, fixable: check.findings.filter(\.isAppliedAutomatically).count))
+            for finding in check.findings { out.line(say.findingLine(finding, messages: messages)) }
         }
     }
 }

@@ -26,6 +26,7 @@ struct DoubledPunctuationRule: LineRule {
     }
 
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.adjacentClauseMarks) else { return }
         let s = line.scalars
         var i = 0
         while i < s.count {

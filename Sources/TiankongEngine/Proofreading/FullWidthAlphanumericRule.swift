@@ -2,6 +2,7 @@
 /// half-width. A run is fixed whole, with a full-width point between its digits ("１．５" → "1.5").
 struct FullWidthAlphanumericRule: LineRule {
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.fullWidth) else { return }
         let s = line.scalars
         var i = 0
         while i < s.count {

@@ -14,14 +14,9 @@ struct HalfWidthPunctuationRule: LineRule {
     }
 
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.asciiPunctuation) else { return }
         let s = line.scalars
         let start = findings.count
-        var hasASCIIPunctuation = false
-        for c in s where c == "," || c == ";" || c == ":" || c == "?" || c == "!" || c == "(" || c == ")" || c == "\"" || c == "'" {
-            hasASCIIPunctuation = true
-            break
-        }
-        guard hasASCIIPunctuation else { return }
         for i in s.indices {
             guard let wide = Self.fullWidth(s[i]), !Self.insideLatinToken(line, i) else { continue }
             if chineseBefore(line, i) && chineseAfter(line, i) {

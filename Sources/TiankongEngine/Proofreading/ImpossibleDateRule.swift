@@ -2,6 +2,7 @@
 /// numerals. Which day was meant is for a person to say.
 struct ImpossibleDateRule: LineRule {
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.month) else { return }
         let s = line.scalars
         for m in s.indices where s[m] == "月" {
             guard let month = Self.number(before: m, in: line), let dayEnd = Self.dayEnd(after: m, in: line) else { continue }

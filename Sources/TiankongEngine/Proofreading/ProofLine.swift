@@ -7,6 +7,8 @@ public struct ProofLine: Sendable {
     public internal(set) var scalars: [Unicode.Scalar] = []
     /// The byte offset in the text of each character, and one more: where the line's content ends.
     public internal(set) var offsets: [Int] = []
+    /// The kinds of character in the line that rules look for.
+    public internal(set) var kinds = Kinds()
 
     public init() {}
 
@@ -19,18 +21,83 @@ public struct ProofLine: Sendable {
     /// Reads the line `number` from `text[range]` into this value's storage, keeping its capacity.
     mutating func reset(number: Int, text: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.number = number
-        scalars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
         var end = range.upperBound
         if end > range.lowerBound, text[end - 1] == 0x0D { end -= 1 }
-        var k = range.lowerBound
-        while k < end {
-            let (value, length) = UTF8Scalars.decode(text, at: k, end: end)
-            offsets.append(k)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-            k += length
+        // Sized for the most characters the bytes can hold, written through pointers, then cut to those read.
+        let most = end - range.lowerBound
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: repeatElement(Unicode.Scalar(0), count: most))
+        offsets.append(contentsOf: repeatElement(0, count: most + 1))
+        var count = 0
+        var kinds = Kinds()
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                var previousIsMark = false
+                var k = range.lowerBound
+                while k < end {
+                    let (value, length) = UTF8Scalars.decode(text, at: k, end: end)
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    let (found, isMark) = Self.kinds(of: scalar.value)
+                    kinds.formUnion(found)
+                    if isMark && previousIsMark { kinds.insert(.adjacentClauseMarks) }
+                    previousIsMark = isMark
+                    offsets[count] = k
+                    scalars[count] = scalar
+                    count += 1
+                    k += length
+                }
+                offsets[count] = end
+            }
         }
-        offsets.append(end)
+        scalars.removeLast(most - count)
+        offsets.removeLast(most - count)
+        self.kinds = kinds
+    }
+
+    /// Kinds of character a rule looks for: a line without any of a rule's kinds is passed by.
+    public struct Kinds: OptionSet, Sendable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        /// A space, a tab or an ideographic space.
+        public static let space = Kinds(rawValue: 1 << 0)
+        /// One of , ; : ? ! ( ) " ' (ASCII).
+        public static let asciiPunctuation = Kinds(rawValue: 1 << 1)
+        /// Two clause marks in a row (、，：；。？！ and ASCII , ;).
+        public static let adjacentClauseMarks = Kinds(rawValue: 1 << 2)
+        /// A bracket or quote that pairs (《》“”‘’（）【】「」『』 and ASCII brackets).
+        public static let pairedMark = Kinds(rawValue: 1 << 3)
+        /// A full-width digit, letter or point (U+FF0E–U+FF5A).
+        public static let fullWidth = Kinds(rawValue: 1 << 4)
+        public static let month = Kinds(rawValue: 1 << 5)
+        public static let year = Kinds(rawValue: 1 << 6)
+    }
+
+    /// The kinds a character is, and whether it is a clause mark.
+    @inline(__always)
+    private static func kinds(of v: UInt32) -> (Kinds, isMark: Bool) {
+        if v >= 0x4E00 && v < 0xA000 {
+            return (v == 0x6708 ? .month : v == 0x5E74 ? .year : [], false)   // 月, 年
+        }
+        if v < 0x80 { return asciiKinds[Int(v)] }
+        switch v {
+        case 0x3000: return (.space, false)
+        case 0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01: return ([], true)   // 、。，：；？！
+        case 0x300A, 0x300B, 0x201C, 0x201D, 0x2018, 0x2019, 0xFF08, 0xFF09, 0x3010, 0x3011, 0x300C, 0x300D, 0x300E, 0x300F:
+            return (.pairedMark, false)
+        case 0xFF0E...0xFF5A: return (.fullWidth, false)
+        default: return ([], false)
+        }
+    }
+
+    private static let asciiKinds: [(Kinds, isMark: Bool)] = (0..<128).map { v -> (Kinds, isMark: Bool) in
+        switch Unicode.Scalar(UInt8(v)) {
+        case " ", "\t": return (.space, false)
+        case ",", ";": return (.asciiPunctuation, true)
+        case ":", "?", "!", "\"", "'": return (.asciiPunctuation, false)
+        case "(", ")": return ([.asciiPunctuation, .pairedMark], false)
+        default: return ([], false)
+        }
     }
 
     public var count: Int { scalars.count }
@@ -42,11 +109,36 @@ public struct ProofLine: Sendable {
     /// The bytes the characters `range` take in the text.
     public func byteRange(_ range: Range<Int>) -> Range<Int> { offsets[range.lowerBound]..<offsets[range.upperBound] }
 
-    /// The characters `range` as a String.
+    /// The characters `range` as a String, encoded straight into its storage.
     public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        scalars.withUnsafeBufferPointer { scalars in
+            String(unsafeUninitializedCapacity: 4 * range.count) { buffer in
+                var n = 0
+                for c in scalars[range] {
+                    let v = c.value
+                    if v < 0x80 {
+                        buffer[n] = UInt8(v)
+                        n += 1
+                    } else if v < 0x800 {
+                        buffer[n] = UInt8(0xC0 | v >> 6)
+                        buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        buffer[n] = UInt8(0xE0 | v >> 12)
+                        buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                        buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        buffer[n] = UInt8(0xF0 | v >> 18)
+                        buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                        buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                        buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
+                return n
+            }
+        }
     }
 
     /// The text around `range`: up to `width` characters each side, with "…" where the line goes on.

@@ -15,9 +15,12 @@ struct RepeatedWordRule: LineRule {
     /// One bit for each character of the Basic Multilingual Plane that starts a listed word: most
     /// characters are passed over with one load.
     private let startsAWord: [UInt64]
+    /// The most characters a listed word has.
+    private let longest: Int
 
     init(words: [Word] = RepeatedWordRule.bundledWords) {
         self.words = words
+        longest = words.map(\.scalars.count).max() ?? 0
         var bits = [UInt64](repeating: 0, count: 1024)
         for word in words where word.scalars[0].value < 0x10000 { bits[Int(word.scalars[0].value >> 6)] |= 1 << (word.scalars[0].value & 63) }
         startsAWord = bits
@@ -39,6 +42,13 @@ struct RepeatedWordRule: LineRule {
         while i < s.count {
             let v = s[i].value
             if v < 0x10000, startsAWord[Int(v >> 6)] & (1 << (v & 63)) == 0 { i += 1; continue }
+            // A word written twice starts again within the longest word's length: most characters do not.
+            var again = false
+            for n in 1...max(1, longest) where i + n < s.count && s[i + n] == s[i] {
+                again = true
+                break
+            }
+            if !again { i += 1; continue }
             var matched = false
             for word in words where s[i] == word.scalars[0] {
                 let n = word.scalars.count

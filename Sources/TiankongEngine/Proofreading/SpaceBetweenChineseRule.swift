@@ -8,6 +8,7 @@ struct SpaceBetweenChineseRule: LineRule {
     static let longestWordRun = 6
 
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.space) else { return }
         let s = line.scalars
         guard s.contains(where: { $0 == "，" || $0 == "。" }) else { return }
         var i = line.indentEnd

@@ -10,6 +10,7 @@ struct StaleYearRule: LineRule {
     static let comparingAfter: [[Unicode.Scalar]] = ["以来", "底", "末", "同期", "相比", "以前", "前", "起", "开始", "至", "到", "、"].map { Array($0.unicodeScalars) }
 
     func check(_ line: ProofLine, into findings: inout [Finding]) {
+        guard line.kinds.contains(.year) else { return }
         let s = line.scalars
         for y in s.indices where s[y] == "年" && y >= 4 {
             let start = y - 4

@@ -45,6 +45,7 @@ struct UnpairedMarkRule: LineRule {
     private var carried: [Opening] = []
 
     mutating func check(_ line: ProofLine, into findings: inout [Finding]) {
+        if carried.isEmpty && !line.kinds.contains(.pairedMark) { return }
         let s = line.scalars
         var open = carried
         var unpaired: [Int] = []
