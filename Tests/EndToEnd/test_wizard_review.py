@@ -2,6 +2,7 @@
 proof-reading finds in the report as it will be saved, and Ctrl-R to fix it."""
 import zipfile
 
+from conftest import save_under_the_offered_name
 from test_wizard import CURATED, WORD_NAME, curated, curated_report
 from tmuxdrive import Tmux, shell_quote
 
@@ -50,9 +51,7 @@ def test_the_review_lists_the_doubled_stop_of_the_template_and_ctrl_r_fixes_it_o
         assert "，。" not in report_text(screen)
         assert "标点重复" not in screen
 
-        t.keys("C-s")
-        t.wait_text("保存为")
-        t.keys("Enter")
+        save_under_the_offered_name(t)
         t.wait_text("已保存")
         assert t.quit() == 0
     expected = curated_report()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiankongEngine
+import TiankongTestSupport
 @testable import TiankongWizard
 
 /// After the last field the review lists what proof-reading finds in the report as it will be saved,
@@ -23,9 +24,7 @@ struct ReviewProofreadingTests {
 
     @Test("The template's doubled stop on the 党课 line is listed; Ctrl-R fixes it on screen and in the saved report")
     func doubledStop() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tk-review-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
         var story = try Self.reviewed()
         story.workingDirectory = folder.path
         #expect(story.state.screen == .review)
@@ -53,7 +52,7 @@ struct ReviewProofreadingTests {
 
         story.press(.control("s"))
         story.press(.enter)
-        let saved = try String(contentsOf: folder.appendingPathComponent("2020年党建工作总结（党组）.txt"), encoding: .utf8)
+        let saved = try String(contentsOfFile: folder.file("2020年党建工作总结（党组）.txt"), encoding: .utf8)
         let golden = String(decoding: try CompleteAnswers.report(), as: UTF8.self)
         #expect(golden.contains("上党课4次，。"))
         #expect(saved == golden.replacingOccurrences(of: "上党课4次，。", with: "上党课4次。"))
