@@ -149,6 +149,14 @@ struct RealTemplateTests {
         #expect(report.blanks.map(\.kind) == [.month, .day, .integer])
     }
 
+    @Test("a blank at a line's end does not read its unit from an advert below it: 联系人：XX is a name, not 本")
+    func advertBelowIsNoContext() throws {
+        let report = try template("工作总结\n今年共办理案件X件。\n联系人：XX\n本文由范文网小编整理，仅供参考。\n")
+        #expect(report.removedLines.map(\.line) == [4])
+        #expect(report.blanks.map(\.kind) == [.integer, .text])
+        #expect(report.blanks.map(\.unit) == ["件", nil])
+    }
+
     // MARK: - Labels
 
     @Test("a label is the words around the blank, cut at punctuation, other blanks as ＿＿, never past its sentence")

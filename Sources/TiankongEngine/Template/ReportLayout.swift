@@ -14,7 +14,7 @@ struct ReportLayout {
     var titleRange: Range<Int>?
     var removedLines: [RemovedLine] = []
     /// For every line, whether it is left out of the report.
-    private var removed: [Bool] = []
+    private(set) var removed: [Bool] = []
 
     func isRemoved(line: Int) -> Bool { removed[line] }
     var keptRanges: [ByteSpan] = []

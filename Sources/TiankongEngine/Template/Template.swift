@@ -171,7 +171,7 @@ public struct Template: Sendable {
         runs.reserveCapacity(parts.runs.reduce(0) { $0 + $1.count })
         for part in parts.runs { runs += part.lazy.filter { !layout.isRemoved(line: $0.line) } }
         parts.runs = []
-        let blanks = Template.blanks(of: runs, lines: lines, buffer: buffer, parallel: parallel)
+        let blanks = Template.blanks(of: runs, lines: lines, removed: layout.removed, buffer: buffer, parallel: parallel)
         if blanks.isEmpty { throw .noBlanks(path: source) }
         self.blanks = blanks
         fields = FieldGrouping.fields(for: blanks)
@@ -219,8 +219,9 @@ public struct Template: Sendable {
     }
 
     /// The blanks for the runs a scan found, numbered in order; made on two cores when `parallel`,
-    /// each writing its half straight into the array.
-    private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, buffer: TextBuffer, parallel: Bool) -> [Blank] {
+    /// each writing its half straight into the array. `removed` says which lines are adverts, whose
+    /// words are no blank's context.
+    private static func blanks(of runs: [BlankScanner.Run], lines: LineTable, removed: [Bool], buffer: TextBuffer, parallel: Bool) -> [Blank] {
         [Blank](unsafeUninitializedCapacity: runs.count) { storage, initialized in
             let out = BlankStorage(base: storage.baseAddress)
             let make: @Sendable (Range<Int>) -> Void = { range in
@@ -237,16 +238,17 @@ public struct Template: Sendable {
                         let beforeStart = TextWindow.startBefore(b, run.byteRange.lowerBound, limit: 12, floor: lineRange.lowerBound)
                         let afterEnd = TextWindow.endAfter(b, run.byteRange.upperBound, limit: 12, ceiling: lineRange.upperBound)
                         // Text pasted from a PDF breaks lines anywhere ("〔201" / "×" / "〕", "×" / "月"): a blank at
-                        // an end of its line reads its words from the next (or previous) line, when that is not empty.
+                        // an end of its line reads its words from the next (or previous) line, when that is not empty
+                        // and not an advert.
                         var guessBefore = b[beforeStart..<run.byteRange.lowerBound]
                         var guessAfter = b[run.byteRange.upperBound..<afterEnd]
-                        if KindInference.withoutLeadingSpaces(guessAfter).isEmpty, run.line + 1 < lines.count, !lines.isBlank(run.line + 1) {
+                        if KindInference.withoutLeadingSpaces(guessAfter).isEmpty, run.line + 1 < lines.count, !removed[run.line + 1], !lines.isBlank(run.line + 1) {
                             let next = lines.contentRange(run.line + 1)
                             guessAfter = b[next.lowerBound..<TextWindow.endAfter(b, next.lowerBound, limit: 12, ceiling: next.upperBound)]
                         }
                         if KindInference.withoutTrailingSpaces(guessBefore).isEmpty,
                            KindInference.withoutLeadingSpaces(b[run.byteRange.upperBound..<afterEnd]).isEmpty,
-                           run.line > 0, !lines.isBlank(run.line - 1) {
+                           run.line > 0, !removed[run.line - 1], !lines.isBlank(run.line - 1) {
                             let previous = lines.contentRange(run.line - 1)
                             guessBefore = b[TextWindow.startBefore(b, previous.upperBound, limit: 12, floor: previous.lowerBound)..<previous.upperBound]
                         }
