@@ -73,7 +73,12 @@ final class CursesTerminal: Terminal {
         }
         let code = Int32(bitPattern: c)
         if result == tk_key_code_yes() {
-            if code == tk_key_resize() { return .resize(size) }
+            if code == tk_key_resize() {
+                // ncurses cut the window to every size it went through: a row that equals the last
+                // frame's may be gone from it, so the next frame is written whole.
+                shown = nil
+                return .resize(size)
+            }
             return Self.key(code).map(TerminalEvent.key)
         }
         if c < 0x20 || c == 0x7F { return Key.fromControlByte(UInt32(c)).map(TerminalEvent.key) }
