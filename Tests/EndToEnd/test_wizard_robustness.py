@@ -423,7 +423,6 @@ def test_a_hundred_resizes_in_a_second_lose_no_keystroke(tiankong, folders, pace
                 t.tmux(*step)
                 # Pacing, not waiting for anything: 100 resizes over about a second.
                 time.sleep(max(0.0, started + 0.009 * (n + 1) - time.monotonic()))
-        assert time.monotonic() - started < 2.0
         if rest:
             t.type(rest)
         t.resize(100, 30)
