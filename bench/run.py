@@ -274,7 +274,9 @@ def main():
         f"{mark(max(word['fields'], word['fill']) < 1)} |",
         f"| their peak memory under 4× the file | {word['memory']:.1f}× | {mark(word['memory'] < 4)} |",
         f"| `fill` of a Word template at least 5× python-docx | {word['peer']:.1f}× | {mark(word['peer'] >= 5)} |",
-        f"| {BATCH_ROWS:,} reports from one sheet under 10 s | {batch['ours']:.1f} s | {mark(batch['ours'] < 10)} |",
+        (f"| 10,000 reports from one sheet under 10 s | {batch['ours']:.1f} s | {mark(batch['ours'] < 10)} |" if BATCH_ROWS >= 10000 else
+         f"| 10,000 reports from one sheet under 10 s | {BATCH_ROWS:,} rows in {batch['ours']:.1f} s, about "
+         f"{batch['ours'] * 10000 / BATCH_ROWS:.0f} s at that rate | not measured at 10,000 rows (BENCH_BATCH_ROWS) |"),
         f"| … and at least 10× the python-docx mail merge | {batch['ratio']:.1f}× | {mark(batch['ratio'] >= 10)} |",
         "",
     ]
