@@ -17,6 +17,11 @@ public enum Action: Sendable, Equatable {
     case nextField
     /// Shift-Tab, Up: go back without checking.
     case previousField
+    /// Leaves the field as it is, unchecked, and goes on (the review after the last): the line-by-line
+    /// mode's empty line where there is nothing to take.
+    case skipField
+    /// Goes to a field without checking the one left, as the field list does.
+    case goToField(Int)
     case openFieldList
     case openHelp
     case selectPrevious, selectNext

@@ -57,6 +57,11 @@ public enum Reducer {
             goForward(&state)
         case .previousField:
             if state.current > 0 { go(&state, to: state.current - 1) }
+        case .skipField:
+            leaveField(&state)
+            moveOn(&state)
+        case .goToField(let index):
+            if state.fields.indices.contains(index) { go(&state, to: index) }
         case .openFieldList:
             state.dialog = .fieldList(selection: state.current)
         case .openHelp:
@@ -232,6 +237,8 @@ public enum Reducer {
             }
         case .cancel, .previousField:
             enter(&state, state.fields.count - 1)
+        case .goToField(let index):
+            if state.fields.indices.contains(index) { enter(&state, index) }
         case .openFieldList: state.dialog = .fieldList(selection: state.current)
         case .openHelp: state.dialog = .help
         case .save:

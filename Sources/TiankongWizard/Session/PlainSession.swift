@@ -4,140 +4,177 @@ import Glibc
 #endif
 import TiankongEngine
 
-/// The line-by-line wizard on stdin and stdout: the same questions and checks, for screen readers,
-/// pipes and terminals ncurses cannot drive.
+/// The line-by-line wizard on stdin and stdout, for screen readers, pipes and terminals ncurses cannot
+/// drive: the full-screen wizard's `Reducer` and `Action`s, a line where the screen has a line editor.
+///
+/// Each line is typed over the field's answer and Enter pressed, so every check and move is the
+/// reducer's. Where a line differs from a screen, the session says what it does:
+/// - an empty line is Enter on the answer there: it keeps a valid one, takes the offered one, and
+///   otherwise skips the field (`skipField`), a refused answer dropped first;
+/// - a refused line stays the answer, as typed text does on the screen (so the end of input keeps
+///   it), and the question is asked again with the reason;
+/// - a warning is printed and the answer kept: the screen's second Enter is pressed at once, as
+///   nobody is there to take a suggestion;
+/// - after resuming, every field is asked in order from the first, so that piped lines always meet
+///   the same questions.
 final class PlainSession {
-    let template: Template
-    let store: AnswerStore
-    let text: WizardText
-    let messages: Messages
-    let saver: ReportSaver
-    let start: Start
+    private var state: WizardState
+    private let store: AnswerStore
+    private let text: WizardText
+    private let messages: Messages
+    private let saver: ReportSaver
+    private let start: Start
+    /// The answers last autosaved.
+    private var lastSaved: [String: String] = [:]
     /// Whether the user has been told the autosave does not work (once is enough).
     private var autosaveWarned: Bool
+    /// What came of the last attempt to write the report (its exit status when it failed).
+    private var lastOutcome: SaveOutcome?
 
     init(template: Template, language: Language, store: AnswerStore, start: Start = Start(),
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
-        self.template = template
         self.store = store
         self.start = start
         autosaveWarned = start.autosaveWarned
         text = WizardText(language: language)
         messages = Messages(language: language)
         saver = ReportSaver(template: template, messages: messages, workingDirectory: workingDirectory, wordFile: start.wordFile)
+        // No screen: the size only shapes what the reducer fits to it, which is never shown here.
+        state = WizardState(template: template, language: language, size: Size(columns: 80, rows: 24),
+                            earlierAnswers: start.earlierAnswers)
+        state.correctsTemplateWords = start.wordFile == nil
+        lastSaved = state.answers
     }
 
     func run() -> ExitStatus {
-        let fields = template.fields
-        var answers: [String: String] = [:]
-        write(text.plainIntro(template.title, fields.count) + "\n")
+        write(text.plainIntro(state.template.title, state.fields.count) + "\n")
         for warning in start.warnings { write(text.warningPrefix(warning) + "\n") }
-
-        let earlier = start.earlierAnswers.filter { !$0.value.isEmpty }
-        if start.resumeWithoutAsking {
-            answers = earlier
-        } else if !earlier.isEmpty {
-            write(text.resumeDetail(earlier.count) + "\n")
-            guard let resume = ask(text.plainResume, default: true) else { return endOfInput(answers) }
-            if resume { answers = earlier } else { store.backUp() }
-        }
-
-        for (k, field) in fields.enumerated() {
-            let offer = Offer.make(for: k, in: template) { earlier in
-                answers[earlier.id].flatMap { Validation.check($0, for: earlier, answers: answers).value }
+        if case .resume(let count) = state.dialog {
+            if start.resumeWithoutAsking {
+                perform(.yes)
+            } else {
+                write(text.resumeDetail(count) + "\n")
+                guard let resume = ask(text.plainResume, default: true) else { return endOfInput() }
+                perform(resume ? .yes : .no)
             }
-            while true {
-                write(text.plainAsk(k + 1, fields.count, field.label, text.expectation(for: field, messages)) + "\n")
-                if let hint = field.hint, !hint.isEmpty { write(text.plainHint(hint) + "\n") }
-                if let index = field.blankIndexes.first, let blank = template.blanks.first(where: { $0.index == index }) {
-                    write(text.plainContext(blank.context) + "\n")
-                }
-                if let current = answers[field.id] {
-                    write(text.plainCurrent(current) + "\n")
-                } else if let offer {
-                    write(text.plainOffer(offer) + "\n")
-                }
-                write(text.plainAnswerPrompt)
-                guard var line = readLine() else { return endOfInput(answers) }
-                line = String(LineEditor.printable(line))
-                if line.trimmedSpaces().isEmpty {
-                    if answers[field.id] != nil { break }
-                    guard let offer else {
-                        write(text.plainSkipped + "\n")
-                        break
-                    }
-                    line = offer.text
-                }
-                var trial = answers
-                trial[field.id] = line
-                let verdict = Validation.check(line, for: field, answers: trial)
-                if let failure = verdict.failure {
-                    write(text.errorPrefix(messages.text(for: failure, field: field)) + "\n")
-                    continue
-                }
-                answers[field.id] = line
-                autosave(answers)
-                for warning in verdict.warnings { write(text.warningPrefix(messages.text(for: warning)) + "\n") }
-                break
-            }
+            perform(.goToField(0))
         }
-        return save(answers)
+        while state.screen == .editing {
+            guard askCurrentField() else { return endOfInput() }
+        }
+        return save()
     }
 
-    /// Lists what is still wrong (as `AnswerReview` finds it), asks for a name, and writes the report.
-    private func save(_ answers: [String: String]) -> ExitStatus {
-        let review = AnswerReview(answers: answers, template: template, partial: false)
-        let problems = review.problems.filter { $0.problem != .unknownField }
+    /// Asks the field the reducer is on and hands it the reply; false at the end of input.
+    private func askCurrentField() -> Bool {
+        let index = state.current, field = state.field
+        write(text.plainAsk(index + 1, state.fields.count, field.label, text.expectation(for: field, messages)) + "\n")
+        if let hint = field.hint, !hint.isEmpty { write(text.plainHint(hint) + "\n") }
+        if let blank = field.blankIndexes.first.flatMap({ index in state.template.blanks.first { $0.index == index } }) {
+            write(text.plainContext(blank.context) + "\n")
+        }
+        let kept = state.verdicts[field.id]?.isValid == true ? state.answers[field.id] : nil
+        let offer = state.offer(for: index)
+        if let kept {
+            write(text.plainCurrent(kept) + "\n")
+        } else if let offer {
+            write(text.plainOffer(offer) + "\n")
+        }
+        write(text.plainAnswerPrompt)
+        guard let reply = readLine() else { return false }
+        let line = String(LineEditor.printable(reply))
+        if !line.trimmedSpaces().isEmpty {
+            perform(.cursorEnd, .deleteToStart, .insert(line), .nextField)
+        } else if kept != nil {
+            perform(.nextField)
+        } else if offer != nil || field.isOptional {
+            perform(.cursorEnd, .deleteToStart, .nextField)
+        } else {
+            write(text.plainSkipped + "\n")
+            perform(.cursorEnd, .deleteToStart, .skipField)
+            return true
+        }
+        if state.screen == .editing, state.current == index, let notice = state.notice {
+            guard notice.kind == .warning else {
+                write(text.errorPrefix(notice.text) + "\n")
+                return true
+            }
+            perform(.nextField)
+        }
+        for warning in state.verdicts[field.id]?.warnings ?? [] { write(text.warningPrefix(messages.text(for: warning)) + "\n") }
+        return true
+    }
+
+    /// Lists what is still wrong, asks for a name, and writes the report, each step the review's.
+    private func save() -> ExitStatus {
+        let problems = state.reviewItems.filter(\.isBlocking)
         if !problems.isEmpty {
             write(text.plainProblemsTitle + "\n")
-            for entry in problems {
-                let field = template.field(entry.fieldID)
-                let problem = if let field, entry.problem == .missing {
-                    text.missingAnswer(field, messages)
-                } else {
-                    messages.text(for: entry.problem, field: field)
-                }
-                write(text.plainProblem(field?.label ?? entry.fieldID, problem) + "\n")
+            for item in problems {
+                let field = state.fields[item.field]
+                write(text.plainProblem(field.label, problemText(item.problem, field)) + "\n")
             }
         }
-        let values = review.values
-        let name = WizardState.defaultFileName(title: Report.title(template: template, answers: values))
-        write(text.plainSaveAs(name))
+        perform(.save)
+        write(text.plainSaveAs(state.fileEditor.text))
         // Input that ends after the last answer takes the offered name, as an empty line would.
         let reply = readLine()
         if reply == nil { write("\n") }
-        var path = reply?.trimmedSpaces() ?? ""
-        if path.isEmpty { path = name }
-        let left = LeftToFix(review)
-        if left.count > 0 {
-            guard let yes = ask(text.plainBlanksLeft(left.count, rules: left.brokenRules), default: false) else {
-                return endOfInput(answers)
-            }
-            guard yes else {
-                write(text.plainNotSaved + "\n")
-                return .notDone
-            }
-        }
-        var overwrite = false
+        let name = reply?.trimmedSpaces() ?? ""
+        if !name.isEmpty { perform(.cursorEnd, .deleteToStart, .insert(name)) }
+        perform(.choose)
         while true {
-            switch saver.save(name: path, values: values, overwrite: overwrite) {
-            case .saved(let fullPaths):
-                write(text.saved(fullPaths) + "\n")
+            switch state.dialog {
+            case .confirmBlanks(let count, let rules, _)?:
+                guard let yes = ask(text.plainBlanksLeft(count, rules: rules), default: false) else { return endOfInput() }
+                guard yes else { return notSaved() }
+                perform(.yes)
+            case .confirmOverwrite(_, let existing)?:
+                guard let yes = ask(text.plainOverwrite(existing.map(saver.fullPath)), default: false) else { return endOfInput() }
+                guard yes else { return notSaved() }
+                perform(.yes)
+            default:
+                if case .failed(let message, let status)? = lastOutcome {
+                    write(text.saveFailed(message) + "\n")
+                    return status
+                }
+                write(text.saved(state.savedPaths) + "\n")
                 return .ok
-            case .exists(_, let existing):
-                guard let yes = ask(text.plainOverwrite(existing.map(saver.fullPath)), default: false) else {
-                    return endOfInput(answers)
-                }
-                guard yes else {
-                    write(text.plainNotSaved + "\n")
-                    return .notDone
-                }
-                overwrite = true
-            case .failed(let message, let status):
-                write(text.saveFailed(message) + "\n")
-                return status
             }
         }
+    }
+
+    private func problemText(_ problem: ReviewItem.Problem, _ field: Field) -> String {
+        switch problem {
+        case .missing: return text.missingAnswer(field, messages)
+        case .invalid(let failure): return messages.text(for: failure, field: field)
+        case .ruleBroken(let message): return message
+        case .warning(let warning): return messages.text(for: warning)
+        }
+    }
+
+    /// Reduces each action in turn and does the effects it asks for, then autosaves what changed.
+    private func perform(_ actions: Action...) {
+        for action in actions {
+            var pending = [action]
+            while !pending.isEmpty {
+                for effect in Reducer.reduce(&state, pending.removeFirst()) {
+                    switch effect {
+                    case .writeReport(let path, let overwrite):
+                        let outcome = saver.save(name: path, values: state.reportAnswers, corrections: state.corrections,
+                                                 overwrite: overwrite)
+                        lastOutcome = outcome
+                        pending.append(.saveFinished(outcome))
+                    case .startAfresh:
+                        store.backUp()
+                    case .suspend, .quit:
+                        // No line asks for them.
+                        break
+                    }
+                }
+            }
+        }
+        autosave()
     }
 
     /// Asks a yes-or-no `question` until the reply is one: empty takes `default`; nil at the end of input.
@@ -150,16 +187,22 @@ final class PlainSession {
         }
     }
 
-    private func endOfInput(_ answers: [String: String]) -> ExitStatus {
-        if !answers.isEmpty { autosave(answers) }
+    private func notSaved() -> ExitStatus {
+        write(text.plainNotSaved + "\n")
+        return .notDone
+    }
+
+    private func endOfInput() -> ExitStatus {
         write("\n" + text.plainEndOfInput + "\n")
         return .notDone
     }
 
-    /// Saves the answers so far; when that fails, says so once and goes on.
-    private func autosave(_ answers: [String: String]) {
+    /// Saves the answers when they changed; when that fails, says so once and goes on.
+    private func autosave() {
+        guard state.answers != lastSaved else { return }
+        lastSaved = state.answers
         do {
-            try store.save(answers)
+            try store.save(state.answers)
         } catch {
             guard !autosaveWarned else { return }
             autosaveWarned = true
