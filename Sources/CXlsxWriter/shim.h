@@ -19,6 +19,7 @@ typedef struct {
     __typeof__(&worksheet_set_row_opt) worksheet_set_row_opt;
     __typeof__(&worksheet_freeze_panes) worksheet_freeze_panes;
     __typeof__(&worksheet_data_validation_range) worksheet_data_validation_range;
+    __typeof__(&worksheet_hide) worksheet_hide;
 } tk_xlsxwriter;
 
 /// Opens libxlsxwriter (any of Debian's sonames) and finds its functions; 0 when it is not there.
@@ -31,7 +32,7 @@ static inline int tk_xlsxwriter_load(tk_xlsxwriter *x) {
     TK_FIND(workbook_new) TK_FIND(workbook_add_worksheet) TK_FIND(workbook_add_format) TK_FIND(workbook_close)
     TK_FIND(format_set_bold) TK_FIND(format_set_text_wrap) TK_FIND(format_set_bg_color) TK_FIND(format_set_font_color)
     TK_FIND(worksheet_write_string) TK_FIND(worksheet_set_column) TK_FIND(worksheet_set_row_opt)
-    TK_FIND(worksheet_freeze_panes) TK_FIND(worksheet_data_validation_range)
+    TK_FIND(worksheet_freeze_panes) TK_FIND(worksheet_data_validation_range) TK_FIND(worksheet_hide)
 #undef TK_FIND
     return 1;
 }

@@ -3,42 +3,36 @@
 The sheets are written here the way Excel and people write them (UTF-8 with a BOM, GBK with CRLF,
 quoted cells), and every report is read back: the text ones as text, the Word ones with python-docx.
 """
-import pathlib
+import shutil
 
 import docx
 
-from conftest import BUNDLED, run
+from conftest import BUNDLED, FIXTURES, run
 
-TEMPLATE = "XXX党支部2020年工作总结\n今年以来，XXX党支部组织集中学习X次，X月召开组织生活会。\n"
-SCHEMA = """fields:
-  - id: org
-    label: 单位名称
-    kind: text
-    blanks: [XXX党支部2020, 今年以来，XXX党支部]
-  - id: study
-    label: 学习次数
-    kind: integer
-    unit: 次
-    max: 100
-    blanks: [学习X次]
-  - id: month
-    label: 召开月份
-    kind: month
-    blanks: [X月召开]
-"""
+# The sheet fixtures: 总结 asks for 单位名称 (twice), 学习次数 and 召开月份; 评议 asks for the same and for a
+# 评议等次 picked from a list, with a name of at most 20 characters.
+SHEET_FIXTURES = FIXTURES / "batch"
 
 
 def stderr(result):
     return result.stderr.decode("utf-8", "replace")
 
 
-def small_template(tmp_path):
-    """A two-line template with three fields: 单位名称 (twice), 学习次数, 召开月份."""
+def small_template(tmp_path, name="总结"):
+    """A two-line template and its schema, copied from Tests/Fixtures/batch into a folder of the test's."""
     folder = tmp_path / "模板"
     folder.mkdir()
-    (folder / "总结.txt").write_text(TEMPLATE, encoding="utf-8")
-    (folder / "总结.tiankong.yaml").write_text(SCHEMA, encoding="utf-8")
-    return folder / "总结.txt"
+    for suffix in (".txt", ".tiankong.yaml"):
+        shutil.copy(SHEET_FIXTURES / (name + suffix), folder / (name + suffix))
+    return folder / (name + ".txt")
+
+
+def fill_from_csv(tmp_path, template, sheet, pattern="{单位名称}.txt", *flags, status=0):
+    """Writes `sheet` as 表.csv (UTF-8) and fills one report per row; the run ends with `status`."""
+    (tmp_path / "表.csv").write_text(sheet, encoding="utf-8")
+    result = run("fill", template, "--data", "表.csv", "-o", pattern, *flags, cwd=tmp_path)
+    assert result.returncode == status, stderr(result)
+    return result
 
 
 def report(org, study, month):
@@ -80,9 +74,7 @@ def test_unicode_text_from_excel_is_utf16_with_tabs(tmp_path):
 
 def test_columns_are_matched_by_field_id_in_any_order(tmp_path):
     template = small_template(tmp_path)
-    (tmp_path / "表.csv").write_text("month,org,study\n7,第三,4\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{row}.txt", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    fill_from_csv(tmp_path, template, "month,org,study\n7,第三,4\n", pattern="{row}.txt")
     # The header is row 1, so the one data row is row 2.
     assert (tmp_path / "2.txt").read_text(encoding="utf-8") == report("第三", 4, 7)
 
@@ -110,9 +102,7 @@ def test_quoted_cells_keep_their_commas_and_quotes_and_a_line_break_is_named(tmp
 
 def test_every_wrong_row_is_told_at_once_and_nothing_is_written(tmp_path):
     template = small_template(tmp_path)
-    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n第一,12,3\n第二,很多,3\n第三,4,13\n,5,6\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "输出/{单位名称}.docx", cwd=tmp_path)
-    assert result.returncode == 65
+    result = fill_from_csv(tmp_path, template, "单位名称,学习次数,召开月份\n第一,12,3\n第二,很多,3\n第三,4,13\n,5,6\n", "输出/{单位名称}.docx", status=65)
     text = stderr(result)
     assert "有 3 行不能使用，没有写出任何报告" in text
     assert "第 3 行，“学习次数”列：不是数字" in text and "（填的是“很多”）" in text
@@ -132,9 +122,7 @@ def test_every_wrong_row_is_told_at_once_and_nothing_is_written(tmp_path):
 
 def test_two_rows_writing_one_file_are_named_and_nothing_is_written(tmp_path):
     template = small_template(tmp_path)
-    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n一支部,1,2\n二支部,3,4\n一支部,5,6\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{单位名称}.txt", cwd=tmp_path)
-    assert result.returncode == 65
+    result = fill_from_csv(tmp_path, template, "单位名称,学习次数,召开月份\n一支部,1,2\n二支部,3,4\n一支部,5,6\n", "{单位名称}.txt", status=65)
     assert "第 2、4 行都是 一支部.txt" in stderr(result)
     assert not list(tmp_path.glob("*.txt"))
 
@@ -155,16 +143,12 @@ def test_existing_reports_are_not_overwritten_without_force(tmp_path):
 
 def test_columns_that_do_not_fit_are_listed(tmp_path):
     template = small_template(tmp_path)
-    (tmp_path / "表.csv").write_text("单位名称,学习次数,备注\n一支部,1,无\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{row}.txt", cwd=tmp_path)
-    assert result.returncode == 65
+    result = fill_from_csv(tmp_path, template, "单位名称,学习次数,备注\n一支部,1,无\n", "{row}.txt", status=65)
     text = stderr(result)
     assert "第 3 列 “备注” 对不上模板的任何字段" in text
     assert "缺少“召开月份”（month）这一列" in text
     # With --partial a missing column is allowed (its blank stays), an unknown one is not.
-    (tmp_path / "表.csv").write_text("单位名称,学习次数\n一支部,1\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{row}.txt", "--partial", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    fill_from_csv(tmp_path, template, "单位名称,学习次数\n一支部,1\n", "{row}.txt", "--partial")
     assert (tmp_path / "2.txt").read_text(encoding="utf-8") == report("一支部", 1, "X")
 
 
@@ -323,39 +307,88 @@ def test_the_workbook_carries_every_columns_rule_and_comes_back_as_word_reports(
     """`sheet -o 填报表.xlsx`; openpyxl reads its rules back and fills two rows as a person would in Excel;
     `fill --data` turns them into .docx reports that python-docx reads back."""
     import openpyxl
-    template = small_template(tmp_path)
+    template = small_template(tmp_path, "评议")
     result = run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
     book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
     sheet = book.worksheets[0]
-    assert [c.value for c in sheet[1]] == ["单位名称", "学习次数", "召开月份"]
-    assert [c.value for c in sheet[2]] == ["文字，如单位名称", "次数，填整数", "月份 1–12"]
-    assert [c.value for c in sheet[3]] == ["org", "study", "month"]
+    assert [c.value for c in sheet[1]] == ["单位名称", "学习次数", "召开月份", "评议等次"]
+    assert [c.value for c in sheet[2]] == ["文字，最多 20 个字", "次数，填整数", "月份 1–12", "从中选一：好、较好、一般、差"]
+    assert [c.value for c in sheet[3]] == ["org", "study", "month", "grade"]
     assert sheet.row_dimensions[3].hidden, "the field ids are kept in a hidden row"
     assert sheet.freeze_panes == "A4", "the header rows stay in view"
     assert sheet.column_dimensions["A"].width >= 16, "a Chinese header fits its column"
 
     rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
-    # 学习次数: a whole number 0–100 (the schema's max); 召开月份: 1–12; the name has no rule.
-    assert set(rules) == {"B4:B10003", "C4:C10003"}
-    study, month = rules["B4:B10003"], rules["C4:C10003"]
+    # The schema (Tests/Fixtures/batch/评议.tiankong.yaml): a name of at most 20 characters, 学习次数 a
+    # whole number 0–100 (its max), 召开月份 1–12, 评议等次 one of 好 较好 一般 差.
+    assert set(rules) == {"A4:A10003", "B4:B10003", "C4:C10003", "D4:D10003"}
+    name, study, month, grade = (rules[f"{c}4:{c}10003"] for c in "ABCD")
+    assert (name.type, name.operator, name.formula1) == ("textLength", "lessThanOrEqual", "20")
+    assert name.error == "不能超过 20 个字"
     # "between" is the operator Excel takes when none is written.
     assert (study.type, study.operator or "between", study.formula1, study.formula2) == ("whole", "between", "0", "100")
     assert (month.type, month.operator or "between", month.formula1, month.formula2) == ("whole", "between", "1", "12")
     assert month.errorStyle in (None, "stop") and month.showErrorMessage
     assert month.error == "月份应在 1–12 之间" and month.prompt == "月份 1–12"
     assert study.error == "应在 0–100 之间"
+    # A dropdown of the four grades, in the schema's order.
+    assert (grade.type, grade.formula1) == ("list", '"好,较好,一般,差"')
+    assert grade.error == "只能填以下之一：好、较好、一般、差" and grade.showDropDown in (None, False)
 
-    sheet.append(["机关一支部", 6, 4])
-    sheet.append(["机关二支部", 7, 5])
+    sheet.append(["机关一支部", 6, 4, "好"])
+    sheet.append(["机关二支部", 7, 5, "一般"])
     book.save(tmp_path / "填报表.xlsx")
     result = run("fill", template, "--data", "填报表.xlsx", "-o", "报告/{单位名称}.docx", cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
-    assert sorted(p.name for p in (tmp_path / "报告").iterdir()) == ["机关一支部.docx", "机关二支部.docx"]
-    for org, study_count, month_number in [("机关一支部", 6, 4), ("机关二支部", 7, 5)]:
-        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "报告" / f"{org}.docx")).paragraphs)
-        assert f"{org}党支部2020年工作总结" in text
-        assert f"今年以来，{org}党支部组织集中学习{study_count}次，{month_number}月召开组织生活会。" in text
+    assert_appraisal_reports(tmp_path / "报告", [("机关一支部", 6, 4, "好"), ("机关二支部", 7, 5, "一般")])
+
+
+def test_a_list_too_long_for_excel_is_kept_on_a_hidden_sheet(tmp_path):
+    """Excel takes at most 255 characters of an inline list, and a comma splits it: such choices go in a
+    column of a hidden sheet that the dropdown refers to."""
+    import openpyxl
+    template = small_template(tmp_path, "评议")
+    schema = template.with_name("评议.tiankong.yaml")
+    grades = ["好（含优秀,先进）"] + [f"第{k}等" for k in range(1, 80)]
+    schema.write_text(schema.read_text(encoding="utf-8").replace("[好, 较好, 一般, 差]", "[" + ", ".join(f'"{g}"' for g in grades) + "]"), encoding="utf-8")
+    result = run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
+    assert book.sheetnames == ["Sheet1", "选项"] and book["选项"].sheet_state == "hidden"
+    # 评议等次 is the fourth column, D, in both sheets.
+    assert [c.value for c in book["选项"]["D"]] == grades
+    grade = next(v for v in book.worksheets[0].data_validations.dataValidation if str(v.sqref) == "D4:D10003")
+    assert (grade.type, grade.formula1) == ("list", "'选项'!$D$1:$D$80")
+
+
+def appraisal(org, study, month, grade):
+    """The 评议 fixture's second line, filled."""
+    return f"今年以来，{org}党支部组织集中学习{study}次，{month}月召开组织生活会，开展民主评议党员，支部评议等次为{grade}。"
+
+
+def assert_appraisal_reports(folder, rows):
+    """One .docx per row in `folder`, named by its unit, each holding that row's answers."""
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{row[0]}.docx" for row in rows)
+    for row in rows:
+        text = "\n".join(p.text for p in docx.Document(str(folder / f"{row[0]}.docx")).paragraphs)
+        assert f"{row[0]}党支部2020年民主评议党员情况" in text
+        assert appraisal(*row) in text
+
+
+def test_a_name_too_long_or_a_grade_not_on_the_list_is_refused_as_in_the_wizard(tmp_path):
+    template = small_template(tmp_path, "评议")
+    long_name = "某某省某某市某某县某某乡镇人民政府机关第一" # 21 characters
+    assert len(long_name) == 21
+    result = fill_from_csv(tmp_path, template, f"单位名称,学习次数,召开月份,评议等次\n{long_name},1,2,好\n三支部,3,4,很好\n四支部,5,6, 较好 \n",
+                           "{row}.txt", status=65)
+    text = stderr(result)
+    assert "第 2 行，“单位名称”列：不能超过 20 个字" in text
+    assert "第 3 行，“评议等次”列：只能填以下之一：好、较好、一般、差" in text and "（填的是“很好”）" in text
+    assert "有 2 行不能使用" in text
+    result = fill_from_csv(tmp_path, template, f"单位名称,学习次数,召开月份,评议等次\n{long_name},1,2,好\n四支部,5,6, 较好 \n",
+                           "{row}.txt", "--skip-invalid")
+    assert (tmp_path / "3.txt").read_text(encoding="utf-8").splitlines()[1] == appraisal("四支部", 5, 6, "较好")
 
 
 def test_a_disk_full_half_way_keeps_the_reports_written_whole_and_says_how_many(tmp_path):
@@ -414,9 +447,7 @@ def test_a_month_column_takes_the_month_of_a_date(tmp_path):
     assert (tmp_path / "一支部.txt").read_text(encoding="utf-8") == report("一支部", 2, 3)
     assert (tmp_path / "二支部.txt").read_text(encoding="utf-8") == report("二支部", 3, 11)
     # The same from CSV, as Excel writes a date cell there.
-    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n三支部,4,2021/7/1\n", encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{单位名称}.txt", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    fill_from_csv(tmp_path, template, "单位名称,学习次数,召开月份\n三支部,4,2021/7/1\n")
     assert (tmp_path / "三支部.txt").read_text(encoding="utf-8") == report("三支部", 4, 7)
 
 
@@ -455,33 +486,30 @@ def test_a_cell_of_50_mb_is_refused_at_once_and_nothing_is_written(tmp_path):
     import time
     template = small_template(tmp_path)
     huge = "长" * ((50 << 20) // 3)
+
+    def refused_at_once(sheet, column):
+        started = time.monotonic()
+        result = run("fill", template, "--data", sheet, "-o", "{row}.txt", cwd=tmp_path)
+        assert result.returncode == 65
+        assert f"第 3 行第 {column} 列的内容超过 32767 个字" in stderr(result)
+        assert time.monotonic() - started < 10
+        assert not list(tmp_path.glob("*.txt"))
+
     (tmp_path / "大.csv").write_text(f"单位名称,学习次数,召开月份\n一支部,1,2\n\"{huge}\",3,4\n", encoding="utf-8")
-    started = time.monotonic()
-    result = run("fill", template, "--data", "大.csv", "-o", "{row}.txt", cwd=tmp_path)
-    assert result.returncode == 65
-    assert "第 3 行第 1 列的内容超过 32767 个字" in stderr(result)
-    assert time.monotonic() - started < 10
-    assert not list(tmp_path.glob("*.txt"))
+    refused_at_once("大.csv", 1)
     # The same cell in a workbook, as text that does not pack tightly (so it is no zip bomb).
     rng = random.Random(15)
     text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range((50 << 20) // 3))
     write_workbook(tmp_path / "大.xlsx", f'<row r="1">{inline("A1", "单位名称")}{inline("B1", "学习次数")}{inline("C1", "召开月份")}</row>'
                    f'<row r="2">{inline("A2", "一支部")}<c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>'
                    f'<row r="3"><c r="A3"><v>3</v></c>{inline("B3", text)}</row>')
-    started = time.monotonic()
-    result = run("fill", template, "--data", "大.xlsx", "-o", "{row}.txt", cwd=tmp_path)
-    assert result.returncode == 65
-    assert "第 3 行第 2 列的内容超过 32767 个字" in stderr(result)
-    assert time.monotonic() - started < 10
-    assert not list(tmp_path.glob("*.txt"))
+    refused_at_once("大.xlsx", 2)
 
 
 def test_fix_notes_in_a_batch_name_their_row(tmp_path):
     """With --fix each report is proof-read; what was corrected is told with the row it came from."""
     template = small_template(tmp_path)
-    (tmp_path / "表.csv").write_text("单位名称,学习次数,召开月份\n机关,一支部,3,4\n二支部,5,6\n".replace("机关,一支部", '"机关,一支部"'), encoding="utf-8")
-    result = run("fill", template, "--data", "表.csv", "-o", "{row}.txt", "--fix", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    result = fill_from_csv(tmp_path, template, '单位名称,学习次数,召开月份\n"机关,一支部",3,4\n二支部,5,6\n', "{row}.txt", "--fix")
     # The half-width comma between two Chinese characters, typed in row 2's name, is made full-width.
     assert "第 2 行：已自动改正 " in stderr(result)
     assert "第 3 行：" not in stderr(result)

@@ -203,6 +203,38 @@ struct SchemaTests {
         #expect(message == "模板说明 t.tiankong.yaml 第 3 行：不认识的类型“number”；可用：text、integer、decimal、percent、year、month、day、quarter")
     }
 
+    @Test("a text field may list its choices or limit its length; both make a field text, and only text")
+    func choicesAndLengths() throws {
+        let text = "评议等次为XX，单位XXX，学习X次。\n"
+        let t = try template(text, schema: """
+            fields:
+              - {id: grade, choices: [好, 较好, 一般, 差], default: 较好, blanks: [等次为XX]}
+              - {id: org, min_length: 2, max_length: 20, blanks: [单位XXX]}
+              - {id: study, choices: 三, blanks: [学习X次]}
+            """)
+        let grade = try #require(t.field("grade")), org = try #require(t.field("org")), study = try #require(t.field("study"))
+        #expect(grade.kind == .text && grade.choices == ["好", "较好", "一般", "差"] && grade.defaultAnswer == "较好")
+        #expect(org.minimumLength == 2 && org.maximumLength == 20 && org.choices.isEmpty)
+        // "学习X次" looks like a count; a list of choices makes it text, with no range of a count.
+        #expect(study.kind == .text && study.choices == ["三"] && study.minimum == nil && study.maximum == nil)
+        // Written out by `schema` and read back, they are kept.
+        let again = try template(text, schema: SchemaWriter.yaml(for: t, language: .chinese))
+        #expect(again.fields.map(\.choices) == t.fields.map(\.choices))
+        #expect(again.fields.map(\.maximumLength) == [nil, 20, nil] && again.fields.map(\.minimumLength) == [nil, 2, nil])
+
+        #expect(schemaError(text, "fields:\n  - id: a\n    choices: []\n    blanks: [1]\n")
+                == SchemaError(path: "t.tiankong.yaml", line: 3, problem: .noChoices))
+        #expect(schemaError(text, "fields:\n  - id: a\n    choices: [好, 差]\n    default: 中\n    blanks: [1]\n")
+                == SchemaError(path: "t.tiankong.yaml", line: 2, problem: .defaultNotAChoice("中")))
+        #expect(schemaError(text, "fields:\n  - id: a\n    kind: integer\n    max_length: 3\n    blanks: [3]\n")
+                == SchemaError(path: "t.tiankong.yaml", line: 2, problem: .onlyForText("a", .integer)))
+        #expect(schemaError(text, "fields:\n  - {id: a, min_length: 5, max_length: 1, blanks: [1]}\n")?.problem == .minimumLengthAboveMaximum(5, 1))
+        #expect(schemaError(text, "fields:\n  - {id: a, max_length: 十, blanks: [1]}\n")?.problem == .notANumber("max_length"))
+        #expect(schemaError(text, "fields:\n  - {id: a, choices: [[好]], blanks: [1]}\n")?.problem == .notText("choices"))
+        let message = Messages(language: .chinese).text(for: SchemaError(path: "t.tiankong.yaml", line: 2, problem: .onlyForText("a", .integer)))
+        #expect(message == "模板说明 t.tiankong.yaml 第 2 行：choices、min_length 和 max_length 只用于文字字段（kind: text），字段 a 是 integer")
+    }
+
     @Test("numbers and flags as YAML writes them; a template's own mistake is named before its schema's")
     func numbersFlagsAndWhichMistakeFirst() throws {
         let text = "学习X次，讨论X次。\n"

@@ -1,5 +1,6 @@
 import Testing
 @testable import TiankongEngine
+import TiankongTestSupport
 
 /// Many reports from one sheet: columns matched to fields, every row checked, output names made safe.
 @Suite("Sheets of answers")
@@ -7,26 +8,14 @@ struct SheetTests {
     let template: Template
 
     init() throws {
-        let text = "XXX党支部2020年工作总结\n今年以来，XXX党支部组织集中学习X次，X月召开组织生活会，XX作了发言。\n"
-        let schema = """
-            fields:
-              - id: org
-                label: 单位名称
-                blanks: [XXX党支部2020, 今年以来，XXX党支部]
-              - id: study
-                label: 学习次数
-                kind: integer
-                unit: 次
-                max: 100
-                blanks: [学习X次]
-              - id: month
-                label: 召开月份
-                kind: month
-                blanks: [X月召开]
+        // The sheet fixture the end-to-end tests fill, with an optional field more.
+        let text = try String(decoding: Fixtures.bytes("batch/总结.txt"), as: UTF8.self) + "XX作了发言。\n"
+        let schema = try String(decoding: Fixtures.bytes("batch/总结.tiankong.yaml"), as: UTF8.self) + """
               - id: note
                 label: 备注
                 optional: true
                 blanks: [XX作了发言]
+
             """
         template = try Template(bytes: Array(text.utf8), source: "t.txt", schema: .init(text: schema, path: "t.tiankong.yaml"))
     }

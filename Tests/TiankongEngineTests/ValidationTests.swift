@@ -111,6 +111,29 @@ struct ValidationTests {
         #expect(Validation.check("市财政局党组", for: name).warnings.first?.suggestion == "市财政局")
     }
 
+    @Test("text with choices takes one of them only; a length is counted in characters, not bytes")
+    func choicesAndLengths() {
+        var grade = Field(id: "grade", kind: .text, label: "评议等次", marker: "XX", blankIndexes: [1])
+        grade.choices = ["好", "较好", "一般", "差"]
+        #expect(value(" 较好 ", grade) == "较好")
+        #expect(failure("很好", grade) == .notAChoice(["好", "较好", "一般", "差"]))
+        #expect(failure("", grade) == .empty)
+        var org = Field(id: "org", kind: .text, label: "单位名称", marker: "XXX", blankIndexes: [2])
+        org.minimumLength = 2
+        org.maximumLength = 6
+        // Six Chinese characters are 18 bytes of UTF-8, and six characters.
+        #expect(value("市财政局机关", org) == "市财政局机关")
+        #expect(failure("市财政局机关一", org) == .wrongLength(minimum: 2, maximum: 6))
+        #expect(failure("局", org) == .wrongLength(minimum: 2, maximum: 6))
+        let chinese = Messages(language: .chinese), english = Messages(language: .english)
+        #expect(chinese.text(for: .notAChoice(grade.choices), field: grade) == "只能填以下之一：好、较好、一般、差")
+        #expect(chinese.expectation(for: grade) == "从中选一：好、较好、一般、差")
+        #expect(english.text(for: .notAChoice(grade.choices), field: grade) == "Must be one of: 好, 较好, 一般, 差")
+        #expect(chinese.text(for: .wrongLength(minimum: 2, maximum: 6), field: org) == "应为 2–6 个字")
+        #expect(chinese.text(for: .wrongLength(minimum: nil, maximum: 20), field: org) == "不能超过 20 个字")
+        #expect(chinese.expectation(for: org) == "文字，2–6 个字")
+    }
+
     @Test("the messages name the expected form, in Chinese and in English")
     func messages() {
         let chinese = Messages(language: .chinese)

@@ -29,6 +29,11 @@ public struct Field: Hashable, Sendable, Identifiable {
     public var replacedText: String?
     /// The pieces of text the replacement is limited to (the schema's `within:`); empty for everywhere.
     public var replacedWithin: [String] = []
+    /// The answers a text field takes, when the schema lists them (`choices:`); empty for any text.
+    public var choices: [String] = []
+    /// The fewest and most characters a text answer has (the schema's `min_length`, `max_length`).
+    public var minimumLength: Int?
+    public var maximumLength: Int?
 
     /// The text around one blank of the field.
     public struct Surrounding: Hashable, Sendable {

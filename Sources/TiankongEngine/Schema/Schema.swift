@@ -9,7 +9,8 @@ import Darwin
 /// For each field: id, label, kind, unit, min/max, hint, default, optional, and the blanks it fills — by
 /// blank index, or by a piece of text the blank sits in ("党组扩大会议学习X次") so the schema survives small
 /// edits. A field with `replace:` asks for a literal text of the template ("2020") and replaces it everywhere
-/// (or only `within:` the given pieces of text). `rules:` compare numeric fields.
+/// (or only `within:` the given pieces of text). A text field may list its `choices:` or limit its length
+/// (`min_length:`, `max_length:`). `rules:` compare numeric fields.
 public struct Schema: Sendable, Equatable {
     /// One field as the schema describes it.
     public struct FieldSpec: Sendable, Equatable {
@@ -25,8 +26,14 @@ public struct Schema: Sendable, Equatable {
         public var blanks: [BlankReference] = []
         public var replace: String?
         public var within: [String] = []
+        public var choices: [String] = []
+        public var minimumLength: Int?
+        public var maximumLength: Int?
         /// The schema file line the field starts on.
         public var line: Int
+
+        /// True when the field lists choices or limits a length, which only a text answer has.
+        public var asksForText: Bool { !choices.isEmpty || minimumLength != nil || maximumLength != nil }
     }
 
     /// Which blank a field fills.
@@ -123,14 +130,12 @@ public struct Schema: Sendable, Equatable {
                 spec.isOptional = flag
             case "replace": spec.replace = try text()
             case "within":
-                if let items = value.items {
-                    for item in items {
-                        guard let s = item.string else { throw SchemaError(path: path, line: item.line, problem: .notText("within")) }
-                        spec.within.append(s)
-                    }
-                } else {
-                    spec.within = [try text()]
-                }
+                spec.within = try texts(value, key: key, path: path)
+            case "choices":
+                spec.choices = try texts(value, key: key, path: path)
+                if spec.choices.isEmpty { throw SchemaError(path: path, line: keyLine, problem: .noChoices) }
+            case "min_length": spec.minimumLength = try number()
+            case "max_length": spec.maximumLength = try number()
             case "blanks":
                 let items = value.items ?? [value]
                 for item in items {
@@ -151,6 +156,15 @@ public struct Schema: Sendable, Equatable {
         if let lo = spec.minimum, let hi = spec.maximum, lo > hi {
             throw SchemaError(path: path, line: line, problem: .minimumAboveMaximum(lo, hi))
         }
+        if let lo = spec.minimumLength, let hi = spec.maximumLength, lo > hi {
+            throw SchemaError(path: path, line: line, problem: .minimumLengthAboveMaximum(lo, hi))
+        }
+        if let kind = spec.kind, kind != .text, spec.asksForText {
+            throw SchemaError(path: path, line: line, problem: .onlyForText(spec.id, kind))
+        }
+        if let answer = spec.defaultAnswer, !spec.choices.isEmpty, !spec.choices.contains(answer) {
+            throw SchemaError(path: path, line: line, problem: .defaultNotAChoice(answer))
+        }
         if spec.blanks.isEmpty && spec.replace == nil {
             throw SchemaError(path: path, line: line, problem: .fillsNothing(spec.id))
         }
@@ -158,6 +172,20 @@ public struct Schema: Sendable, Equatable {
             throw SchemaError(path: path, line: line, problem: .replaceAndBlanks(spec.id))
         }
         return spec
+    }
+
+    /// A list of texts, or one text as a list of one.
+    private static func texts(_ value: YAMLNode, key: String, path: String) throws(SchemaError) -> [String] {
+        guard let items = value.items else {
+            guard let s = value.string else { throw SchemaError(path: path, line: value.line, problem: .notText(key)) }
+            return [s]
+        }
+        var texts: [String] = []
+        for item in items {
+            guard let s = item.string else { throw SchemaError(path: path, line: item.line, problem: .notText(key)) }
+            texts.append(s)
+        }
+        return texts
     }
 
     /// Letters, digits, "_" and "-" (in any script). ASCII ids are checked byte by byte: Character's
@@ -294,6 +322,13 @@ public struct SchemaError: Error, Equatable, Sendable {
         case badID(String)
         case duplicateID(String, firstLine: Int)
         case minimumAboveMaximum(Int, Int)
+        case minimumLengthAboveMaximum(Int, Int)
+        /// `choices:` with nothing in it.
+        case noChoices
+        /// A default answer that is none of the field's choices.
+        case defaultNotAChoice(String)
+        /// `choices`, `min_length` or `max_length` on a field of another kind than text.
+        case onlyForText(String, Kind)
         case fillsNothing(String)
         case replaceAndBlanks(String)
         case noSuchBlank(Int)

@@ -75,14 +75,16 @@ enum SchemaApplication {
             let indexes = specBlanks[place].sorted { byIndex[$0]!.byteRange.lowerBound < byIndex[$1]!.byteRange.lowerBound }
             let first = byIndex[indexes[0]]!
             let inferred = inferredFields.first { $0.blankIndexes.contains(first.index) }
+            // Choices and lengths make a text field whatever its blank looks like.
+            let kind = spec.kind ?? (spec.asksForText ? .text : nil)
             var field = Field(
-                id: spec.id, kind: spec.kind ?? first.kind, unit: spec.unit ?? first.unit,
-                minimum: spec.minimum ?? (spec.kind == nil ? first.minimum : nil),
-                maximum: spec.maximum ?? (spec.kind == nil ? first.maximum : nil),
+                id: spec.id, kind: kind ?? first.kind, unit: spec.unit ?? first.unit,
+                minimum: spec.minimum ?? (kind == nil ? first.minimum : nil),
+                maximum: spec.maximum ?? (kind == nil ? first.maximum : nil),
                 label: spec.label ?? inferred?.label ?? FieldGrouping.label(for: first), marker: first.marker,
                 blankIndexes: indexes,
                 surroundings: indexes.map { Field.Surrounding(before: byIndex[$0]!.before, after: byIndex[$0]!.after) })
-            if spec.kind != nil, spec.minimum == nil, spec.maximum == nil, spec.kind == first.kind {
+            if kind != nil, spec.minimum == nil, spec.maximum == nil, kind == first.kind {
                 field.minimum = first.minimum
                 field.maximum = first.maximum
             }
@@ -90,6 +92,9 @@ enum SchemaApplication {
             field.isOptional = spec.isOptional
             field.replacedText = spec.replace
             field.replacedWithin = spec.within
+            field.choices = spec.choices
+            field.minimumLength = spec.minimumLength
+            field.maximumLength = spec.maximumLength
             field.defaultAnswer = spec.defaultAnswer ?? spec.replace
             fields.append(field)
         }

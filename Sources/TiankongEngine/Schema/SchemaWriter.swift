@@ -7,6 +7,7 @@ public enum SchemaWriter {
         out += t("""
         # 由 `tiankong schema` 按推断生成。每个字段：id、label（问题）、kind（text integer decimal percent
         # year month day quarter）、unit、min、max、hint（给第一次填写的人的提示）、default、optional，
+        # 文字字段还可有 choices（只能从中选一）、min_length、max_length（字数），
         # 以及它填哪些空：blanks 可写空的序号，也可写空所在的一段原文（含 X），模板稍有改动也能找到。
         # replace: "原文" 把模板里的一段文字也当作要问的空（可用 within 限定在哪几段原文里）。
         # rules 比较数字字段，例如：
@@ -17,8 +18,9 @@ public enum SchemaWriter {
         """, """
         # Written by `tiankong schema` from inference. Each field: id, label (the question), kind (text integer
         # decimal percent year month day quarter), unit, min, max, hint (for a first-time user), default,
-        # optional, and the blanks it fills: by blank number, or by a piece of the template's text holding the
-        # blank (with its X), which survives small edits. replace: "text" asks for a literal text of the
+        # optional (a text field also choices, min_length, max_length), and the blanks it fills: by blank
+        # number, or by a piece of the template's text holding the blank (with its X), which survives small
+        # edits. replace: "text" asks for a literal text of the
         # template too (within: limits it to some pieces of text). rules compare numeric fields, e.g.:
         # rules:
         #   - check: "fixed <= found"
@@ -38,6 +40,9 @@ public enum SchemaWriter {
             if let minimum = field.minimum { out += "    min: \(minimum)\n" }
             if let maximum = field.maximum { out += "    max: \(maximum)\n" }
             if let hint = field.hint { out += "    hint: \(quoted(hint))\n" }
+            if !field.choices.isEmpty { out += "    choices: [\(field.choices.map(quoted).joined(separator: ", "))]\n" }
+            if let length = field.minimumLength { out += "    min_length: \(length)\n" }
+            if let length = field.maximumLength { out += "    max_length: \(length)\n" }
             if let text = field.replacedText {
                 out += "    replace: \(quoted(text))\n"
                 if !field.replacedWithin.isEmpty {

@@ -18,7 +18,15 @@ public struct Messages: Sendable {
     public func expectation(for field: Field) -> String {
         switch field.kind {
         case .text:
-            return t("文字，如单位名称", "text, such as a name")
+            if !field.choices.isEmpty {
+                return t("从中选一：\(field.choices.joined(separator: "、"))", "one of: \(field.choices.joined(separator: ", "))")
+            }
+            switch (field.minimumLength, field.maximumLength) {
+            case let (lo?, hi?): return t("文字，\(lo)–\(hi) 个字", "text, \(lo)–\(hi) characters")
+            case let (nil, hi?): return t("文字，最多 \(hi) 个字", "text, at most \(hi) characters")
+            case let (lo?, nil): return t("文字，至少 \(lo) 个字", "text, at least \(lo) characters")
+            case (nil, nil): return t("文字，如单位名称", "text, such as a name")
+            }
         case .integer:
             let unit = field.unit ?? ""
             let what: String
@@ -64,6 +72,15 @@ public struct Messages: Sendable {
             default: return t("应在 \(range.lowerBound)–\(range.upperBound) 之间", "Must be between \(range.lowerBound) and \(range.upperBound)")
             }
         case .notAYear: return t("年份应为 1949–2100 之间的四位数字，如 2021", "A year is four digits between 1949 and 2100, such as 2021")
+        case .notAChoice(let choices):
+            return t("只能填以下之一：\(choices.joined(separator: "、"))", "Must be one of: \(choices.joined(separator: ", "))")
+        case .wrongLength(let lo, let hi):
+            switch (lo, hi) {
+            case let (lo?, hi?): return t("应为 \(lo)–\(hi) 个字", "Must be \(lo) to \(hi) characters long")
+            case let (nil, hi?): return t("不能超过 \(hi) 个字", "Must be at most \(hi) characters long")
+            case let (lo?, nil): return t("至少要 \(lo) 个字", "Must be at least \(lo) characters long")
+            case (nil, nil): return ""
+            }
         case .noSuchDate(let year, let month, let day):
             let y = year.map { "\($0)年" } ?? ""
             let yEnglish = year.map { " \($0)" } ?? ""
@@ -156,6 +173,14 @@ public struct Messages: Sendable {
         case .badID(let id): what = t("id“\(id)”只能含字母、数字、_ 和 -", "the id “\(id)” may hold only letters, digits, _ and -")
         case .duplicateID(let id, let first): what = t("id“\(id)”重复（第 \(first) 行已用过）", "the id “\(id)” is used twice (first on line \(first))")
         case .minimumAboveMaximum(let lo, let hi): what = t("min（\(lo)）大于 max（\(hi)）", "min (\(lo)) is greater than max (\(hi))")
+        case .minimumLengthAboveMaximum(let lo, let hi):
+            what = t("min_length（\(lo)）大于 max_length（\(hi)）", "min_length (\(lo)) is greater than max_length (\(hi))")
+        case .noChoices: what = t("choices 至少要列出一项", "choices must list at least one answer")
+        case .defaultNotAChoice(let answer):
+            what = t("default“\(answer)”不在 choices 里", "the default “\(answer)” is not one of the choices")
+        case .onlyForText(let id, let kind):
+            what = t("choices、min_length 和 max_length 只用于文字字段（kind: text），字段 \(id) 是 \(kind.rawValue)",
+                     "choices, min_length and max_length are for text fields (kind: text) only; the field \(id) is \(kind.rawValue)")
         case .fillsNothing(let id): what = t("字段 \(id) 既没有 blanks 也没有 replace，不填任何空", "the field \(id) has neither blanks nor replace, so it fills nothing")
         case .replaceAndBlanks(let id): what = t("字段 \(id) 不能同时有 blanks 和 replace", "the field \(id) cannot have both blanks and replace")
         case .noSuchBlank(let index): what = t("模板里没有第 \(index) 个空", "the template has no blank \(index)")

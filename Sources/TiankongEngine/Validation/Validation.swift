@@ -62,6 +62,13 @@ public enum Validation {
         if answer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return .failed(.controlCharacter)
         }
+        if !field.choices.isEmpty, !field.choices.contains(answer) { return .failed(.notAChoice(field.choices)) }
+        if field.minimumLength != nil || field.maximumLength != nil {
+            let length = answer.count
+            if length < field.minimumLength ?? 0 || length > field.maximumLength ?? .max {
+                return .failed(.wrongLength(minimum: field.minimumLength, maximum: field.maximumLength))
+            }
+        }
         let mayHoldMarker = answer.utf8.contains(0x58) || answer.contains("Ｘ") || answer.contains("×")
         if mayHoldMarker, let run = BlankScanner(exceptionWords: []).runs(in: Array(answer.utf8)).first {
             return .failed(.containsBlankMarker(String(decoding: Array(answer.utf8)[run.byteRange], as: UTF8.self)))

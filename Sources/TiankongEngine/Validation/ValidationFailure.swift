@@ -18,6 +18,10 @@ public enum ValidationFailure: Error, Equatable, Hashable, Sendable {
     case outOfRange(ClosedRange<Int>)
     /// A year must be four digits between 1949 and 2100.
     case notAYear
+    /// A text answer that is none of the field's choices (all of them, to show).
+    case notAChoice([String])
+    /// A text answer shorter or longer than the field allows: its limits in characters.
+    case wrongLength(minimum: Int?, maximum: Int?)
     /// "2021年2月30日": no such day.
     case noSuchDate(year: Int?, month: Int, day: Int)
 }
