@@ -7,6 +7,21 @@
 #include <string.h>
 #include <unistd.h>
 
+// Moves `position` as fseek does, from the start, `position` or `size`; past `size` only when `growable`
+// (a write goes there). 0, or -1 when it cannot.
+static long tk_seek(ZPOS64_T *position, ZPOS64_T size, int growable, ZPOS64_T offset, int origin) {
+    ZPOS64_T base;
+    switch (origin) {
+    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
+    case ZLIB_FILEFUNC_SEEK_CUR: base = *position; break;
+    case ZLIB_FILEFUNC_SEEK_END: base = size; break;
+    default: return -1;
+    }
+    if (base + offset > size && !growable) return -1;
+    *position = base + offset;
+    return 0;
+}
+
 // An archive in memory for minizip's file functions: read from `bytes`, or written into a buffer that
 // grows (`writable`). `position` is where the next read or write goes.
 typedef struct {
@@ -63,16 +78,7 @@ static ZPOS64_T tk_memory_tell(voidpf opaque, voidpf stream) {
 static long tk_memory_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin) {
     (void)opaque;
     tk_memory_file *file = (tk_memory_file *)stream;
-    ZPOS64_T base;
-    switch (origin) {
-    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
-    case ZLIB_FILEFUNC_SEEK_CUR: base = file->position; break;
-    case ZLIB_FILEFUNC_SEEK_END: base = file->size; break;
-    default: return -1;
-    }
-    if (base + offset > file->size && !file->writable) return -1;
-    file->position = base + offset;
-    return 0;
+    return tk_seek(&file->position, file->size, file->writable, offset, origin);
 }
 
 static int tk_memory_close(voidpf opaque, voidpf stream) { (void)opaque; (void)stream; return 0; }
@@ -135,16 +141,7 @@ static ZPOS64_T tk_descriptor_tell(voidpf opaque, voidpf stream) {
 static long tk_descriptor_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin) {
     (void)opaque;
     tk_descriptor_file *file = (tk_descriptor_file *)stream;
-    ZPOS64_T base;
-    switch (origin) {
-    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
-    case ZLIB_FILEFUNC_SEEK_CUR: base = file->position; break;
-    case ZLIB_FILEFUNC_SEEK_END: base = file->size; break;
-    default: return -1;
-    }
-    if (base + offset > file->size) return -1;
-    file->position = base + offset;
-    return 0;
+    return tk_seek(&file->position, file->size, 0, offset, origin);
 }
 
 static int tk_descriptor_error(voidpf opaque, voidpf stream) { (void)opaque; return ((tk_descriptor_file *)stream)->failed; }

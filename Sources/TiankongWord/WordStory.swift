@@ -294,14 +294,8 @@ final class WordStoryReader: WordXMLHandler {
         // After an empty-element tag expat reports an end tag of no bytes.
         let (start, end) = end > start ? (start, end) : (tagEnd, tagEnd)
         switch code {
-        case .t:
-            if let index = openText {
-                story.texts[index].content = story.texts[index].tag.upperBound..<start
-                story.texts[index].element = story.texts[index].tag.lowerBound..<end
-                openText = nil
-            }
-        case .r:
-            if let run = runStack.popLast() { story.runs[run].element = story.runs[run].element.lowerBound..<end }
+        case .t, .r:
+            close(code, start: start, end: end)
         case .p:
             guard var paragraph = frames[frames.count - 1].paragraphs.popLast() else { return }
             var frame = frames[frames.count - 1]
@@ -406,6 +400,12 @@ final class WordStoryReader: WordXMLHandler {
     private func fallbackEnd(start: Int, end: Int) {
         let (code, tagEnd) = fallbackElements.removeLast()
         let (start, end) = end > start ? (start, end) : (tagEnd, tagEnd)
+        close(code, start: start, end: end)
+    }
+
+    /// A `w:t` or `w:r` ends at `start..<end` (its end tag): its element's bytes, and a text's content,
+    /// are known now. Other elements need nothing here.
+    private func close(_ code: Code, start: Int, end: Int) {
         switch code {
         case .t:
             if let index = openText {

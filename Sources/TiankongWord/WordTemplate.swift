@@ -189,11 +189,7 @@ public final class WordTemplate: @unchecked Sendable {
     // MARK: - Where things are
 
     /// The line of `template.text` (0-based) the offset falls in.
-    func line(containing offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi { let mid = (lo + hi + 1) / 2; if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
-        return lo
-    }
+    func line(containing offset: Int) -> Int { LineTable.line(containing: offset, starts: lineStarts) }
 
     /// Where the blank is in the document.
     public func place(of blank: Blank) -> WordPlace {

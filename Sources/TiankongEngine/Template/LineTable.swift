@@ -1,5 +1,5 @@
 /// The start of every line of a text, for turning byte offsets into lines.
-struct LineTable: Sendable {
+public struct LineTable: Sendable {
     /// Byte offset where each line starts; a final empty line after the last newline is not a line.
     let starts: [Int]
     let count: Int
@@ -78,7 +78,11 @@ struct LineTable: Sendable {
     func byteLength(_ i: Int) -> Int { contentRange(i).count }
 
     /// The line (0-based) holding byte `offset`, found by halving.
-    func line(containing offset: Int) -> Int {
+    func line(containing offset: Int) -> Int { Self.line(containing: offset, starts: starts) }
+
+    /// The line (0-based) holding byte `offset` of a text whose lines start at `starts` (ascending, the
+    /// first 0), found by halving.
+    public static func line(containing offset: Int, starts: [Int]) -> Int {
         var lo = 0, hi = starts.count - 1
         while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
         return lo
