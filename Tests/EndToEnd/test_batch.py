@@ -362,6 +362,49 @@ def test_a_list_too_long_for_excel_is_kept_on_a_hidden_sheet(tmp_path):
     assert (grade.type, grade.formula1) == ("list", "'选项'!$D$1:$D$80")
 
 
+def calc_saves(workbook, target, folder):
+    """Opens `workbook` in LibreOffice Calc (headless) and saves it as `target` ("xlsx", or a CSV filter
+    with its options) into `folder`; returns the saved file. soffice is needed (TEST_PACKAGES), never skipped."""
+    import os
+    import subprocess
+    soffice = shutil.which("soffice")
+    assert soffice, "soffice is not installed; `make test` installs it (see the Makefile's TEST_PACKAGES)"
+    profile = folder.parent / "libreoffice-profile"
+    result = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                             "--outdir", str(folder), str(workbook)],
+                            capture_output=True, text=True, timeout=300, env=dict(os.environ, HOME=str(folder.parent)))
+    saved = folder / (workbook.stem + (".xlsx" if target == "xlsx" else ".csv"))
+    assert result.returncode == 0 and saved.exists(), f"soffice failed:\n{result.stdout}\n{result.stderr}"
+    return saved
+
+
+def test_the_sheet_saved_by_libreoffice_calc_as_xlsx_and_as_a_gbk_csv_gives_the_same_reports(tmp_path):
+    """A unit that opens the sheet in LibreOffice Calc and saves it (as .xlsx, or as CSV in GBK, as Chinese
+    Windows writes text) hands back what `fill --data` reads: one report per row, every answer in it."""
+    import openpyxl
+    template = small_template(tmp_path, "评议")
+    assert run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
+    sheet = book.worksheets[0]
+    rows = [("机关一支部", 6, 4, "好"), ("机关二支部", 7, 5, "一般"), ("后勤支部", 12, 11, "较好")]
+    for row in rows:
+        sheet.append(list(row))
+    book.save(tmp_path / "填好.xlsx")
+
+    saved_xlsx = calc_saves(tmp_path / "填好.xlsx", "xlsx", tmp_path / "calc-xlsx")
+    # Field 44 is the comma, 34 the double quote, 67 LibreOffice's number for GBK (rtl_TextEncoding).
+    saved_csv = calc_saves(tmp_path / "填好.xlsx", "csv:Text - txt - csv (StarCalc):44,34,67", tmp_path / "calc-csv")
+    raw = saved_csv.read_bytes()
+    assert "机关一支部".encode("gbk") in raw and "机关一支部".encode("utf-8") not in raw, "the CSV is GBK"
+    assert raw.decode("gbk").splitlines()[0] == "单位名称,学习次数,召开月份,评议等次"
+
+    for saved, out in [(saved_xlsx, "从xlsx"), (saved_csv, "从csv")]:
+        result = run("fill", template, "--data", saved, "-o", f"{out}/{{单位名称}}.docx", cwd=tmp_path)
+        assert result.returncode == 0, stderr(result)
+        assert "已写出 3 份报告" in stderr(result)
+        assert_appraisal_reports(tmp_path / out, rows)
+
+
 def appraisal(org, study, month, grade):
     """The 评议 fixture's second line, filled."""
     return f"今年以来，{org}党支部组织集中学习{study}次，{month}月召开组织生活会，开展民主评议党员，支部评议等次为{grade}。"
