@@ -97,7 +97,7 @@ public enum WorkbookWriter {
                         choices = x.workbook_add_worksheet(book, Self.choicesSheet)
                         x.worksheet_hide(choices)
                     }
-                    for (row, item) in items.enumerated() { x.worksheet_write_string(choices, lxw_row_t(row), col, item, nil) }
+                    for (row, item) in items.enumerated() { _ = x.worksheet_write_string(choices, lxw_row_t(row), col, item, nil) }
                     let letters = Self.columnLetters(k)
                     validation.value_formula = c("='\(Self.choicesSheet)'!$\(letters)$1:$\(letters)$\(items.count)")
                 }

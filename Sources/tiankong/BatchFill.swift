@@ -121,8 +121,9 @@ struct BatchFill {
             }
         }
         do throws(SheetError) {
-            try sheet.read(header: { _ in }, row: { row in
-                guard !Self.isInstructions(row, match: match, template: template), let good = review.review(row).good else { return true }
+            var headerRow = 1
+            try sheet.read(fields: template.fields, header: { headerRow = $0.number }, row: { row in
+                guard !Self.isInstructions(row, under: headerRow, match: match, template: template), let good = review.review(row).good else { return true }
                 chunk.append((good, pattern.name(row: good.number, values: good.values)))
                 if chunk.count >= 256 { writeChunk() }
                 return batch.failure == nil
@@ -167,8 +168,11 @@ struct BatchFill {
         var withData = Set<Int>()
         var checked: Checked?
         do throws(SheetError) {
-            try sheet.read(header: { cells in
+            var headerRow = 1
+            try sheet.read(fields: template.fields, header: { first in
+                let cells = first.cells
                 header = cells
+                headerRow = first.number
                 unnamed = cells.indices.filter { cells[$0].trimmedSpaces().isEmpty }
                 let match = ColumnMatch(header: cells, fields: template.fields) { _ in false }
                 checked = Checked(match: match, review: SheetReview(match: match, template: template, partial: partial), names: [])
@@ -176,7 +180,7 @@ struct BatchFill {
                 // Columns that fit nothing: no row needs reading to say so.
                 guard checked!.match.isComplete(partial: partial) else { return false }
                 for index in unnamed where index < row.cells.count && !row.cells[index].trimmedSpaces().isEmpty { withData.insert(index) }
-                guard !Self.isInstructions(row, match: checked!.match, template: template), let good = checked!.review.check(row) else { return true }
+                guard !Self.isInstructions(row, under: headerRow, match: checked!.match, template: template), let good = checked!.review.check(row) else { return true }
                 checked!.names.append((good.number, pattern.name(row: good.number, values: good.values)))
                 return true
             })
@@ -222,9 +226,10 @@ struct BatchFill {
         throw CommandFailure(message: CommandText().unknownFormat(output), status: .usage)
     }
 
-    /// The row under the header that `tiankong sheet` writes: what each column expects, or its field id.
-    static func isInstructions(_ row: DataRow, match: ColumnMatch, template: Template) -> Bool {
-        guard row.number <= 3 else { return false }
+    /// The rows under the header (row `headerRow`) that `tiankong sheet` writes: what each column
+    /// expects, and the field ids.
+    static func isInstructions(_ row: DataRow, under headerRow: Int, match: ColumnMatch, template: Template) -> Bool {
+        guard row.number <= headerRow + 2 else { return false }
         var said = false
         for column in match.columns where column.index < row.cells.count {
             let cell = row.cells[column.index].trimmedSpaces()

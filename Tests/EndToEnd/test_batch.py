@@ -582,3 +582,59 @@ def test_a_header_cell_merged_over_two_columns_is_one_column(tmp_path):
     assert result.returncode == 65
     assert "第 2 列 （无标题） 对不上模板的任何字段" in stderr(result)
     assert not (tmp_path / "一支部.txt").exists()
+
+
+def test_a_title_row_above_the_header_is_looked_past_in_a_workbook_and_in_csv(tmp_path):
+    """Office sheets open with a title merged across every column ("2020年党建工作总结填报表") and the header
+    under it; the header is found there, and rows keep the sheet's own numbers."""
+    import openpyxl
+    template = small_template(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2020年党建工作总结填报表"])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["单位名称", "学习次数", "召开月份"])
+    sheet.append(["机关一支部", 6, 4])
+    sheet.append(["机关二支部", 7, 13])
+    book.save(tmp_path / "标题.xlsx")
+    result = run("fill", template, "--data", "标题.xlsx", "-o", "{单位名称}-{row}.txt", cwd=tmp_path)
+    # The wrong month is on the sheet's row 4: title, header, then two units.
+    assert result.returncode == 65
+    assert "第 4 行，“召开月份”列：月份应在 1–12 之间" in stderr(result)
+    result = run("fill", template, "--data", "标题.xlsx", "-o", "{单位名称}-{row}.txt", "--skip-invalid", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "机关一支部-3.txt").read_text(encoding="utf-8") == report("机关一支部", 6, 4)
+    assert "跳过 1 行（第 4 行）" in stderr(result)
+
+    # A CSV as Excel saves such a sheet: the title, its merged-away cells empty; a blank line; the header.
+    sheet = "2020年党建工作总结填报表,,\r\n,,\r\n单位名称,学习次数,召开月份\r\n机关三支部,8,9\r\n".encode("gbk")
+    (tmp_path / "标题.csv").write_bytes(sheet)
+    result = run("fill", template, "--data", "标题.csv", "-o", "{单位名称}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert (tmp_path / "机关三支部.txt").read_text(encoding="utf-8") == report("机关三支部", 8, 9)
+
+
+def test_the_sheet_with_a_title_row_added_still_skips_its_instruction_rows(tmp_path):
+    """A person inserts a title row above the sheet `sheet` wrote: its expectation and id rows move down
+    one and are still no reports."""
+    import openpyxl
+    template = small_template(tmp_path)
+    assert run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
+    sheet = book.worksheets[0]
+    sheet.insert_rows(1)
+    sheet["A1"] = "机关党委2020年党建工作总结填报表"
+    sheet.merge_cells("A1:C1")
+    sheet.append(["机关四支部", 3, 2])
+    book.save(tmp_path / "填报表.xlsx")
+    result = run("fill", template, "--data", "填报表.xlsx", "-o", "{row}.txt", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    # Row 1 the title, 2 the header, 3 what each column expects, 4 the ids, 5 the unit's answers.
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == ["5.txt"]
+    assert (tmp_path / "5.txt").read_text(encoding="utf-8") == report("机关四支部", 3, 2)
+
+
+def test_a_sheet_of_only_one_column_is_not_all_title(tmp_path):
+    template = small_template(tmp_path)
+    result = fill_from_csv(tmp_path, template, "备注\n一\n二\n三\n四\n五\n六\n", status=65)
+    assert "第 1 列 “备注” 对不上模板的任何字段" in stderr(result)

@@ -37,6 +37,17 @@ struct SheetTests {
         #expect(trailing.isComplete(partial: false))
     }
 
+    @Test("a title above the header is one cell that names no field")
+    func titles() {
+        #expect(ColumnMatch.isTitle(["2020年党建工作总结填报表", "", " "], fields: template.fields))
+        #expect(ColumnMatch.isTitle(["", "填报说明：请勿改动表头"], fields: template.fields))
+        // A header of one field's column, a header of several, an empty row: none is a title.
+        #expect(!ColumnMatch.isTitle([" 单位名称", "", ""], fields: template.fields))
+        #expect(!ColumnMatch.isTitle(["STUDY"], fields: template.fields))
+        #expect(!ColumnMatch.isTitle(["单位名称", "学习次数"], fields: template.fields))
+        #expect(!ColumnMatch.isTitle(["", ""], fields: template.fields))
+    }
+
     @Test("every row is checked as the wizard checks, and each problem keeps its row, column and cell")
     func review() {
         let sheet = DataSheet(header: ["单位名称", "学习次数", "召开月份"], rows: [

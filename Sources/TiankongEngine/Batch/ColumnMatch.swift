@@ -55,6 +55,15 @@ public struct ColumnMatch: Sendable, Equatable {
         missing = fields.filter { !given.contains($0.id) && $0.defaultAnswer == nil && !$0.isOptional }
     }
 
+    /// True for a title above a sheet's header: a row with text in one cell only (the others empty or
+    /// merged away), text that names no field.
+    public static func isTitle(_ cells: [String], fields: [Field]) -> Bool {
+        let written = cells.filter { !$0.trimmedSpaces().isEmpty }
+        guard written.count == 1 else { return false }
+        let name = key(written[0])
+        return !fields.contains { key($0.label) == name || key($0.id) == name }
+    }
+
     private static func key(_ name: String) -> String { name.trimmedSpaces().lowercased() }
 
     public static func == (a: ColumnMatch, b: ColumnMatch) -> Bool {
