@@ -281,14 +281,19 @@ def test_an_xlsx_with_inline_strings_stored_numbers_and_empty_rows(tmp_path):
             f'<row r="5">{inline("A5", "机关二支部")}<c r="B5"><v>7</v></c><c r="C5"><v>13</v></c></row>'
             '<row r="9"><c r="A9"/></row>')
     write_workbook(tmp_path / "表.xlsx", rows)
-    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", cwd=tmp_path)
     # Row numbers are the sheet's own: the wrong month is in row 5, after an empty row and a missing one.
-    assert result.returncode == 65
-    assert "第 5 行，“召开月份”列：月份应在 1–12 之间" in stderr(result)
-    result = run("fill", template, "--data", "表.xlsx", "-o", "{单位名称}.txt", "--skip-invalid", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    one_wrong_month_is_named_then_skipped(tmp_path, template, "表.xlsx", "{单位名称}.txt", row=5)
     assert (tmp_path / "机关一支部.txt").read_text(encoding="utf-8") == report("机关一支部", 12, 3)
-    assert "跳过 1 行（第 5 行）" in stderr(result)
+
+
+def one_wrong_month_is_named_then_skipped(tmp_path, template, sheet, pattern, row):
+    """`fill --data` refuses the sheet for the month 13 in `row`; with --skip-invalid it writes the others."""
+    result = run("fill", template, "--data", sheet, "-o", pattern, cwd=tmp_path)
+    assert result.returncode == 65
+    assert f"第 {row} 行，“召开月份”列：月份应在 1–12 之间" in stderr(result)
+    result = run("fill", template, "--data", sheet, "-o", pattern, "--skip-invalid", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    assert f"跳过 1 行（第 {row} 行）" in stderr(result)
 
 
 def test_a_damaged_or_hostile_xlsx_is_refused_with_a_message(tmp_path):
@@ -597,14 +602,9 @@ def test_a_title_row_above_the_header_is_looked_past_in_a_workbook_and_in_csv(tm
     sheet.append(["机关一支部", 6, 4])
     sheet.append(["机关二支部", 7, 13])
     book.save(tmp_path / "标题.xlsx")
-    result = run("fill", template, "--data", "标题.xlsx", "-o", "{单位名称}-{row}.txt", cwd=tmp_path)
     # The wrong month is on the sheet's row 4: title, header, then two units.
-    assert result.returncode == 65
-    assert "第 4 行，“召开月份”列：月份应在 1–12 之间" in stderr(result)
-    result = run("fill", template, "--data", "标题.xlsx", "-o", "{单位名称}-{row}.txt", "--skip-invalid", cwd=tmp_path)
-    assert result.returncode == 0, stderr(result)
+    one_wrong_month_is_named_then_skipped(tmp_path, template, "标题.xlsx", "{单位名称}-{row}.txt", row=4)
     assert (tmp_path / "机关一支部-3.txt").read_text(encoding="utf-8") == report("机关一支部", 6, 4)
-    assert "跳过 1 行（第 4 行）" in stderr(result)
 
     # A CSV as Excel saves such a sheet: the title, its merged-away cells empty; a blank line; the header.
     sheet = "2020年党建工作总结填报表,,\r\n,,\r\n单位名称,学习次数,召开月份\r\n机关三支部,8,9\r\n".encode("gbk")
