@@ -134,9 +134,10 @@ enum CheckListing {
         }
         out += "{\n  ".utf8
         key("file"); string(file); out += ",\n  ".utf8
-        key("title"); string(check.structure.title); out += ",\n  ".utf8
+        let structure = check.structure
+        key("title"); string(structure.title); out += ",\n  ".utf8
         key("headings"); out.append(0x5B)
-        for (n, heading) in check.structure.headings.enumerated() {
+        for (n, heading) in structure.headings.enumerated() {
             if n > 0 { out += ",\n    ".utf8 }
             out += "{".utf8
             key("level"); out += "\(heading.mark?.level ?? 0)".utf8; out.append(0x2C)

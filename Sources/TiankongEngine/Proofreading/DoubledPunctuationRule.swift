@@ -16,15 +16,6 @@ struct DoubledPunctuationRule: LineRule {
         }
     }
 
-    /// The full-width form of a mark the fix keeps.
-    static func fullWidth(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        switch c {
-        case ",": return "，"
-        case ";": return "；"
-        default: return c
-        }
-    }
-
     func check(_ line: ProofLine, into findings: inout [Finding]) {
         guard line.kinds.contains(.adjacentClauseMarks) else { return }
         let s = line.scalars
@@ -45,6 +36,6 @@ struct DoubledPunctuationRule: LineRule {
         if marks.allSatisfy({ $0 == "？" || $0 == "！" }) { return }
         var strongest = marks.first!
         for c in marks where Self.strength(c)! > Self.strength(strongest)! { strongest = c }
-        findings.append(line.finding(.doubledPunctuation, run, fix: String(Self.fullWidth(strongest)), safe: true))
+        findings.append(line.finding(.doubledPunctuation, run, fix: String(HalfWidthPunctuationRule.fullWidth(strongest) ?? strongest), safe: true))
     }
 }

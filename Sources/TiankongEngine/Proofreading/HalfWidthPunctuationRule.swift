@@ -2,6 +2,7 @@
 /// "(一)" → "（一）", "\"三会一课\"" → "“三会一课”". A mark inside a number (1,000, 10:30), a Latin word
 /// or a run of Latin text, a URL or an e-mail address is left alone.
 struct HalfWidthPunctuationRule: LineRule {
+    /// The full-width form of an ASCII mark this rule corrects; nil for any other character.
     static func fullWidth(_ c: Unicode.Scalar) -> Unicode.Scalar? {
         switch c {
         case ",": return "，"

@@ -6,8 +6,6 @@ public struct ReportCheck: Sendable {
     public let blanks: [Blank]
     /// What the proof-reading rules found, in the order of the text.
     public let findings: [Finding]
-    /// The report's title and headings, as the Word writer reads them.
-    public let structure: ReportStructure
 
     /// Reads a report's bytes; `reportYear` makes other years findings.
     public init(bytes: [UInt8], source: String, reportYear: Int? = nil) throws(TemplateError) {
@@ -20,8 +18,11 @@ public struct ReportCheck: Sendable {
             blanks = []
         }
         findings = Proofreader(reportYear: reportYear).findings(in: decoded.utf8)
-        structure = ReportStructure(utf8: decoded.utf8)
     }
+
+    /// The report's title and headings, as the Word writer reads them: read only when asked
+    /// (`--format json`): a text listing has no use for them.
+    public var structure: ReportStructure { ReportStructure(utf8: decoded.utf8) }
 
     /// Blanks and findings together, in the order of the text.
     public var all: [Finding] {
