@@ -638,3 +638,24 @@ def test_a_sheet_of_only_one_column_is_not_all_title(tmp_path):
     template = small_template(tmp_path)
     result = fill_from_csv(tmp_path, template, "备注\n一\n二\n三\n四\n五\n六\n", status=65)
     assert "第 1 列 “备注” 对不上模板的任何字段" in stderr(result)
+
+
+def test_the_wizard_keeps_to_the_same_choices_and_length_as_the_sheet(tmp_path):
+    """The one validation: the plain wizard refuses the too-long name and the grade not on the list with the
+    messages `fill --data` and the sheet's Excel rules give, and takes the answers that keep to them."""
+    import os
+    import subprocess
+    from conftest import binary
+    template = small_template(tmp_path, "评议")
+    long_name = "某某省某某市某某县某某乡镇人民政府机关第一"  # 21 characters, one over max_length
+    answers = [long_name, "机关一支部", "6", "4", "很好", "较好", ""]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update({"LANG": "C.UTF-8", "XDG_STATE_HOME": str(tmp_path / "state")})
+    result = subprocess.run([binary(), "--plain", template], input="\n".join(answers) + "\n", capture_output=True,
+                            text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "不能超过 20 个字" in result.stdout
+    assert "只能填以下之一：好、较好、一般、差" in result.stdout
+    written = list(tmp_path.glob("*.txt"))
+    assert len(written) == 1, written
+    assert written[0].read_text(encoding="utf-8").splitlines()[1] == appraisal("机关一支部", 6, 4, "较好")
