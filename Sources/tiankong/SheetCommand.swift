@@ -1,8 +1,5 @@
 import ArgumentParser
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 import TiankongEngine
 import TiankongSheets
 
@@ -36,7 +33,6 @@ struct SheetCommand: ParsableCommand {
             throw CommandFailure(message: say.t("不知道 \(output) 要写成什么格式；请用 .xlsx 或 .csv 结尾，或加 --format xlsx|csv",
                                                 "Cannot tell which format \(output) should be; end it in .xlsx or .csv, or add --format xlsx|csv"), status: .usage)
         }
-        if !force && access(output, F_OK) == 0 { throw CommandFailure(message: messages.text(for: OutputError.exists(path: output)), status: .cannotCreate) }
         let layout = SheetLayout(template: template, messages: messages)
         let bytes: [UInt8]
         switch chosen {
