@@ -659,3 +659,14 @@ def test_the_wizard_keeps_to_the_same_choices_and_length_as_the_sheet(tmp_path):
     written = list(tmp_path.glob("*.txt"))
     assert len(written) == 1, written
     assert written[0].read_text(encoding="utf-8").splitlines()[1] == appraisal("机关一支部", 6, 4, "较好")
+
+
+def test_fields_as_json_give_a_program_the_choices_and_lengths(tmp_path):
+    import json
+    template = small_template(tmp_path, "评议")
+    result = run("fields", template, "--format", "json")
+    assert result.returncode == 0, stderr(result)
+    fields = {f["id"]: f for f in json.loads(result.stdout)["fields"]}
+    assert fields["grade"]["choices"] == ["好", "较好", "一般", "差"] and fields["grade"]["kind"] == "text"
+    assert fields["org"]["maxLength"] == 20 and "minLength" not in fields["org"] and "choices" not in fields["org"]
+    assert "choices" not in fields["month"] and "maxLength" not in fields["study"]

@@ -305,6 +305,16 @@ public enum FieldsListing {
             if let sameAs = f.sameAs { out.text(", \"sameAs\": "); out.jsonQuoted(sameAs) }
             if let minimum = f.minimum { out.text(", \"min\": "); out.number(minimum) }
             if let maximum = f.maximum { out.text(", \"max\": "); out.number(maximum) }
+            if !f.choices.isEmpty {
+                out.text(", \"choices\": [")
+                for (k, choice) in f.choices.enumerated() {
+                    if k > 0 { out.text(", ") }
+                    out.jsonQuoted(choice)
+                }
+                out.byte(0x5D)
+            }
+            if let length = f.minimumLength { out.text(", \"minLength\": "); out.number(length) }
+            if let length = f.maximumLength { out.text(", \"maxLength\": "); out.number(length) }
             out.text(", \"blanks\": [")
             for (k, index) in f.blankIndexes.enumerated() {
                 if k > 0 { out.text(", ") }
