@@ -30,7 +30,7 @@ public enum WorkbookWriter {
         let path = String(cString: template)
         defer { unlink(path) }
 
-        guard let book = x.workbook_new(path), let sheet = x.workbook_add_worksheet(book, nil) else { throw .failed(-2) }
+        guard let book = x.workbook_new(path), let sheet = x.workbook_add_worksheet(book, messages.entrySheetName) else { throw .failed(-2) }
         let header = x.workbook_add_format(book)
         x.format_set_bold(header)
         x.format_set_bg_color(header, 0xDDEBF7)

@@ -360,7 +360,7 @@ def test_a_list_too_long_for_excel_is_kept_on_a_hidden_sheet(tmp_path):
     result = run("sheet", template, "-o", "填报表.xlsx", cwd=tmp_path)
     assert result.returncode == 0, stderr(result)
     book = openpyxl.load_workbook(tmp_path / "填报表.xlsx")
-    assert book.sheetnames == ["Sheet1", "选项"] and book["选项"].sheet_state == "hidden"
+    assert book.sheetnames == ["填报", "选项"] and book["选项"].sheet_state == "hidden"
     # 评议等次 is the fourth column, D, in both sheets.
     assert [c.value for c in book["选项"]["D"]] == grades
     grade = next(v for v in book.worksheets[0].data_validations.dataValidation if str(v.sqref) == "D4:D10003")

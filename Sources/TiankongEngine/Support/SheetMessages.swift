@@ -1,5 +1,8 @@
 /// The messages for filling many reports from one sheet (see `Messages`).
 extension Messages {
+    /// The name of the data-entry sheet in the workbook `sheet` writes (Excel's tab, not "Sheet1").
+    public var entrySheetName: String { language.pick("填报", "Entries") }
+
     public func text(for error: SheetError) -> String {
         let t = language.pick
         switch error {
