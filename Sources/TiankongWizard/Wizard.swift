@@ -42,6 +42,8 @@ public enum EarlierAnswers: Sendable {
 /// tell the user about it.
 struct Start {
     var earlierAnswers: [String: String] = [:]
+    /// Fixes taken for the template's own words in an earlier session, resumed with its answers.
+    var earlierCorrections = TemplateCorrections()
     /// Shown once, as soon as the screen is free for them.
     var warnings: [String] = []
     /// The autosave is already known not to work; a failed save need not say so again.
@@ -83,6 +85,7 @@ public enum Wizard {
         case .none: break
         case .answers(let kept, let dropped):
             start.earlierAnswers = kept
+            start.earlierCorrections = store.corrections(for: template)
             if !dropped.isEmpty { start.warnings.append(text.autosaveDropped(dropped, backup: store.copyAside())) }
         case .damaged(let damage):
             // Asked before the screen is taken over, the same way in both modes.
@@ -98,6 +101,7 @@ public enum Wizard {
             case .startAfresh:
                 store.backUp()
                 start.earlierAnswers = [:]
+                start.earlierCorrections = TemplateCorrections()
                 if options.earlierAnswers == nil { start.warnings.append(text.earlierAnswersSetAside) }
             case nil: break
             }

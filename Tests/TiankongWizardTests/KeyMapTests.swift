@@ -35,6 +35,14 @@ struct KeyMapTests {
         }
     }
 
+    @Test("Ctrl-T fixes everything on the review and means nothing anywhere else")
+    func fixAll() {
+        #expect(KeyMap.action(for: .control("t"), in: .review) == .takeAllFixes)
+        for context: KeyContext in [.editing, .editingEmpty, .fieldList, .prompt, .confirm] {
+            #expect(KeyMap.action(for: .control("t"), in: context) == nil)
+        }
+    }
+
     @Test("Raw control bytes are named keys")
     func controlBytes() {
         #expect(Key.fromControlByte(3) == .control("c"))

@@ -125,6 +125,62 @@ struct ReviewProofreadingTests {
         #expect(story.row(-2) == " 这一处要您自己判断，不能自动改正；请在保存的报告里核对。")
         #expect(story.state.findings.count == 1)
     }
+
+    @Test("Ctrl-T takes every safe fix at once: the template's 22 and the answer that printed 党组党组")
+    func fixEverything() throws {
+        let folder = try TemporaryFolder()
+        var story = try Self.doubledWord()
+        story.workingDirectory = folder.path
+        #expect(story.row(-1).contains("Ctrl-T 全部改正"))
+        story.press(.control("t"))
+        // 17 ASCII commas, 4 brackets and the doubled stop in the template's words; answer 1 once.
+        #expect(story.row(-2) == " 已改正 23 处")
+        #expect(story.state.answers["f1"] == "市财政局")
+        #expect(story.row(1) == " 全部填好了。按 Ctrl-S 保存。")
+        #expect(!story.row(-1).contains("Ctrl-R") && !story.row(-1).contains("Ctrl-T"))
+
+        story.press(.control("s"))
+        story.press(.enter)
+        let saved = try String(contentsOfFile: folder.file("2020年党建工作总结（党组）.txt"), encoding: .utf8)
+        let golden = String(decoding: try CompleteAnswers.report(), as: UTF8.self)
+        #expect(golden.filter { $0 == "," }.count == 17 && golden.filter { "()".contains($0) }.count == 4)
+        let fixed = golden.replacingOccurrences(of: "，。", with: "。").replacingOccurrences(of: ",", with: "，")
+            .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        #expect(saved == fixed)
+    }
+
+    @Test("Ctrl-T with nothing a program may fix says so and changes nothing")
+    func fixEverythingWithNothingSafe() throws {
+        let template = try Template(bytes: Array("工作总结\n一、学习X次\n三、工作\n".utf8), source: "t.txt")
+        var story = Story(template: template)
+        story.answer("3")
+        story.press(.control("t"))
+        #expect(story.row(-2) == " 没有可以自动改正的；其余的要您自己判断。")
+        #expect(story.state.findings.count == 1 && story.state.corrections.isEmpty)
+    }
+
+    @Test("Proof-reading is the session's work: the review says 校对中… until the findings of its last request come")
+    func proofreadingOffTheMainThread() throws {
+        var story = try Story()
+        let answers = try CompleteAnswers.load()
+        for (_, answer) in answers.dropLast() { story.answer(answer) }
+        story.type(answers.last!.1)
+        let effects = Reducer.reduce(&story.state, .nextField)
+        guard case .proofread(let request)? = effects.last else {
+            Issue.record("no proof-reading asked for: \(effects)")
+            return
+        }
+        #expect(story.state.screen == .review && story.state.isProofreading)
+        #expect(story.row(1) == " 全部填好了。校对中…")
+        #expect(!story.row(-1).contains("Ctrl-R"))
+        // Findings for an earlier request are old: not shown.
+        Reducer.reduce(&story.state, .proofreadFinished(ProofreadResult(generation: request.generation - 1, findings: [])))
+        #expect(story.state.isProofreading && story.row(1) == " 全部填好了。校对中…")
+        Reducer.reduce(&story.state, .proofreadFinished(request.run(on: story.state.template)))
+        #expect(!story.state.isProofreading)
+        #expect(story.row(1) == " 全部填好了。校对发现 22 处，Ctrl-R 改正选中的一处：")
+        #expect(story.row(-1).contains("Ctrl-R 改正"))
+    }
 }
 
 extension Story {

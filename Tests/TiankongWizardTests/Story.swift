@@ -32,8 +32,17 @@ struct Story {
     mutating func press(_ key: Key) {
         for action in keyMap.actions(for: key, in: KeyContext(state)) {
             effects += Reducer.reduce(&state, action)
+            proofread()
         }
         if let workingDirectory { performWrites(in: workingDirectory) }
+    }
+
+    /// Proof-reads the report when asked, as the session's worker does, and hands the findings back.
+    mutating func proofread() {
+        while let k = effects.firstIndex(where: { if case .proofread = $0 { true } else { false } }) {
+            guard case .proofread(let request) = effects.remove(at: k) else { break }
+            effects += Reducer.reduce(&state, .proofreadFinished(request.run(on: state.template)))
+        }
     }
 
     /// Writes the reports asked for, as the session does, and tells the reducer how it went.
@@ -43,6 +52,7 @@ struct Story {
             guard case .writeReport(let path, let overwrite) = effects.remove(at: k) else { break }
             let outcome = saver.save(name: path, values: state.reportAnswers, corrections: state.corrections, overwrite: overwrite)
             effects += Reducer.reduce(&state, .saveFinished(outcome))
+            proofread()
         }
     }
 

@@ -333,6 +333,21 @@ struct WizardRobustnessTests {
             }
         }
     }
+
+    @Test("The fixes taken for the template's words are autosaved with the answers; one whose words are not there is left out")
+    func correctionsAutosaved() throws {
+        let folder = try TemporaryFolder()
+        let template = try Template(bytes: Array("工作总结\n今年以来,XXX党组学习X次。\n".utf8), source: "t.txt")
+        let store = AnswerStore(directory: folder.path, digest: template.digest)
+        let comma = try #require(template.text.firstIndex(of: UInt8(ascii: ",")))
+        var corrections = TemplateCorrections()
+        corrections.add(TemplateCorrections.Edit(range: comma..<(comma + 1), replacement: Array("，".utf8)))
+        try store.save(["f1": "市财政局"], corrections: corrections, templateText: template.text)
+        #expect(store.load(fieldIDs: Set(template.fields.map(\.id))) == .answers(["f1": "市财政局"], dropped: []))
+        #expect(store.corrections(for: template) == corrections)
+        let fixedByHand = try Template(bytes: Array("工作总结\n今年以来，XXX党组学习X次。\n".utf8), source: "t.txt")
+        #expect(store.corrections(for: fixedByHand).isEmpty)
+    }
 }
 
 /// A terminal that plays keys one at a time, keeps every frame drawn, and when the keys run out
@@ -360,4 +375,5 @@ final class ScriptedTerminal: Terminal {
     func draw(_ frame: Frame) { frames.append(frame) }
     func suspend() {}
     func close() { closed = true }
+
 }

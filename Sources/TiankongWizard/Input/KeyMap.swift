@@ -118,6 +118,7 @@ public struct KeyMap: Sendable {
             case .control("g"), .function(2): return .openFieldList
             case .control("s"): return .save
             case .control("r"): return .takeSuggestion
+            case .control("t"): return .takeAllFixes
             case .function(1), .character("?"): return .openHelp
             default: return nil
             }

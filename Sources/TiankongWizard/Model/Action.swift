@@ -11,6 +11,8 @@ public enum Action: Sendable, Equatable {
     case deleteToStart, deleteToEnd, deleteWord
     /// Ctrl-R: take the answer a warning suggests; on the review, the selected finding's fix.
     case takeSuggestion
+    /// Ctrl-T on the review: every safe fix of the findings at once.
+    case takeAllFixes
 
     // MARK: Moving
     /// Enter, Tab, Down: check the answer and go on.
@@ -38,6 +40,8 @@ public enum Action: Sendable, Equatable {
     case resize(Size)
     /// What came of writing the report.
     case saveFinished(SaveOutcome)
+    /// What proof-reading found, for the request it answers.
+    case proofreadFinished(ProofreadResult)
 }
 
 /// What came of writing the report files (see `ReportFiles`).
@@ -56,6 +60,9 @@ public enum Effect: Sendable, Equatable {
     case writeReport(path: String, overwrite: Bool)
     /// Keep the earlier answers as a backup and start with none.
     case startAfresh
+    /// Proof-read the report as it will be saved, off the main thread (seconds on a report of a
+    /// hundred megabytes), and hand the findings back as `proofreadFinished`.
+    case proofread(ProofreadRequest)
     case suspend
     case quit(ExitStatus)
 }

@@ -10,6 +10,12 @@ import TiankongEngine
 public enum Reducer {
     @discardableResult
     public static func reduce(_ state: inout WizardState, _ action: Action) -> [Effect] {
+        var effects = transition(&state, action)
+        if let proofreading = proofreadEffect(&state) { effects.append(proofreading) }
+        return effects
+    }
+
+    private static func transition(_ state: inout WizardState, _ action: Action) -> [Effect] {
         switch action {
         case .resize(let size):
             state.size = size
@@ -18,6 +24,9 @@ public enum Reducer {
             return []
         case .saveFinished(let outcome):
             return finishSave(&state, outcome)
+        case .proofreadFinished(let result):
+            finishProofreading(&state, result)
+            return []
         case .suspend:
             return [.suspend]
         default:
@@ -208,8 +217,7 @@ public enum Reducer {
         state.reviewSelection = 0
         state.reviewTop = ReportPosition(paragraph: 0, line: 0)
         state.notice = nil
-        proofread(&state)
-        if state.reviewItems.isEmpty { showSelectedFinding(&state, items: 0) }
+        proofread(&state, showFirst: state.reviewItems.isEmpty)
     }
 
     private static func reduceReview(_ state: inout WizardState, _ action: Action) -> [Effect] {
@@ -225,6 +233,8 @@ public enum Reducer {
             showSelectedFinding(&state, items: items.count)
         case .takeSuggestion:
             takeFix(&state, items: items)
+        case .takeAllFixes:
+            takeAllFixes(&state)
         case .pageDown: scrollReview(&state, by: max(1, Layout(state).reportRows - 2))
         case .pageUp: scrollReview(&state, by: -max(1, Layout(state).reportRows - 2))
         case .choose:
@@ -286,6 +296,7 @@ public enum Reducer {
             case .no:
                 state.dialog = nil
                 state.earlierAnswers = [:]
+                state.earlierCorrections = TemplateCorrections()
                 return [.startAfresh]
             case .interrupt:
                 state.dialog = .confirmQuit
@@ -306,7 +317,7 @@ public enum Reducer {
             case .cancel, .openFieldList: state.dialog = nil
             case .save:
                 state.dialog = nil
-                return reduce(&state, .save)
+                return transition(&state, .save)
             case .interrupt: state.dialog = .confirmQuit
             default: break
             }
@@ -361,6 +372,11 @@ public enum Reducer {
     private static func resume(_ state: inout WizardState) {
         state.answers = state.earlierAnswers
         state.earlierAnswers = [:]
+        if state.correctsTemplateWords, !state.earlierCorrections.isEmpty {
+            state.corrections = state.earlierCorrections
+            state.document = ReportDocument(template: state.template, corrections: state.corrections)
+        }
+        state.earlierCorrections = TemplateCorrections()
         for field in state.fields {
             if let raw = state.answers[field.id] {
                 state.verdicts[field.id] = Validation.check(raw, for: field, answers: state.answers)

@@ -1,5 +1,25 @@
 import TiankongEngine
 
+/// The report as it will be saved, for the session to proof-read on its worker.
+public struct ProofreadRequest: Sendable, Equatable {
+    /// Which request this is: findings for an earlier one are not shown.
+    public var generation: Int
+    public var values: [String: String]
+    public var corrections: TemplateCorrections
+
+    /// What proof-reading finds: the slow part, run off the main thread.
+    public func run(on template: Template) -> ProofreadResult {
+        ProofreadResult(generation: generation,
+                        findings: Proofreader.reportFindings(template: template, values: values, corrections: corrections))
+    }
+}
+
+/// What proof-reading found for one request.
+public struct ProofreadResult: Sendable, Equatable {
+    public var generation: Int
+    public var findings: [ReportFinding]
+}
+
 /// The review's proof-reading: what the engine finds in the report as it will be saved, listed after
 /// the fields to look at, and Ctrl-R to take the selected finding's safe fix.
 extension WizardState {
@@ -11,10 +31,34 @@ extension WizardState {
 }
 
 extension Reducer {
-    /// Proof-reads the report as it will be saved, with the fixes taken so far.
-    static func proofread(_ state: inout WizardState) {
-        state.findings = Proofreader.reportFindings(template: state.template, values: state.reportAnswers,
-                                                    corrections: state.corrections)
+    /// Asks for the report as it will be saved, with the fixes taken so far, to be proof-read: the
+    /// findings are gone until the answer comes (the review says "校对中…").
+    /// - Parameter showFirst: scroll the report to the first finding when they come (the review opens).
+    static func proofread(_ state: inout WizardState, showFirst: Bool = false) {
+        state.findings = []
+        state.proofreadGeneration += 1
+        state.isProofreading = true
+        state.showFirstFinding = showFirst
+        state.proofreadWanted = true
+    }
+
+    /// The effect a transition that asked for proof-reading ends with.
+    static func proofreadEffect(_ state: inout WizardState) -> Effect? {
+        guard state.proofreadWanted else { return nil }
+        state.proofreadWanted = false
+        return .proofread(ProofreadRequest(generation: state.proofreadGeneration, values: state.reportAnswers,
+                                           corrections: state.corrections))
+    }
+
+    /// The findings come: shown when they answer the last request, the selection kept in the list.
+    static func finishProofreading(_ state: inout WizardState, _ result: ProofreadResult) {
+        guard result.generation == state.proofreadGeneration, state.isProofreading else { return }
+        state.isProofreading = false
+        state.findings = result.findings
+        let items = state.reviewItems.count
+        state.reviewSelection = min(state.reviewSelection, max(0, items + state.findings.count - 1))
+        if state.showFirstFinding, state.screen == .review { showSelectedFinding(&state, items: items) }
+        state.showFirstFinding = false
     }
 
     /// Ctrl-R on the review: takes the selected warning's suggestion, or makes the selected finding's safe fix, in the answer that made it or in the
@@ -44,10 +88,38 @@ extension Reducer {
             state.verdicts[id] = Validation.check(value, for: state.fields[field], answers: state.answers)
         }
         proofread(&state)
-        let total = state.reviewItems.count + state.findings.count
-        state.reviewSelection = min(state.reviewSelection, max(0, total - 1))
         state.notice = Notice(kind: .info, text: state.text.fixTaken(line: finding.line, state.messages.text(for: finding)))
         // The report stays where it was, to show the fix; it follows the selection again when that moves.
+        scrollReview(&state, by: 0)
+    }
+
+    /// Ctrl-T on the review: every safe fix of the findings at once, then proof-reads again. An answer
+    /// takes one fix a round (each was worked out from the answer as it was); what is left is listed again.
+    static func takeAllFixes(_ state: inout WizardState) {
+        guard !state.isProofreading else { return }
+        var taken = 0, wordsTaken = false, answered = Set<Int>()
+        for entry in state.findings {
+            switch entry.remedy {
+            case .words(let edit)?:
+                guard state.correctsTemplateWords, state.corrections.add(edit) else { continue }
+                wordsTaken = true
+            case .answer(let field, let value)?:
+                guard answered.insert(field).inserted else { continue }
+                let id = state.fields[field].id
+                state.answers[id] = value
+                state.verdicts[id] = Validation.check(value, for: state.fields[field], answers: state.answers)
+            case nil:
+                continue
+            }
+            taken += 1
+        }
+        guard taken > 0 else {
+            state.notice = Notice(kind: .warning, text: state.text.noSafeFixes)
+            return
+        }
+        if wordsTaken { state.document = ReportDocument(template: state.template, corrections: state.corrections) }
+        proofread(&state)
+        state.notice = Notice(kind: .info, text: state.text.fixesTaken(taken))
         scrollReview(&state, by: 0)
     }
 

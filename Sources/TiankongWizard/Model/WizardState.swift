@@ -140,10 +140,20 @@ public struct WizardState: Sendable {
     public var savedPaths: [String] = []
     /// Answers from an earlier session, until the user resumes or starts afresh.
     public var earlierAnswers: [String: String]
+    /// Fixes of the template's words from an earlier session, taken up with its answers.
+    public var earlierCorrections = TemplateCorrections()
     /// Fixes taken on the review for the template's own words (Ctrl-R); saved with the report.
     public internal(set) var corrections = TemplateCorrections()
     /// What proof-reading finds in the report as it will be saved; found when the review opens and after a fix.
     public internal(set) var findings: [ReportFinding] = []
+    /// While the findings are being worked out (on the session's worker): none are listed, "校对中…" is.
+    public internal(set) var isProofreading = false
+    /// The proof-reading asked for last; findings for an earlier one are old.
+    var proofreadGeneration = 0
+    /// This transition asked for proof-reading; the reducer hands it on as an effect.
+    var proofreadWanted = false
+    /// Scroll the report to the first finding when the findings come (the review has just opened).
+    var showFirstFinding = false
     /// Whether the template's own words may be corrected: not in a Word template, filled in its own package.
     public var correctsTemplateWords = true
 

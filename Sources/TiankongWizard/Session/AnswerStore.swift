@@ -81,11 +81,48 @@ public struct AnswerStore: Sendable {
         return .answers(kept, dropped: dropped.sorted(by: AnswerSet.naturalOrder))
     }
 
-    /// Saves the answers atomically: a crash leaves the old file or the new one.
-    public func save(_ answers: [String: String]) throws(OutputError) {
+    /// Saves the answers, and the fixes taken for the template's own words, atomically: a crash leaves
+    /// the old file or the new one.
+    ///
+    /// The fixes go in a "corrections" member beside "answers" (an answers file's reader passes it by),
+    /// each as where it is in the template's text, what was there and what is there now.
+    /// - Parameter templateText: the template's text the corrections are made in.
+    public func save(_ answers: [String: String], corrections: TemplateCorrections = TemplateCorrections(),
+                     templateText: [UInt8] = []) throws(OutputError) {
         try makeDirectory()
-        let bytes = AnswerSet(templateDigest: digest, answers: answers).encoded()
+        var bytes = AnswerSet(templateDigest: digest, answers: answers).encoded()
+        if !corrections.isEmpty {
+            bytes.removeLast(3)  // "\n}\n": the object is closed again after the corrections
+            bytes += Array(",\n  \"corrections\": [".utf8)
+            for (k, edit) in corrections.edits.enumerated() {
+                bytes += Array((k == 0 ? "\n    {\"at\": \(edit.range.lowerBound), \"was\": " : ",\n    {\"at\": \(edit.range.lowerBound), \"was\": ").utf8)
+                JSONText.appendQuoted(String(decoding: templateText[edit.range], as: UTF8.self), to: &bytes)
+                bytes += Array(", \"now\": ".utf8)
+                JSONText.appendQuoted(String(decoding: edit.replacement, as: UTF8.self), to: &bytes)
+                bytes += Array("}".utf8)
+            }
+            bytes += Array("\n  ]\n}\n".utf8)
+        }
         try AtomicFile.write(bytes, to: path, overwrite: true)
+    }
+
+    /// The fixes for `template`'s own words saved with the answers; one whose words are no longer
+    /// there (the file edited by hand) is left out.
+    public func corrections(for template: Template) -> TemplateCorrections {
+        var corrections = TemplateCorrections()
+        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONReader.read(Array(data)),
+              case .object(let members) = value, case .array(let entries)? = members.last(where: { $0.key == "corrections" })?.value
+        else { return corrections }
+        for entry in entries {
+            guard case .object(let fields) = entry else { continue }
+            func member(_ key: String) -> JSONValue? { fields.last { $0.key == key }?.value }
+            guard case .number(let at)? = member("at"), let start = Int(at), start >= 0,
+                  case .string(let was)? = member("was"), case .string(let now)? = member("now") else { continue }
+            let range = start..<(start + was.utf8.count)
+            guard range.upperBound <= template.text.count, template.text[range].elementsEqual(was.utf8) else { continue }
+            corrections.add(TemplateCorrections.Edit(range: range, replacement: Array(now.utf8)))
+        }
+        return corrections
     }
 
     /// Creates the state folder and the folders above it, as `mkdir -p` does.

@@ -10,11 +10,13 @@ final class FullScreenSession {
     private let terminal: Terminal
     private let store: AnswerStore
     private let writer: AutosaveWriter
+    /// Proof-reads the review's report off the main thread.
+    private let proofreader: NewestWorker<ProofreadRequest, ProofreadResult>
     private var state: WizardState
     private var keyMap = KeyMap()
     /// What the view keeps between this screen's frames.
     private let renderCache = RenderCache()
-    private var lastSaved: [String: String]
+    private var lastSaved: AutosaveContents
     private let saver: ReportSaver
     /// Warnings waiting for the screen to be free (no dialog, no other notice).
     private var warnings: [String]
@@ -25,16 +27,19 @@ final class FullScreenSession {
          document: ReportDocument? = nil, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.terminal = terminal
         self.store = store
-        writer = AutosaveWriter(store: store)
+        writer = AutosaveWriter(store: store, templateText: template.text)
+        proofreader = NewestWorker { request in request.run(on: template) }
         saver = ReportSaver(template: template, messages: Messages(language: language), workingDirectory: workingDirectory,
                             wordFile: start.wordFile)
         state = WizardState(template: template, language: language, size: terminal.size, earlierAnswers: start.earlierAnswers,
                             document: document)
         state.correctsTemplateWords = start.wordFile == nil
-        if start.resumeWithoutAsking, case .resume = state.dialog { _ = Reducer.reduce(&state, .yes) }
-        lastSaved = state.answers
+        state.earlierCorrections = start.earlierCorrections
+        lastSaved = AutosaveContents()
         warnings = start.warnings
         autosaveWarned = start.autosaveWarned
+        if start.resumeWithoutAsking, case .resume = state.dialog { _ = dispatch(.yes) }
+        lastSaved = contents
     }
 
     /// The event loop. Draws and autosaves when no key is waiting, so a burst of keys costs one frame.
@@ -55,7 +60,12 @@ final class FullScreenSession {
                 terminal.suspend()
                 needsDraw = true
             }
-            let idle: Int32 = needsDraw || state.answers != lastSaved ? 0 : 200
+            for result in proofreader.take() {
+                _ = dispatch(.proofreadFinished(result))
+                needsDraw = true
+            }
+            // While proof-reading runs, the keyboard is looked at often enough to show its findings soon.
+            let idle: Int32 = needsDraw || contents != lastSaved ? 0 : proofreader.isBusy ? 50 : 200
             let event = firstRound ? nil : terminal.nextEvent(timeoutMilliseconds: idle)
             firstRound = false
             guard let event else {
@@ -111,6 +121,10 @@ final class FullScreenSession {
                 case .startAfresh:
                     writer.finish()
                     store.backUp()
+                case .proofread(let request):
+                    proofreader.submit(request)
+                    // A report of a few pages is proof-read before the next frame; a long one says "校对中…".
+                    pending += proofreader.take(within: 300).map { .proofreadFinished($0) }
                 case .suspend:
                     autosaveNow()
                     terminal.suspend()
@@ -128,12 +142,17 @@ final class FullScreenSession {
         return saver.save(name: path, values: state.reportAnswers, corrections: state.corrections, overwrite: overwrite)
     }
 
+    /// What the autosave is to hold now.
+    private var contents: AutosaveContents {
+        AutosaveContents(answers: state.answers, corrections: state.corrections)
+    }
+
     /// Hands the answers to the autosave writer when they changed (it writes them on its own thread),
     /// and takes up a failure of an earlier save: said once.
     private func autosave() {
-        if state.answers != lastSaved {
-            lastSaved = state.answers
-            writer.submit(state.answers)
+        if contents != lastSaved {
+            lastSaved = contents
+            writer.submit(contents)
             if !triedSaving {
                 // The first save finds out whether autosaving works at all: waited for, so that the
                 // next frame can say so. Later ones are not.

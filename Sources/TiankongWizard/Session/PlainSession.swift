@@ -25,7 +25,7 @@ final class PlainSession {
     private let saver: ReportSaver
     private let start: Start
     /// The answers last autosaved.
-    private var lastSaved: [String: String] = [:]
+    private var lastSaved = AutosaveContents()
     /// Whether the user has been told the autosave does not work (once is enough).
     private var autosaveWarned: Bool
     /// What came of the last attempt to write the report (its exit status when it failed).
@@ -43,7 +43,7 @@ final class PlainSession {
         state = WizardState(template: template, language: language, size: Size(columns: 80, rows: 24),
                             earlierAnswers: start.earlierAnswers)
         state.correctsTemplateWords = start.wordFile == nil
-        lastSaved = state.answers
+        state.earlierCorrections = start.earlierCorrections
     }
 
     func run() -> ExitStatus {
@@ -105,7 +105,8 @@ final class PlainSession {
         return true
     }
 
-    /// Lists what is still wrong, asks for a name, and writes the report, each step the review's.
+    /// Lists what is still wrong and what proof-reading finds, asks for a name, and writes the report,
+    /// each step the review's.
     private func save() -> ExitStatus {
         let problems = state.reviewItems.filter(\.isBlocking)
         if !problems.isEmpty {
@@ -114,6 +115,11 @@ final class PlainSession {
                 let field = state.fields[item.field]
                 write(text.plainProblem(field.label, problemText(item.problem, field)) + "\n")
             }
+        }
+        // What the review lists, in its words; the fixes are not made here, only named.
+        if !state.findings.isEmpty {
+            write(text.plainFindingsTitle(state.findings.count, fixable: state.findings.filter { $0.remedy != nil }.count) + "\n")
+            for entry in state.findings { write("  " + text.findingRow(entry, messages).text + "\n") }
         }
         perform(.save)
         write(text.plainSaveAs(state.fileEditor.text))
@@ -167,6 +173,8 @@ final class PlainSession {
                         pending.append(.saveFinished(outcome))
                     case .startAfresh:
                         store.backUp()
+                    case .proofread(let request):
+                        pending.append(.proofreadFinished(request.run(on: state.template)))
                     case .suspend, .quit:
                         // No line asks for them.
                         break
@@ -199,10 +207,11 @@ final class PlainSession {
 
     /// Saves the answers when they changed; when that fails, says so once and goes on.
     private func autosave() {
-        guard state.answers != lastSaved else { return }
-        lastSaved = state.answers
+        let contents = AutosaveContents(answers: state.answers, corrections: state.corrections)
+        guard contents != lastSaved else { return }
+        lastSaved = contents
         do {
-            try store.save(state.answers)
+            try store.save(contents.answers, corrections: contents.corrections, templateText: state.template.text)
         } catch {
             guard !autosaveWarned else { return }
             autosaveWarned = true

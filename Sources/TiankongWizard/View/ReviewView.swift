@@ -8,8 +8,9 @@ enum ReviewView {
         let findings = state.findings
         var row = layout.reportTop
         let width = layout.reportWidth
-        let header = items.isEmpty && findings.isEmpty
-            ? state.text.reviewAllGood : state.text.reviewHeader(problems: items.count, findings: findings.count)
+        let header = state.isProofreading ? state.text.reviewProofreading(problems: items.count)
+            : items.isEmpty && findings.isEmpty ? state.text.reviewAllGood
+            : state.text.reviewHeader(problems: items.count, findings: findings.count)
         frame.putFitting(" " + header, row: row, column: 0, style: .strong, limit: width)
         row += 1
         if items.isEmpty {
@@ -75,10 +76,14 @@ enum ReviewView {
         }
     }
 
-    /// The key help: Ctrl-R while there is a finding to fix.
+    /// The key help: Ctrl-R and Ctrl-T while there is a finding with a fix.
     static func keys(_ state: WizardState) -> [(String, String)] {
         var keys = state.text.reviewKeys
-        if !state.findings.isEmpty { keys.insert(state.text.fixKey, at: 1) }
+        if state.findings.contains(where: { $0.remedy != nil }) {
+            keys.insert(contentsOf: [state.text.fixKey, state.text.fixAllKey], at: 1)
+        } else if !state.findings.isEmpty {
+            keys.insert(state.text.fixKey, at: 1)
+        }
         return keys
     }
 
@@ -101,17 +106,15 @@ enum ReviewView {
     /// an answer's), the rule, the fix, and the words around it.
     private static func drawFinding(_ frame: inout Frame, _ state: WizardState, _ entry: ReportFinding, row: Int,
                                     column: Int, limit: Int, selected: Bool) {
-        let finding = entry.finding
+        let words = state.text.findingRow(entry, state.messages)
         let end = column + limit
         let base: Style = selected ? .selected : .normal
         var x = column
-        x += frame.put(state.text.findingLine(finding.line) + " ", row: row, column: x, style: base, limit: end - x)
-        let place = entry.fields.first.map { state.text.findingInAnswer($0 + 1) } ?? state.text.findingInWords
-        x += frame.put(place, row: row, column: x, style: selected ? .selected : (entry.isTemplates ? .dim : .answer), limit: end - x)
-        x += frame.put(" " + state.messages.name(of: finding.rule), row: row, column: x, style: selected ? .selected : .warning,
-                       limit: end - x)
-        x += frame.putFitting(" " + state.messages.text(for: finding) + " ", row: row, column: x, style: base, limit: end - x)
-        x += frame.putFitting(" " + finding.excerpt, row: row, column: x, style: selected ? .selected : .dim, limit: end - x)
+        x += frame.put(words.line + " ", row: row, column: x, style: base, limit: end - x)
+        x += frame.put(words.place, row: row, column: x, style: selected ? .selected : (entry.isTemplates ? .dim : .answer), limit: end - x)
+        x += frame.put(" " + words.rule, row: row, column: x, style: selected ? .selected : .warning, limit: end - x)
+        x += frame.putFitting(" " + words.fix + " ", row: row, column: x, style: base, limit: end - x)
+        x += frame.putFitting(" " + words.excerpt, row: row, column: x, style: selected ? .selected : .dim, limit: end - x)
         if selected { frame.paint(row: row, from: x, to: end, style: .selected) }
     }
 
