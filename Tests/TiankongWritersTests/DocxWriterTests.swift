@@ -45,6 +45,17 @@ struct DocxWriterTests {
         #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
     }
 
+    @Test("The character count of docProps/app.xml is the count of characters a reader sees, in any script")
+    func characterCount() {
+        // Chinese with full-width punctuation, ASCII, and the cases where scalars join into one character:
+        // an accent, a flag, a family joined by ZWJ, Hangul jamo, a line's CR LF, a variation selector.
+        let texts = ["市财政局党组2021年工作总结（一）：学习12次。", "A&B <C> \"D\" 'E'", "e\u{301}clair", "🇨🇳中国",
+                     "👨‍👩‍👧家", "\u{1100}\u{1161}\u{11A8}", "一\r\n二", "葛\u{E0100}", "〰〽", "ｶﾞ", ""]
+        for text in texts {
+            #expect(PackageParts.characterCount(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("Every part is well-formed XML")
     func wellFormed() throws {
         for part in DocxWriter.parts(for: try bundledReport()) {

@@ -35,4 +35,14 @@ struct ZipPackageTests {
         // The repeated document part is stored deflated, far smaller than its text.
         #expect(try #require(archive["word/document.xml"]).compressedSize < 2000)
     }
+
+    @Test("a report's package is the same byte for byte whether its fixed parts were deflated beforehand or as it was made")
+    func fixedPartsDeflatedOnce() throws {
+        let report = WordReport(text: try bundledReportText(), author: "XX市XX局党组", created: Date(timeIntervalSince1970: 1_615_000_000))
+        let deflatedEach = try DocxWriter.zip(DocxWriter.parts(for: report), modified: report.created)
+        #expect(try DocxWriter.data(for: report) == deflatedEach)
+        // And a second report with other words shares them.
+        let other = WordReport(text: "市教育局工作总结\n今年以来，做了三件事。\n", author: "市教育局", created: report.created)
+        #expect(try DocxWriter.data(for: other) == DocxWriter.zip(DocxWriter.parts(for: other), modified: other.created))
+    }
 }

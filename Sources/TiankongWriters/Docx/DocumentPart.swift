@@ -56,19 +56,37 @@ enum DocumentPart {
     static func writeRun(_ text: String, properties: RunProperties?, to xml: inout XMLWriter) {
         xml.start("w:r")
         properties?.write(to: &xml)
-        var first = true
-        for piece in text.split(separator: "\t", omittingEmptySubsequences: false) {
-            if !first { xml.empty("w:tab") }
-            first = false
-            guard !piece.isEmpty else { continue }
-            let content = String(piece)
-            if content.first == " " || content.last == " " || content.contains("  ") {
-                xml.element("w:t", ["xml:space": "preserve"], text: content)
-            } else {
-                xml.element("w:t", text: content)
-            }
+        // Read as bytes: a tab or a space is one byte in UTF-8 and never inside another character's.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\t")) ?? utf8.endIndex
+            writeText(text[start..<end], to: &xml)
+            guard end < utf8.endIndex else { break }
+            xml.empty("w:tab")
+            start = utf8.index(after: end)
         }
         xml.end()
+    }
+
+    /// A `w:t` of `piece`, told to keep its spaces when some would be lost: at either end, or two in a row.
+    private static func writeText(_ piece: Substring, to xml: inout XMLWriter) {
+        let utf8 = piece.utf8
+        guard let first = utf8.first, let last = utf8.last else { return }
+        let space = UInt8(ascii: " ")
+        var keepsSpaces = first == space || last == space
+        if !keepsSpaces {
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                if byte == space && previous == space { keepsSpaces = true; break }
+                previous = byte
+            }
+        }
+        if keepsSpaces {
+            xml.element("w:t", ["xml:space": "preserve"], text: piece)
+        } else {
+            xml.element("w:t", text: piece)
+        }
     }
 
     /// The page: A4, the margins of the text block, odd and even footers, 22 lines a page.

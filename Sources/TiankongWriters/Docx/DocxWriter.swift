@@ -9,7 +9,15 @@ public enum DocxWriter {
     /// A complete .docx package for the report, as the bytes of the file.
     /// - Throws: `DocxWriterError` when the package cannot be assembled.
     public static func bytes(for report: WordReport) throws -> [UInt8] {
-        try zipped(parts(for: report), modified: report.created)
+        let package = try ZipWriter(capacity: 16 << 10)
+        let attributes = attributes(modified: report.created)
+        for entry in entries(for: report) {
+            switch entry {
+            case .made(let path, let bytes): try package.add(path: path, contents: bytes, attributes: attributes)
+            case .fixed(let part): try package.add(path: part.path, deflated: try part.deflated.get(), attributes: attributes)
+            }
+        }
+        return try package.finish()
     }
 
     /// The same package as Data, for a reader that takes Data (a zip library).
@@ -19,35 +27,73 @@ public enum DocxWriter {
 
     /// The parts of the package in the order they are zipped: path and contents.
     static func parts(for report: WordReport) -> [(path: String, bytes: [UInt8])] {
+        entries(for: report).map { entry in
+            switch entry {
+            case .made(let path, let bytes): (path, bytes)
+            case .fixed(let part): (part.path, part.bytes)
+            }
+        }
+    }
+
+    /// A part of the package: made for this report, or the same in every report.
+    enum Entry {
+        case made(path: String, bytes: [UInt8])
+        case fixed(FixedPart)
+    }
+
+    /// A part that no report changes, made and deflated once for all the reports a run writes.
+    struct FixedPart: Sendable {
+        let path: String
+        let bytes: [UInt8]
+        let deflated: Result<ZipWriter.Deflated, DocxWriterError>
+
+        init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+            deflated = Result { () throws(DocxWriterError) in try ZipWriter.Deflated(bytes) }
+        }
+
+        static let contentTypes = FixedPart(path: "[Content_Types].xml", bytes: PackageParts.contentTypesXML())
+        static let packageRelationships = FixedPart(path: "_rels/.rels", bytes: PackageParts.packageRelationshipsXML())
+        static let documentRelationships = FixedPart(path: "word/_rels/document.xml.rels", bytes: PackageParts.documentRelationshipsXML())
+        static let styles = FixedPart(path: PackageParts.styles.path, bytes: StylesPart.xml())
+        static let settings = FixedPart(path: PackageParts.settings.path, bytes: PackageParts.settingsXML())
+        static let fontTable = FixedPart(path: PackageParts.fontTable.path, bytes: PackageParts.fontTableXML())
+        static let oddFooter = FixedPart(path: PackageParts.oddFooter.path, bytes: FooterPart.xml(.odd))
+        static let evenFooter = FixedPart(path: PackageParts.evenFooter.path, bytes: FooterPart.xml(.even))
+    }
+
+    /// The entries of the package in the order they are zipped.
+    private static func entries(for report: WordReport) -> [Entry] {
         let structure = report.structure
         let author = report.author.map { XMLWriter.removingForbidden($0).trimmingReportSpace() }
         return [
-            ("[Content_Types].xml", PackageParts.contentTypesXML()),
-            ("_rels/.rels", PackageParts.packageRelationshipsXML()),
-            (PackageParts.coreProperties.path,
-             PackageParts.corePropertiesXML(title: structure.title, author: author, created: report.created)),
-            (PackageParts.appProperties.path, PackageParts.appPropertiesXML(structure: structure, company: author)),
-            (PackageParts.document.path, DocumentPart.xml(for: structure)),
-            ("word/_rels/document.xml.rels", PackageParts.documentRelationshipsXML()),
-            (PackageParts.styles.path, StylesPart.xml()),
-            (PackageParts.settings.path, PackageParts.settingsXML()),
-            (PackageParts.fontTable.path, PackageParts.fontTableXML()),
-            (PackageParts.oddFooter.path, FooterPart.xml(.odd)),
-            (PackageParts.evenFooter.path, FooterPart.xml(.even)),
+            .fixed(.contentTypes),
+            .fixed(.packageRelationships),
+            .made(path: PackageParts.coreProperties.path,
+                  bytes: PackageParts.corePropertiesXML(title: structure.title, author: author, created: report.created)),
+            .made(path: PackageParts.appProperties.path, bytes: PackageParts.appPropertiesXML(structure: structure, company: author)),
+            .made(path: PackageParts.document.path, bytes: DocumentPart.xml(for: structure)),
+            .fixed(.documentRelationships),
+            .fixed(.styles),
+            .fixed(.settings),
+            .fixed(.fontTable),
+            .fixed(.oddFooter),
+            .fixed(.evenFooter),
         ]
     }
 
-    /// Zips the parts with deflate; files only, so no directory entries.
-    static func zipped(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> [UInt8] {
-        let package = try ZipWriter()
-        let attributes = ZipWriter.Attributes(dosDate: ZipWriter.dosDate(seconds: Int(modified.timeIntervalSince1970.rounded(.down))))
-        for part in parts { try package.add(path: part.path, contents: part.bytes, attributes: attributes) }
-        return try package.finish()
+    /// What every entry's directory record says: the report's time.
+    private static func attributes(modified: Date) -> ZipWriter.Attributes {
+        ZipWriter.Attributes(dosDate: ZipWriter.dosDate(seconds: Int(modified.timeIntervalSince1970.rounded(.down))))
     }
 
-    /// The same, as Data.
+    /// Zips the parts with deflate; files only, so no directory entries.
     static func zip(_ parts: [(path: String, bytes: [UInt8])], modified: Date) throws -> Data {
-        Data(try zipped(parts, modified: modified))
+        let package = try ZipWriter()
+        let attributes = attributes(modified: modified)
+        for part in parts { try package.add(path: part.path, contents: part.bytes, attributes: attributes) }
+        return Data(try package.finish())
     }
 }
 

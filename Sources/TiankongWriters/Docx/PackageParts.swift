@@ -147,7 +147,7 @@ enum PackageParts {
 
     /// `docProps/app.xml`: the program that wrote it and a few counts.
     static func appPropertiesXML(structure: ReportStructure, company: String?) -> [UInt8] {
-        let characters = structure.paragraphs.reduce(0) { $0 + $1.text.count }
+        let characters = structure.paragraphs.reduce(0) { $0 + characterCount($1.text) }
         var xml = XMLWriter()
         xml.start("Properties", ["xmlns": Namespace.extendedProperties, "xmlns:vt": Namespace.documentPropertiesTypes])
         xml.element("Application", text: "tiankong")
@@ -157,5 +157,18 @@ enum PackageParts {
         if let company, !company.isEmpty { xml.element("Company", text: company) }
         xml.end()
         return xml.data
+    }
+
+    /// `text.count`, found without grapheme breaking when every scalar is one that never joins another
+    /// (printable ASCII, CJK ideographs, CJK and full-width punctuation): then each scalar is a character.
+    static func characterCount(_ text: String) -> Int {
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: scalars += 1
+            default: return text.count
+            }
+        }
+        return scalars
     }
 }

@@ -44,7 +44,7 @@ struct XMLWriter {
     }
 
     /// Writes an element whose only child is text.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text content: String) {
+    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text content: some StringProtocol) {
         start(name, attributes)
         characters(content)
         end()
@@ -59,7 +59,7 @@ struct XMLWriter {
     }
 
     /// Writes escaped character data.
-    mutating func characters(_ content: String) {
+    mutating func characters(_ content: some StringProtocol) {
         XMLWriter.escape(content, into: &text, attribute: false)
     }
 
@@ -106,7 +106,7 @@ struct XMLWriter {
     }
 
     /// Appends `content` escaped for text or for a double-quoted attribute value.
-    static func escape(_ content: String, into out: inout String, attribute: Bool) {
+    static func escape(_ content: some StringProtocol, into out: inout String, attribute: Bool) {
         // Fast path: most text has nothing to escape.
         var needsWork = false
         var previous: (UInt8, UInt8) = (0, 0)
@@ -124,7 +124,7 @@ struct XMLWriter {
             if needsWork { break }
             previous = (previous.1, byte)
         }
-        guard needsWork else { out += content; return }
+        guard needsWork else { out.append(contentsOf: content); return }
         for scalar in content.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
