@@ -99,15 +99,22 @@ struct BatchFill {
             }
         }
 
-        // The second pass: the sheet read again, its good rows written a chunk at a time as they come.
+        // The second pass: the sheet read again, its good rows (those the first pass named) written a chunk at
+        // a time as they come, each checked again by the writer that takes it.
         let proofread = fix && !(word != nil && chosenFormat == .docx)
         if fix && !proofread { CommandText.printError(say.fixNotInWordTemplates()) }
         let batch = BatchRun(total: review.goodCount, showsProgress: isatty(2) == 1 && review.goodCount > 1, say: say)
-        // Several writers at once: each report is mostly waiting for its fsync. A Word template's package
-        // is one minizip handle, so its reports are made one at a time.
+        var folders = Set<String>()
+        for entry in names where folders.insert(AtomicFile.folder(of: entry.name)).inserted {
+            do { try Self.makeFolders(for: entry.name) } catch {
+                throw CommandFailure(message: messages.text(for: error), status: error.exitStatus)
+            }
+        }
+        // Several writers at once. A Word template's package is one minizip handle, so its reports are made one at a time.
         let workers = word == nil ? min(8, max(1, review.goodCount)) : 1
-        var chunk: [(row: SheetReview.GoodRow, name: String)] = []
+        var chunk: [(row: DataRow, name: String)] = []
         var taken = 0
+        var named = 0
         func writeChunk() {
             let jobs = chunk
             let first = taken
@@ -116,15 +123,15 @@ struct BatchFill {
             Parallel.run(min(workers, jobs.count)) { _ in
                 while let k = batch.next(below: first + jobs.count) {
                     let (row, name) = jobs[k - first]
-                    write(row, to: name, format: chosenFormat, proofread: proofread, batch: batch, say: say, messages: messages)
+                    write(row, to: name, review: review, format: chosenFormat, proofread: proofread, batch: batch, say: say, messages: messages)
                 }
             }
         }
         do throws(SheetError) {
-            var headerRow = 1
-            try sheet.read(fields: template.fields, header: { headerRow = $0.number }, row: { row in
-                guard !Self.isInstructions(row, under: headerRow, match: match, template: template), let good = review.review(row).good else { return true }
-                chunk.append((good, pattern.name(row: good.number, values: good.values)))
+            try sheet.read(fields: template.fields, header: { _ in }, row: { row in
+                guard named < names.count, row.number == names[named].row else { return true }
+                chunk.append((row, names[named].name))
+                named += 1
                 if chunk.count >= 256 { writeChunk() }
                 return batch.failure == nil
             })
@@ -135,6 +142,8 @@ struct BatchFill {
             throw CommandFailure(message: messages.text(for: error) + "\n" + say.t("已写出 \(batch.written) 份报告，其余没有写。", "\(batch.written) reports were written; the rest were not."),
                                  status: error.exitStatus)
         }
+        // The reports written (all of them, or those before a failure) made durable at once.
+        AtomicFile.flushAll()
         batch.endProgress()
         let written = batch.written
         if let failure = batch.failure {
@@ -193,21 +202,28 @@ struct BatchFill {
         return checked!
     }
 
-    /// Writes one row's report; a failure is told to `batch`, which then takes no more rows.
-    private func write(_ row: SheetReview.GoodRow, to name: String, format: FillCommand.Format, proofread: Bool,
+    /// Checks and writes one row's report; a failure is told to `batch`, which then takes no more rows.
+    /// The reports are made durable together at the end (`AtomicFile.flushAll`), not one by one.
+    private func write(_ row: DataRow, to name: String, review: SheetReview, format: FillCommand.Format, proofread: Bool,
                        batch: BatchRun, say: CommandText, messages: Messages) {
         do {
-            try Self.makeFolders(for: name)
-            var text = Report.utf8(template: template, answers: row.values)
-            if proofread { text = FillCommand.proofread(text, template: template, values: row.values, say: say, messages: messages, row: row.number) }
+            let checked = review.review(row)
+            guard let good = checked.good else {
+                // The sheet changed since the first pass read this row.
+                let problem = checked.problems.first
+                throw CommandFailure(message: problem.map { messages.text(for: $0, field: template.field($0.fieldID)) } ?? "",
+                                     status: .data)
+            }
+            var text = Report.utf8(template: template, answers: good.values)
+            if proofread { text = FillCommand.proofread(text, template: template, values: good.values, say: say, messages: messages, row: row.number) }
             let bytes: [UInt8]
             switch format {
             case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
             case .docx:
-                bytes = try word.map { try WordOutput.filled($0, values: row.values) }
-                    ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: row.values)
+                bytes = try word.map { try WordOutput.filled($0, values: good.values) }
+                    ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: good.values)
             }
-            try AtomicFile.write(bytes, to: name, overwrite: force)
+            try AtomicFile.write(bytes, to: name, overwrite: force, durable: false)
             batch.done()
         } catch {
             switch error {
@@ -243,7 +259,7 @@ struct BatchFill {
     }
 
     /// Creates the folders a name lies in, as `mkdir -p` does.
-    static func makeFolders(for name: String) throws {
+    static func makeFolders(for name: String) throws(OutputError) {
         var path = ""
         let parts = name.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         for (k, part) in parts.enumerated() {

@@ -201,6 +201,49 @@ def test_word_reports_of_the_bundled_template_read_back_with_python_docx(tmp_pat
         assert "3月初召开全局党风廉政建设" in text and "9月份召开巡察整改专题民主" in text
 
 
+def test_a_word_report_from_a_row_is_the_one_fill_writes_from_the_same_answers(tmp_path):
+    """A unit's report from the sheet and the same unit's report from an answers file are the same
+    document, part by part: only the time it was written (in docProps/core.xml) differs."""
+    import csv
+    import json
+    import re
+    import zipfile
+    fields = json.loads(run("fields", "--format", "json").stdout)["fields"]
+    rows = []
+    for k, org in enumerate(["市财政局", "A&B <C> “局”", "市卫健委"]):
+        answers = {f["id"]: ("本单位" if f["kind"] == "text" else "3") for f in fields}
+        # Row 2's study count is written in Chinese numerals, as a person may type it; both read it as 12.
+        answers.update({"year": "2021", "org": org, "study": "十二" if k == 1 else str(10 + k), "province": "陕西"})
+        rows.append(answers)
+    with open(tmp_path / "表.csv", "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([f["label"] for f in fields])
+        writer.writerows([[answers[f["id"]] for f in fields] for answers in rows])
+    result = run("fill", BUNDLED, "--data", "表.csv", "-o", "报告/{row}.docx", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+    (tmp_path / "答案.json").write_text(json.dumps({"answers": rows[1]}, ensure_ascii=False), encoding="utf-8")
+    result = run("fill", BUNDLED, "--answers", "答案.json", "-o", "单份.docx", cwd=tmp_path)
+    assert result.returncode == 0, stderr(result)
+
+    def parts(path):
+        with zipfile.ZipFile(path) as package:
+            names = [entry.filename for entry in package.infolist()]
+            contents = {name: package.read(name) for name in names}
+        core = contents["docProps/core.xml"]
+        stamps = re.findall(rb"<dcterms:(?:created|modified) [^>]*>([^<]*)<", core)
+        assert len(stamps) == 2 and stamps[0] == stamps[1]
+        contents["docProps/core.xml"] = core.replace(stamps[0], b"TIME")
+        return names, contents
+
+    from_row, from_answers = parts(tmp_path / "报告" / "3.docx"), parts(tmp_path / "单份.docx")
+    assert from_row[0] == from_answers[0]
+    for name in from_row[0]:
+        assert from_row[1][name] == from_answers[1][name], name
+    assert "A&amp;B &lt;C&gt; “局”党组".encode() in from_row[1]["word/document.xml"]
+    assert "学习12次".encode() in from_row[1]["word/document.xml"]
+    assert "市财政局".encode() not in from_row[1]["word/document.xml"]
+
+
 def test_the_sheet_as_csv_goes_out_and_comes_back_as_reports(tmp_path):
     """`sheet` writes the CSV; a person fills two rows in it (here python's csv); `fill --data` reads it."""
     import csv
