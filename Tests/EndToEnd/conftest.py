@@ -4,10 +4,13 @@ import hashlib
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import tempfile
 
 import pytest
+
+from tmuxdrive import wait_until
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "Tests" / "Fixtures"
@@ -49,6 +52,25 @@ def autosave(state, template=BUNDLED):
 def question(n, of=18):
     """The wizard's question line for field n (the bundled template without its schema has 18)."""
     return f"第 {n}/{of} 项"
+
+
+def kill_9(t):
+    """SIGKILL to the wizard in tmux: nothing can be saved on the way out, so what is kept was saved already."""
+    os.kill(t.program_pid(), signal.SIGKILL)
+    assert t.wait_dead() == 128 + signal.SIGKILL
+
+
+def resume(t):
+    """Enter to "继续上次的填写？" when the wizard asks it."""
+    t.wait_text("继续上次的填写？")
+    t.keys("Enter")
+
+
+def answer_the_first_field_unchecked(t, state, answer="市财政局"):
+    """Types the first field's answer without Enter, and waits until the autosave holds it."""
+    t.wait_text(question(1))
+    t.type(answer)
+    wait_until(lambda: autosave(state) == {"f1": answer}, "the autosave of the first answer")
 
 
 def save_under_the_offered_name(t, name=None):

@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from conftest import FIXTURES, autosave, question, save_under_the_offered_name
+from conftest import FIXTURES, autosave, kill_9, question, resume, save_under_the_offered_name
 from tmuxdrive import Tmux, shell_quote, wait_until
 
 GOLDEN = (FIXTURES / "report-complete.txt").read_bytes()
@@ -81,11 +81,9 @@ def test_a_kill_9_half_way_loses_nothing_typed(tiankong, folders):
         t.type("国家卫")
         t.wait_text("国家卫")
         wait_until(lambda: autosave(state).get("f10") == "国家卫", "the autosave of the half-typed answer")
-        os.kill(t.program_pid(), signal.SIGKILL)
-        assert t.wait_dead() == 128 + signal.SIGKILL
+        kill_9(t)
     with wizard(tiankong, work, state) as t:
-        t.wait_text("继续上次的填写？")
-        t.keys("Enter")
+        resume(t)
         # The half-typed answer is an answer: the wizard goes on at the first field without one.
         screen = t.wait_text(question(11))
         assert "已填 10/18" in screen

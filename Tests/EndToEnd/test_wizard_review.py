@@ -9,9 +9,11 @@ import zipfile
 
 import pytest
 
-from conftest import autosave_path, question, save_under_the_offered_name
+from conftest import autosave_path, question, resume, save_under_the_offered_name
 from test_wizard import CURATED, WORD_NAME, curated, curated_report
 from tmuxdrive import Tmux, shell_quote, wait_until
+
+TEXT_NAME = WORD_NAME.replace(".docx", ".txt")
 
 
 def selected_row(screen):
@@ -27,19 +29,33 @@ def report_text(screen):
     return "".join(line.strip() for line in lines[start:end])
 
 
+def review_terminal(tiankong, work, state):
+    """The wizard on the bundled template, with its schema, at 80×24."""
+    return Tmux(shell_quote(tiankong), columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work))
+
+
+def key_row(screen):
+    """The key help, the screen's last row."""
+    return screen.rstrip("\n").split("\n")[-1]
+
+
+def select_the_doubled_stop(t, screen):
+    """Down past the first paragraph's 5 ASCII commas to the 党课 line's "，。"; the screen then."""
+    for _ in range(5):
+        before = selected_row(screen)
+        t.keys("Down")
+        screen = t.wait_for(lambda s: selected_row(s) != before, "the selection to move")
+    return screen
+
+
 def test_the_review_lists_the_doubled_stop_of_the_template_and_ctrl_r_fixes_it_on_screen_and_in_the_files(tiankong, folders):
     work, state = folders
-    report_name = WORD_NAME.replace(".docx", ".txt")
-    with Tmux(shell_quote(tiankong), columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
+    with review_terminal(tiankong, work, state) as t:
         screen = fill_the_curated_template(t)
         # The template's own mistakes (its 17 ASCII commas, the 4 brackets of (一) and (二), the doubled stop).
         assert "全部填好了。校对发现 22 处，Ctrl-R 改正选中的一处：" in screen
-        assert "Ctrl-R 改正" in screen.rstrip("\n").split("\n")[-1]
-        # The first paragraph has 5 ASCII commas; the 党课 line's "，。" comes after them.
-        for _ in range(5):
-            before = selected_row(screen)
-            t.keys("Down")
-            screen = t.wait_for(lambda s: selected_row(s) != before, "the selection to move")
+        assert "Ctrl-R 改正" in key_row(screen)
+        screen = select_the_doubled_stop(t, screen)
         assert "标点重复 “，。”改为“。”" in selected_row(screen), screen
         assert "上党课4次，。通过学习教育" in report_text(screen), screen
 
@@ -57,7 +73,7 @@ def test_the_review_lists_the_doubled_stop_of_the_template_and_ctrl_r_fixes_it_o
         assert t.quit() == 0
     expected = curated_report()
     assert expected.count("上党课4次，。") == 1
-    assert (work / report_name).read_text(encoding="utf-8") == expected.replace("上党课4次，。", "上党课4次。")
+    assert (work / TEXT_NAME).read_text(encoding="utf-8") == expected.replace("上党课4次，。", "上党课4次。")
     with zipfile.ZipFile(work / WORD_NAME) as z:
         document = z.read("word/document.xml").decode("utf-8")
     assert "上党课4次。通过学习教育" in document and "，。" not in document
@@ -76,11 +92,10 @@ def fill_the_curated_template(t):
 
 def test_ctrl_t_fixes_every_mistake_of_the_template_at_once(tiankong, folders):
     work, state = folders
-    report_name = WORD_NAME.replace(".docx", ".txt")
-    with Tmux(shell_quote(tiankong), columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
+    with review_terminal(tiankong, work, state) as t:
         screen = fill_the_curated_template(t)
         assert "校对发现 22 处" in screen
-        assert "Ctrl-T 全部改正" in screen.rstrip("\n").split("\n")[-1], screen
+        assert "Ctrl-T 全部改正" in key_row(screen), screen
         t.keys("C-t")
         screen = t.wait_text("已改正 22 处")
         assert "全部填好了。按 Ctrl-S 保存。" in screen, screen
@@ -93,7 +108,7 @@ def test_ctrl_t_fixes_every_mistake_of_the_template_at_once(tiankong, folders):
     assert expected.count(",") == 17 and expected.count("(") == 2 and expected.count(")") == 2
     expected = (expected.replace("上党课4次，。", "上党课4次。").replace(",", "，")
                 .replace("(", "（").replace(")", "）"))
-    assert (work / report_name).read_text(encoding="utf-8") == expected
+    assert (work / TEXT_NAME).read_text(encoding="utf-8") == expected
 
 
 def cpu_seconds_of_check(tiankong, path):
@@ -134,7 +149,7 @@ def test_a_long_report_is_proof_read_while_the_review_is_on_screen(tiankong, fol
         t.wait_text("校对中…")
         screen = t.wait_text("校对发现 1 处", timeout=120)
         assert "标点重复 “,。”改为“。”" in screen, screen
-        assert "Ctrl-R 改正" in screen.rstrip("\n").split("\n")[-1]
+        assert "Ctrl-R 改正" in key_row(screen)
         assert t.quit() == 0
 
 
@@ -150,13 +165,9 @@ def saved_corrections(state):
 @pytest.mark.parametrize("leave", ["Ctrl-C", "SIGTERM"])
 def test_a_fix_of_the_template_s_words_is_still_there_when_the_session_is_resumed(tiankong, folders, leave):
     work, state = folders
-    report_name = WORD_NAME.replace(".docx", ".txt")
-    with Tmux(shell_quote(tiankong), columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
+    with review_terminal(tiankong, work, state) as t:
         screen = fill_the_curated_template(t)
-        for _ in range(5):
-            before = selected_row(screen)
-            t.keys("Down")
-            screen = t.wait_for(lambda s: selected_row(s) != before, "the selection to move")
+        screen = select_the_doubled_stop(t, screen)
         assert "标点重复 “，。”改为“。”" in selected_row(screen), screen
         t.keys("C-r")
         t.wait_text("已改正第 5 行")
@@ -167,15 +178,14 @@ def test_a_fix_of_the_template_s_words_is_still_there_when_the_session_is_resume
         else:
             os.kill(t.program_pid(), signal.SIGTERM)
             assert t.wait_dead() == 128 + signal.SIGTERM
-    with Tmux(shell_quote(tiankong), columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
-        t.wait_text("继续上次的填写？")
-        t.keys("Enter")
+    with review_terminal(tiankong, work, state) as t:
+        resume(t)
         screen = t.wait_text("全部填好了。校对发现 21 处")
         assert "标点重复" not in screen
         save_under_the_offered_name(t)
         t.wait_text("已保存")
         assert t.quit() == 0
-    assert (work / report_name).read_text(encoding="utf-8") == curated_report().replace("上党课4次，。", "上党课4次。")
+    assert (work / TEXT_NAME).read_text(encoding="utf-8") == curated_report().replace("上党课4次，。", "上党课4次。")
 
 
 def test_plain_mode_lists_the_findings_in_the_review_s_words_and_fixes_none_of_them(tiankong, folders):
@@ -194,4 +204,4 @@ def test_plain_mode_lists_the_findings_in_the_review_s_words_and_fixes_none_of_t
     assert all(line.startswith("  第") for line in listed), listed
     assert any(line.startswith("  第5行 原文 标点重复 “，。”改为“。”  ") and "上党课4次，。" in line for line in listed), listed
     assert out.index(title) < out.index("保存为")
-    assert (work / WORD_NAME.replace(".docx", ".txt")).read_text(encoding="utf-8") == curated_report()
+    assert (work / TEXT_NAME).read_text(encoding="utf-8") == curated_report()

@@ -22,7 +22,8 @@ import zipfile
 
 import pytest
 
-from conftest import BUNDLED, autosave, autosave_path, question, save_with_fields_left, tmpfs
+from conftest import (BUNDLED, answer_the_first_field_unchecked, autosave, autosave_path, kill_9, question, resume,
+                      save_with_fields_left, tmpfs)
 from tmuxdrive import Tmux, shell_quote, wait_until
 
 DIGEST = hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
@@ -294,9 +295,7 @@ def test_answers_saved_without_the_schema_are_named_when_the_schema_asks_other_q
 def test_a_second_wizard_on_the_same_template_is_turned_away_and_clobbers_nothing(tiankong, folders):
     work, state = folders
     with wizard(tiankong, work, state) as first:
-        first.wait_text(question(1))
-        first.type("市财政局")
-        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the first wizard's autosave")
+        answer_the_first_field_unchecked(first, state)
         pid = first.program_pid()
         with in_a_shell(tiankong, work, state) as second:
             assert shell_finished(work) == 75
@@ -318,14 +317,10 @@ def test_a_second_wizard_on_the_same_template_is_turned_away_and_clobbers_nothin
 def test_a_kill_9_does_not_lock_the_next_start_out(tiankong, folders):
     work, state = folders
     with wizard(tiankong, work, state) as t:
-        t.wait_text(question(1))
-        t.type("市财政局")
-        wait_until(lambda: autosave(state) == {"f1": "市财政局"}, "the autosave")
-        os.kill(t.program_pid(), signal.SIGKILL)
-        assert t.wait_dead() == 128 + signal.SIGKILL
+        answer_the_first_field_unchecked(t, state)
+        kill_9(t)
     with wizard(tiankong, work, state) as t:
-        t.wait_text("继续上次的填写？")
-        t.keys("Enter")
+        resume(t)
         screen = t.wait_text(question(2))
         assert "已填 1/18" in screen
 
