@@ -126,4 +126,18 @@ import Testing
         }
         #expect(checked > 1000)
     }
+
+    @Test("the review scrolls by the lines the view draws: their number and their characters, at every width")
+    func reviewLinesAgreeWithWrapping() throws {
+        var story = try Story(size: Size(columns: 100, rows: 30))
+        for (n, field) in story.state.fields.enumerated() { story.state.answers[field.id] = String(repeating: "甲，", count: n % 4 + 1) }
+        story.state.screen = .review
+        let state = story.state
+        for width in 6...60 {
+            for p in 0..<state.document.paragraphs.count {
+                #expect(ReportLines.lengths(state, paragraph: p, width: width) == ReportWrap.lines(state, paragraph: p, width: width).map(\.count),
+                        "paragraph \(p), width \(width)")
+            }
+        }
+    }
 }

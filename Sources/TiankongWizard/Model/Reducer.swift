@@ -267,15 +267,15 @@ public enum Reducer {
         while top.line < 0 {
             if top.paragraph == 0 { top.line = 0; break }
             top.paragraph -= 1
-            top.line += ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+            top.line += ReportLines.lineCount(state, paragraph: top.paragraph, width: width)
         }
         while top.paragraph < state.document.paragraphs.count - 1 {
-            let count = ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+            let count = ReportLines.lineCount(state, paragraph: top.paragraph, width: width)
             if top.line < count { break }
             top.line -= count
             top.paragraph += 1
         }
-        let lastCount = ReportWrap.lineCount(state, paragraph: top.paragraph, width: width)
+        let lastCount = ReportLines.lineCount(state, paragraph: top.paragraph, width: width)
         top.line = min(top.line, max(0, lastCount - 1))
         state.reviewTop = top
     }

@@ -153,9 +153,9 @@ extension Reducer {
         let paragraph = min(max(0, finding.line - 1), paragraphs - 1)
         // The wrapped line the finding starts on: its characters counted through the lines.
         var line = 0, passed = 0
-        for wrapped in ReportWrap.lines(state, paragraph: paragraph, width: Layout(state).reportTextWidth) {
-            if passed + wrapped.count >= finding.column { break }
-            passed += wrapped.count
+        for length in ReportLines.lengths(state, paragraph: paragraph, width: Layout(state).reportTextWidth) {
+            if passed + length >= finding.column { break }
+            passed += length
             line += 1
         }
         state.reviewTop = ReportPosition(paragraph: paragraph, line: line)

@@ -4,14 +4,10 @@ import Glibc
 #endif
 import TiankongEngine
 
-/// The size of the screen, in columns and rows.
+/// The size of the screen, in columns and rows (made only in this module: its memberwise initializer).
 public struct Size: Sendable, Equatable {
     public var columns: Int
     public var rows: Int
-    public init(columns: Int, rows: Int) {
-        self.columns = columns
-        self.rows = rows
-    }
 }
 
 /// What a cell means; the terminal turns it into colours, or into bold / reverse / underline.
@@ -101,16 +97,10 @@ public struct Cell: Sendable, Equatable {
     }
 
     private static func content(of character: Character, _ clusters: Clusters) -> UInt32 {
-        // Read from the UTF-8 bytes: one scalar when the lead byte's length is all there is.
-        let utf8 = character.utf8
-        var bytes = utf8.makeIterator()
-        guard let lead = bytes.next() else { return clusterFlag | clusters.number(character) }
-        if lead < 0x80 { return utf8.count == 1 ? UInt32(lead) : clusterFlag | clusters.number(character) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard utf8.count == length else { return clusterFlag | clusters.number(character) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        while let next = bytes.next() { value = value << 6 | UInt32(next & 0x3F) }
-        return value
+        // One scalar is kept as its value; the standard library decodes it (no decoder of our own).
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return clusterFlag | clusters.number(character) }
+        return first.value
     }
 
     public static let empty = Cell(scalar: " ", style: .normal, isContinuation: false)

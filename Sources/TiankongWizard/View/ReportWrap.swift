@@ -7,7 +7,7 @@ public struct Piece: Sendable, Equatable {
     public var cell: Cell
     public var width: Int
 
-    public init(cell: Cell, width: Int) {
+    init(cell: Cell, width: Int) {
         self.cell = cell
         self.width = width
     }
@@ -59,21 +59,15 @@ public enum ReportWrap {
         }
     }
 
-    /// What a blank shows: the answer being typed, a checked answer, a refused one, or its marker.
+    /// What a blank shows (see `WizardState.shows(blank:)`), and in which style.
     static func blank(_ state: WizardState, _ index: Int) -> (String, Style) {
-        let marker = state.document.blank(index)?.marker ?? ""
-        guard let fieldIndex = state.document.fieldOfBlank[index] else { return (marker, .blank) }
-        let field = state.fields[fieldIndex]
-        let raw = state.answers[field.id]
-        if state.screen == .editing && state.dialog == nil && fieldIndex == state.current {
-            return (raw ?? marker, .current)
+        switch state.shows(blank: index) {
+        case .marker(let text): return (text, .blank)
+        case .typing(let text): return (text, .current)
+        case .answer(let text): return (text, .answer)
+        case .warned(let text): return (text, .warning)
+        case .refused(let text): return (text, .invalid)
         }
-        guard let raw else { return (marker, .blank) }
-        if let verdict = state.verdicts[field.id] {
-            if let value = verdict.value { return (value, verdict.warnings.isEmpty ? .answer : .warning) }
-            return (raw, .invalid)
-        }
-        return (raw, .answer)
     }
 
     /// Breaks pieces into lines at most `width` columns wide.
@@ -81,18 +75,14 @@ public enum ReportWrap {
         var lines: [[Piece]] = []
         var line: [Piece] = []
         line.reserveCapacity(width + 2)
-        var used = 0
+        var breaker = LineBreaker(width: width)
         for piece in pieces {
-            // Closing punctuation hangs in the margin rather than start a line.
-            let hangs = used + piece.width <= width + 2 && piece.isClosing
-            if used + piece.width > width, !line.isEmpty, !hangs {
+            if breaker.place(piece.width, closing: piece.isClosing) {
                 lines.append(line)
                 line = []
                 line.reserveCapacity(width + 2)
-                used = 0
             }
             line.append(piece)
-            used += piece.width
         }
         lines.append(line)
         return lines
@@ -120,42 +110,9 @@ public enum ReportWrap {
         return shown
     }
 
-    public static func lineCount(_ state: WizardState, paragraph: Int, width: Int) -> Int {
-        lines(state, paragraph: paragraph, width: width).count
-    }
-
     /// The line of a paragraph where a blank starts.
     static func line(ofBlank index: Int, _ state: WizardState, paragraph: Int, width: Int) -> Int {
-        var used = 0
-        var line = 0
-        var lineIsEmpty = true
-        for run in state.document.paragraphs[paragraph] {
-            let text: String
-            switch run {
-            case .text(let range): text = state.document.string(range)
-            case .blank(let b):
-                if b == index {
-                    // The blank starts on the next line when its first character does not fit.
-                    let (shown, _) = blank(state, b)
-                    if let first = shown.first, used + DisplayWidth.of(first) > width, !lineIsEmpty { return line + 1 }
-                    return line
-                }
-                text = blank(state, b).0
-            }
-            // Scalar by scalar where a scalar is a character (walking Characters finds each one's
-            // grapheme breaks, at every keystroke).
-            DisplayWidth.forEachCharacter(of: text) { scalar, character, characterWidth in
-                let w = scalar == "\t" ? 1 : characterWidth
-                if w == 0 { return true }
-                let closing = character.map(TextWrap.isClosing) ?? scalar.map { TextWrap.isClosingScalar($0.value) } ?? false
-                let hangs = used + w <= width + 2 && closing
-                if used + w > width, !lineIsEmpty, !hangs { line += 1; used = 0 }
-                used += w
-                lineIsEmpty = false
-                return true
-            }
-        }
-        return line
+        ReportLines.lengths(state, paragraph: paragraph, width: width, stoppingAt: index).count - 1
     }
 
     /// The rows of the report pane for the editing screen: the current field's first blank about a
