@@ -252,6 +252,18 @@ def test_piped_answers_go_on_from_the_last_run_only_when_asked(tiankong, folders
     assert (work / "工作总结.txt").read_text(encoding="utf-8") == "工作总结\n\n今年以来，市财政局党组共学习3次。\n"
 
 
+def test_an_empty_line_after_a_refused_one_keeps_the_answer_from_before(tiankong, folders):
+    work, state = folders
+    plain = plain_on_a_small_template(tiankong, work, state)
+    assert plain("市财政局\n3\n").returncode == 0
+    # Resumed: "abc" is no count and is refused; the empty line after it keeps the 3 of the first run.
+    # Then the offered name, and yes to replacing the first run's report.
+    resumed = plain("\nabc\n\n\ny\n", "--resume")
+    assert resumed.returncode == 0, resumed.stdout
+    assert "不是数字" in resumed.stdout and resumed.stdout.count("回车保留：3") == 2, resumed.stdout
+    assert (work / "工作总结.txt").read_text(encoding="utf-8") == "工作总结\n\n今年以来，市财政局党组共学习3次。\n"
+
+
 def test_an_unknown_reply_to_a_yes_or_no_question_is_asked_again(tiankong, folders):
     work, state = folders
     # The count is skipped; "x" to "save anyway?" is neither yes nor no, so the question comes again.

@@ -12,7 +12,8 @@ import TiankongEngine
 /// - an empty line is Enter on the answer there: it keeps a valid one, takes the offered one, and
 ///   otherwise skips the field (`skipField`), a refused answer dropped first;
 /// - a refused line stays the answer, as typed text does on the screen (so the end of input keeps
-///   it), and the question is asked again with the reason;
+///   it), and the question is asked again with the reason; an empty line then goes back to the valid
+///   answer the field had when it was first asked, which a line cannot be edited back to;
 /// - a warning is printed and the answer kept: the screen's second Enter is pressed at once, as
 ///   nobody is there to take a suggestion;
 /// - after resuming, every field is asked in order from the first, so that piped lines always meet
@@ -30,6 +31,8 @@ final class PlainSession {
     private var autosaveWarned: Bool
     /// What came of the last attempt to write the report (its exit status when it failed).
     private var lastOutcome: SaveOutcome?
+    /// The field last asked, and the valid answer it had when first asked.
+    private var answerBefore: (field: Int, text: String?) = (-1, nil)
 
     init(template: Template, language: Language, store: AnswerStore, start: Start = Start(),
          workingDirectory: String = FileManager.default.currentDirectoryPath) {
@@ -73,7 +76,9 @@ final class PlainSession {
         if let blank = field.blankIndexes.first.flatMap({ index in state.template.blanks.first { $0.index == index } }) {
             write(text.plainContext(blank.context) + "\n")
         }
-        let kept = state.verdicts[field.id]?.isValid == true ? state.answers[field.id] : nil
+        let valid = state.verdicts[field.id]?.isValid == true ? state.answers[field.id] : nil
+        if answerBefore.field != index { answerBefore = (index, valid) }
+        let kept = valid ?? answerBefore.text
         let offer = state.offer(for: index)
         if let kept {
             write(text.plainCurrent(kept) + "\n")
@@ -85,8 +90,8 @@ final class PlainSession {
         let line = String(LineEditor.printable(reply))
         if !line.trimmedSpaces().isEmpty {
             perform(.cursorEnd, .deleteToStart, .insert(line), .nextField)
-        } else if kept != nil {
-            perform(.nextField)
+        } else if let kept {
+            perform(.cursorEnd, .deleteToStart, .insert(kept), .nextField)
         } else if offer != nil || field.isOptional {
             perform(.cursorEnd, .deleteToStart, .nextField)
         } else {
