@@ -8,6 +8,23 @@ extension WordTemplate {
     /// left with nothing in it goes. Parts with no change are copied through as they were zipped.
     /// `values` are answers already checked (see `AnswerReview`); a blank with none stays as it was.
     public func filled(values: [String: String]) throws(DocxWriterError) -> [UInt8] {
+        // Room for the template's size and an eighth more: answers are short, and the whole archive is
+        // not copied as it grows.
+        let zip = try ZipWriter(capacity: Int(clamping: package.archiveSize + package.archiveSize / 8))
+        try fill(values: values, into: zip)
+        return try zip.finish()
+    }
+
+    /// The filled report, as `filled(values:)` makes it, written entry by entry into the new file open at
+    /// `descriptor` (see `AtomicFile.write(to:overwrite:durable:produce:)`): the package is never whole in
+    /// memory. `name` names the file in messages.
+    public func write(values: [String: String], toDescriptor descriptor: Int32, name: String) throws(DocxWriterError) {
+        let zip = try ZipWriter(descriptor: descriptor, name: name)
+        try fill(values: values, into: zip)
+        try zip.finish()
+    }
+
+    private func fill(values: [String: String], into zip: ZipWriter) throws(DocxWriterError) {
         var answerOfBlank: [Int: [UInt8]] = [:]
         for field in template.fields {
             guard let answer = values[field.id] else { continue }
@@ -59,7 +76,7 @@ extension WordTemplate {
         for s in stories.indices where !textEdits[s].isEmpty || !removals[s].isEmpty {
             replacing[stories[s].part] = Self.rewrite(stories[s], textEdits: textEdits[s], removals: removals[s])
         }
-        return try package.writing(replacing: replacing)
+        try package.write(into: zip, replacing: replacing)
     }
 
     /// The part's XML with the edits made, as the pieces it is made of (the part's own bytes between the

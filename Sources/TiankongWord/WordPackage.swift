@@ -29,10 +29,9 @@ final class WordPackage {
     private var positions: [String: Int] = [:]
     /// Where minizip reads the archive from (on the heap: minizip keeps a pointer to it).
     private enum Source {
-        /// Bytes held in memory.
-        case memory(UnsafeMutablePointer<tk_memory_file>)
-        /// An open file, read as minizip asks: a big picture is never held, only copied through.
-        case descriptor(UnsafeMutablePointer<tk_descriptor_file>)
+        /// Bytes held in memory, or an open file read as minizip asks (a big picture is never held,
+        /// only copied through).
+        case archive(UnsafeMutablePointer<tk_archive>)
         /// A file minizip opens by its path.
         case path
     }
@@ -40,27 +39,27 @@ final class WordPackage {
     private var handle: unzFile?
 
     /// Opens the package in `bytes`; `path` names it in messages.
-    init(bytes: [UInt8], path: String) throws(WordFileError) {
-        self.path = path
+    convenience init(bytes: [UInt8], path: String) throws(WordFileError) {
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { storage.initialize(from: base, count: $0.count) } }
-        let file = UnsafeMutablePointer<tk_memory_file>.allocate(capacity: 1)
-        file.initialize(to: tk_memory_file(bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0, failed: 0, writable: 0))
-        source = .memory(file)
-        var functions = zlib_filefunc64_def()
-        tk_memory_functions(&functions, file)
-        handle = unzOpen2_64("", &functions)
-        try listEntries()
+        try self.init(tk_archive(descriptor: -1, bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0,
+                                 failed: 0, writable: 0), path: path)
     }
 
     /// Opens the package in the open file `descriptor` of `size` bytes, which it closes when done with it.
-    init(descriptor: Int32, size: Int, path: String) throws(WordFileError) {
+    convenience init(descriptor: Int32, size: Int, path: String) throws(WordFileError) {
+        try self.init(tk_archive(descriptor: descriptor, bytes: nil, size: ZPOS64_T(size), capacity: 0, position: 0,
+                                 failed: 0, writable: 0), path: path)
+    }
+
+    /// Opens the package in `archive`, which it owns from now on (its bytes freed, its file closed).
+    private init(_ archive: tk_archive, path: String) throws(WordFileError) {
         self.path = path
-        let file = UnsafeMutablePointer<tk_descriptor_file>.allocate(capacity: 1)
-        file.initialize(to: tk_descriptor_file(descriptor: descriptor, size: ZPOS64_T(size), position: 0, failed: 0))
-        source = .descriptor(file)
+        let file = UnsafeMutablePointer<tk_archive>.allocate(capacity: 1)
+        file.initialize(to: archive)
+        source = .archive(file)
         var functions = zlib_filefunc64_def()
-        tk_descriptor_functions(&functions, file)
+        tk_archive_functions(&functions, file)
         handle = unzOpen2_64("", &functions)
         try listEntries()
     }
@@ -120,25 +119,15 @@ final class WordPackage {
 
     deinit {
         if let handle { unzClose(handle) }
-        switch source {
-        case .memory(let file):
-            file.pointee.bytes.deallocate()
+        if case .archive(let file) = source {
+            if file.pointee.descriptor >= 0 { close(file.pointee.descriptor) } else { file.pointee.bytes.deallocate() }
             file.deallocate()
-        case .descriptor(let file):
-            close(file.pointee.descriptor)
-            file.deallocate()
-        case .path:
-            break
         }
     }
 
     /// The archive's size in bytes (0 when minizip opened it by its path).
     var archiveSize: UInt64 {
-        switch source {
-        case .memory(let file): file.pointee.size
-        case .descriptor(let file): file.pointee.size
-        case .path: 0
-        }
+        if case .archive(let file) = source { file.pointee.size } else { 0 }
     }
 
     /// A name inside the package: not absolute, no "..", no drive letter, no backslash, no NUL.
@@ -210,13 +199,10 @@ final class WordPackage {
         min(partLimit, max(ratioFloor, compressed.multipliedReportingOverflow(by: ratioLimit).overflow ? partLimit : compressed * ratioLimit))
     }
 
-    /// The package again, in the same order, with the parts in `replacing` deflated anew and every other
-    /// entry's compressed bytes, checksum and sizes copied through as they were.
-    func writing(replacing: [String: [ArraySlice<UInt8>]]) throws(DocxWriterError) -> [UInt8] {
+    /// The package again, into `zip` in the same order, with the parts in `replacing` deflated anew and
+    /// every other entry's compressed bytes, checksum and sizes copied through as they were.
+    func write(into zip: ZipWriter, replacing: [String: [ArraySlice<UInt8>]]) throws(DocxWriterError) {
         guard let handle else { throw .package("no package") }
-        // Room for the template's size and an eighth more: answers are short, and the whole archive is
-        // not copied as it grows.
-        let zip = try ZipWriter(capacity: Int(clamping: archiveSize + archiveSize / 8))
         for var entry in entries {
             let attributes = ZipWriter.Attributes(dosDate: UInt(entry.info.dosDate), internalAttributes: UInt(entry.info.internal_fa),
                                                   externalAttributes: UInt(entry.info.external_fa))
@@ -235,6 +221,5 @@ final class WordPackage {
                 unzReadCurrentFile(handle, buffer.baseAddress, UInt32(buffer.count))
             }
         }
-        return try zip.finish()
     }
 }

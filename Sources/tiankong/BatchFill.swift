@@ -220,8 +220,12 @@ struct BatchFill {
             switch format {
             case .txt: bytes = Report.encoded(text, template: template, encoding: encoding)
             case .docx:
-                bytes = try word.map { try WordOutput.filled($0, values: good.values) }
-                    ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: good.values)
+                if let word {
+                    try WordOutput.write(word, values: good.values, to: name, overwrite: force, durable: false)
+                    batch.done()
+                    return
+                }
+                bytes = try WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: good.values)
             }
             try AtomicFile.write(bytes, to: name, overwrite: force, durable: false)
             batch.done()

@@ -96,8 +96,13 @@ struct FillCommand: ParsableCommand {
         case .txt:
             bytes = Report.encoded(text, template: template, encoding: encoding?.textEncoding)
         case .docx:
-            bytes = try word.map { try WordOutput.filled($0, values: review.values) }
-                ?? WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: review.values)
+            if let word {
+                // Written into the file as it is made (a Word template may be large); "-" was refused above.
+                try WordOutput.write(word, values: review.values, to: destination, overwrite: force)
+                CommandText.printError(say.written(FillCommand.absolute(destination)))
+                return
+            }
+            bytes = try WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: review.values)
         }
 
         if destination == "-" {

@@ -1,5 +1,6 @@
 import TiankongEngine
 import TiankongWord
+import TiankongWriters
 
 /// Word templates (.docx, .docm, .dotx) on the command line: read with their document beside the
 /// template, so the report can be their own package filled in place.
@@ -27,10 +28,15 @@ extension TemplateOptions {
 }
 
 extension WordOutput {
-    /// A Word template's own package with the answers in place.
-    static func filled(_ word: WordTemplate, values: [String: String]) throws -> [UInt8] {
-        do {
-            return try word.filled(values: values)
+    /// A Word template's own package with the answers in place, written into the file at `path` as it
+    /// is made, atomically (see `AtomicFile.write(to:overwrite:durable:produce:)`).
+    static func write(_ word: WordTemplate, values: [String: String], to path: String, overwrite: Bool, durable: Bool = true) throws {
+        do throws(DocxWriterError) {
+            try AtomicFile.write(to: path, overwrite: overwrite, durable: durable) { (descriptor) throws(DocxWriterError) in
+                try word.write(values: values, toDescriptor: descriptor, name: path)
+            }
+        } catch .output(let failure) {
+            throw CommandFailure(message: Messages().text(for: failure), status: failure.exitStatus)
         } catch {
             let say = CommandText()
             throw CommandFailure(message: say.t("无法生成 Word 文件：\(error)", "Cannot make the Word file: \(error)"), status: .io)

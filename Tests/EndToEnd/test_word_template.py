@@ -12,6 +12,7 @@ Needs (installed by `make test`): the binary (TIANKONG), python-docx, soffice, p
 """
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, binary, run, tmpfs
 
 WORD = FIXTURES / "word"
 TEMPLATE = WORD / "split-runs.docx"
@@ -102,6 +103,44 @@ def test_parts_without_blanks_are_copied_byte_for_byte(filled):
     changed = sorted(name for name in template if template[name] != report[name])
     assert changed == ["word/document.xml", "word/header1.xml"]
 
+
+def test_a_report_sent_into_a_pipe_is_the_same_file(filled, work):
+    """A zip is written going back to fill in each entry's sizes, which a pipe cannot take: `-o
+    /dev/stdout` into a pipe gets the report made aside first, then sent whole, the same bytes."""
+    result = run("fill", TEMPLATE, "--answers", work / "a.json", "-o", "/dev/stdout", "--format", "docx")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == filled.read_bytes()
+    header = docx.Document(io.BytesIO(result.stdout)).sections[0].header
+    assert [p.text for p in header.paragraphs] == ["江城市财政局"]
+
+
+def test_a_full_standard_output_says_the_word_report_is_incomplete(filled, work):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([binary(), "fill", str(TEMPLATE), "--answers", str(work / "a.json"), "-o", "/dev/stdout", "--format", "docx"],
+                                stdout=full, stderr=subprocess.PIPE, env=dict(os.environ, LANG="zh_CN.UTF-8"), timeout=60)
+    text = result.stderr.decode()
+    assert result.returncode == 74, text
+    assert "磁盘空间已满" in text and "不完整" in text, text
+
+
+# The report is some 38 KB: a disk with no room at all, and one that fills half-way through the package.
+@pytest.mark.parametrize("size,filler", [("4k", 1024), ("16k", 0)])
+def test_a_full_disk_leaves_no_partial_word_report(filled, work, size, filler):
+    with tmpfs(f"size={size}") as folder:
+        if filler:
+            (folder / "filler").write_bytes(b"\0" * filler)
+        result = run("fill", TEMPLATE, "--answers", work / "a.json", "-o", folder / "报告.docx")
+        text = result.stderr.decode()
+        assert result.returncode == 74, text
+        assert "磁盘空间已满" in text and "没有留下不完整的文件" in text, text
+        assert [p.name for p in folder.iterdir()] == (["filler"] if filler else [])
+
+
+def test_a_read_only_folder_gets_no_word_report(filled, work):
+    with tmpfs("size=1m,ro") as folder:
+        result = run("fill", TEMPLATE, "--answers", work / "a.json", "-o", folder / "报告.docx")
+        assert result.returncode == 73 and "只读" in result.stderr.decode(), result.stderr.decode()
+        assert list(folder.iterdir()) == []
 
 def test_libreoffice_opens_the_filled_file(filled, work):
     profile = work / "profile"

@@ -103,12 +103,20 @@ public enum DocxWriterError: Error, Equatable, Sendable, CustomStringConvertible
     case package(String)
     /// One part could not be added to the archive.
     case part(String, String)
+    /// The file the archive was written into could not be made or written (the disk is full).
+    case output(OutputError)
 
-    /// What went wrong, without a prefix: the command line says "无法生成 Word 文件：" before it, once.
+    /// What went wrong, without a prefix: the command line says "无法生成 Word 文件：" before it, once
+    /// (a failed output has its own whole message).
     public var description: String {
         switch self {
         case .package(let reason): reason
         case .part(let path, let reason): "\(path)：\(reason)"
+        case .output(let failure): Messages().text(for: failure)
         }
     }
+}
+
+extension DocxWriterError: OutputFailure {
+    public init(_ failure: OutputError) { self = .output(failure) }
 }

@@ -2,10 +2,11 @@ import CMinizip
 #if canImport(Glibc)
 import Glibc
 #endif
+import TiankongEngine
 
-/// A zip archive written in memory with minizip (zlib's contrib, Debian libminizip-dev): the .docx
-/// report's package, and a Word template's package filled in place, whose unchanged entries are copied
-/// through as they were compressed.
+/// A zip archive written with minizip (zlib's contrib, Debian libminizip-dev), in memory or straight
+/// into an open file: the .docx report's package, and a Word template's package filled in place, whose
+/// unchanged entries are copied through as they were compressed.
 public final class ZipWriter {
     /// What an entry's directory record says besides its name.
     public struct Attributes {
@@ -23,9 +24,13 @@ public final class ZipWriter {
     }
 
     private let output = Output()
+    /// The open file written into, when not in memory (on the heap: minizip keeps a pointer to it).
+    private var file: UnsafeMutablePointer<tk_archive>?
+    /// The file's name in messages.
+    private var fileName = ""
     private var zip: zipFile?
 
-    /// Starts an archive expected to take about `capacity` bytes (room made for it at once).
+    /// Starts an archive in memory expected to take about `capacity` bytes (room made for it at once).
     public init(capacity: Int = 0) throws(DocxWriterError) {
         output.bytes.reserveCapacity(capacity)
         var functions = Output.functions(output)
@@ -33,8 +38,28 @@ public final class ZipWriter {
         if zip == nil { throw .package("minizip could not start an archive") }
     }
 
+    /// Starts an archive written into the new, empty file open at `descriptor` (seekable: an entry's
+    /// sizes are filled in after its data), which stays open; `name` names it in messages.
+    public init(descriptor: Int32, name: String) throws(DocxWriterError) {
+        let file = UnsafeMutablePointer<tk_archive>.allocate(capacity: 1)
+        file.initialize(to: tk_archive(descriptor: descriptor, bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1))
+        self.file = file
+        fileName = name
+        var functions = zlib_filefunc64_def()
+        tk_archive_functions(&functions, file)
+        zip = zipOpen2_64("", APPEND_STATUS_CREATE, nil, &functions)
+        if zip == nil { throw .package("minizip could not start an archive") }
+    }
+
     deinit {
         if let zip { zipClose(zip, nil) }
+        file?.deallocate()
+    }
+
+    /// `failure`, or the file's own when a write into it failed (the disk is full): that is the cause.
+    private func failed(_ failure: DocxWriterError) -> DocxWriterError {
+        guard let file, file.pointee.failed != 0 else { return failure }
+        return .output(.io(path: fileName, errno: file.pointee.failed))
     }
 
     /// Adds a file, deflated.
@@ -52,11 +77,11 @@ public final class ZipWriter {
             while start < piece.endIndex {
                 let end = min(piece.endIndex, start + (1 << 30))
                 let written = piece[start..<end].withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
-                guard written == ZIP_OK else { throw .part(path, "minizip could not compress it") }
+                guard written == ZIP_OK else { throw failed(.part(path, "minizip could not compress it")) }
                 start = end
             }
         }
-        guard zipCloseFileInZip(zip) == ZIP_OK else { throw .part(path, "minizip could not compress it") }
+        guard zipCloseFileInZip(zip) == ZIP_OK else { throw failed(.part(path, "minizip could not compress it")) }
     }
 
     /// Adds a file deflated beforehand (a part that is the same in every package), as `add` would have.
@@ -68,7 +93,7 @@ public final class ZipWriter {
                  large: deflated.size >= 0xFFFF_FFFF || deflated.compressed.count >= 0xFFFF_FFFF)
         let written = deflated.compressed.withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
         guard written == ZIP_OK, zipCloseFileInZipRaw64(zip, UInt64(deflated.size), uLong(deflated.crc)) == ZIP_OK else {
-            throw .part(path, "minizip could not write it")
+            throw failed(.part(path, "minizip could not write it"))
         }
     }
 
@@ -119,17 +144,19 @@ public final class ZipWriter {
             if n < 0 { throw .part(path, "its data could not be read") }
             if n == 0 { break }
             guard buffer.withUnsafeBytes({ zipWriteInFileInZip(zip, $0.baseAddress, UInt32(n)) }) == ZIP_OK else {
-                throw .part(path, "minizip could not write it")
+                throw failed(.part(path, "minizip could not write it"))
             }
         }
-        guard zipCloseFileInZipRaw64(zip, size, uLong(crc)) == ZIP_OK else { throw .part(path, "minizip could not close it") }
+        guard zipCloseFileInZipRaw64(zip, size, uLong(crc)) == ZIP_OK else { throw failed(.part(path, "minizip could not close it")) }
     }
 
-    /// The archive: the entries, the central directory and its end record.
+    /// Ends the archive with its central directory and end record; its bytes when it was made in memory
+    /// (none when it was written into a file).
+    @discardableResult
     public func finish() throws(DocxWriterError) -> [UInt8] {
         let status = zipClose(zip, nil)
         zip = nil
-        guard status == ZIP_OK else { throw .package("minizip could not finish the archive") }
+        guard status == ZIP_OK else { throw failed(.package("minizip could not finish the archive")) }
         defer { output.bytes = [] }
         return output.bytes
     }
@@ -143,7 +170,7 @@ public final class ZipWriter {
         let utf8: uLong = path.utf8.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
         let status = zipOpenNewFileInZip4_64(zip, path, &info, nil, 0, nil, 0, nil, method, level, raw ? 1 : 0,
                                              -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0x031E, utf8, large ? 1 : 0)
-        guard status == ZIP_OK else { throw .part(path, "minizip could not start the entry (\(status))") }
+        guard status == ZIP_OK else { throw failed(.part(path, "minizip could not start the entry (\(status))")) }
     }
 
     /// The MS-DOS date and time of `seconds` since 1970, in local time (as zip tools read them).
