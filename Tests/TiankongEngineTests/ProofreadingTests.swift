@@ -259,4 +259,72 @@ struct ProofreadingTests {
         #expect(Self.findings(fixed).isEmpty)
         #expect(fixed.contains("党组织书记上党课4次。通过学习教育"))
     }
+
+    // MARK: - A long report read in parts
+
+    /// Finding `f` as it is in a copy `lines` lines and `bytes` bytes further down the report.
+    static func shifted(_ f: Finding, lines: Int, bytes: Int) -> Finding {
+        var moved = f
+        moved.line += lines
+        moved.byteRange = (f.byteRange.lowerBound + bytes)..<(f.byteRange.upperBound + bytes)
+        return moved
+    }
+
+    @Test("the bundled template copied 110 times (over a megabyte, read on two cores) has each copy's 22 mistakes, 38 lines apart")
+    func manyCopies() {
+        // The template's 38 lines end with an empty one and its first heading ("一、") starts its numbering
+        // afresh: a copy reads the same whatever copy comes before it.
+        let one = Fixtures.seedBytes
+        let single = Proofreader().findings(in: one)
+        #expect(single.count == 22)
+        for copies in [110, 111] {
+            let report = Array([[UInt8]](repeating: one, count: copies).joined())
+            #expect(Parallel.pays(forBytes: report.count))
+            let expected = (0..<copies).flatMap { c in single.map { Self.shifted($0, lines: 38 * c, bytes: one.count * c) } }
+            let found = Proofreader().findings(in: report)
+            #expect(found.count == 22 * copies)
+            #expect(found == expected, "\(copies) copies")
+        }
+        // Split at each line of the second of three copies, read in two and in three parts.
+        let three = Array([[UInt8]](repeating: one, count: 3).joined())
+        let expected = (0..<3).flatMap { c in single.map { Self.shifted($0, lines: 38 * c, bytes: one.count * c) } }
+        let lineStarts = [0] + three.indices.filter { three[$0] == 0x0A }.map { $0 + 1 }
+        three.withUnsafeBufferPointer { text in
+            for start in lineStarts where start > one.count && start <= 2 * one.count {
+                #expect(Proofreader().findings(in: text, partsStartingAt: [0, start]) == expected, "split at byte \(start)")
+                #expect(Proofreader().findings(in: text, partsStartingAt: [0, one.count, start]) == expected, "split at byte \(start)")
+            }
+        }
+    }
+
+    @Test("a report split at any line or two finds what it finds read whole: heading numbers and open marks carried over the split")
+    func splitAnywhere() {
+        // 1 一、 starts the numbering afresh; 2 opens 《 and goes on; 3 closes it; 4 (三) after (一),
+        // and an opening “ the sentence ends without; 5 an empty line.
+        let chapters = "一、加强学习\n（一）学习《党章\n和准则》，深化认识\n（三）落实“两个责任。\n\n"
+        Self.expectSameInParts(String(repeating: chapters, count: 3), (0..<3).flatMap { c in
+            ["\(5 * c + 4):1 heading-numbering （三）→（二）", "\(5 * c + 4):6 unpaired-mark “→?"]
+        })
+        // Numbered 1. only, 3. after 1.: no level-1 heading ever starts the numbering afresh.
+        let points = "1.加强学习。\n3.落实责任。\n"
+        Self.expectSameInParts(String(repeating: points, count: 4), (0..<4).map { c in "\(2 * c + 2):1 heading-numbering 3.→2." })
+    }
+
+    /// `report` read whole, and in two and in three parts split at every line, finds `expected`.
+    static func expectSameInParts(_ report: String, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let bytes = Array(report.utf8)
+        func marks(_ found: [Finding]) -> [String] { found.map { "\($0.line):\($0.column) \($0.rule.rawValue) \($0.found)→\($0.fix ?? "?")" } }
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        bytes.withUnsafeBufferPointer { text in
+            #expect(marks(Proofreader().findings(in: text, partsStartingAt: [0])) == expected, sourceLocation: sourceLocation)
+            for (n, first) in lineStarts.enumerated() where first > 0 {
+                #expect(marks(Proofreader().findings(in: text, partsStartingAt: [0, first])) == expected, "split at line \(n + 1)",
+                        sourceLocation: sourceLocation)
+                for (m, second) in lineStarts.enumerated() where second > first {
+                    #expect(marks(Proofreader().findings(in: text, partsStartingAt: [0, first, second])) == expected,
+                            "split at lines \(n + 1) and \(m + 1)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 /// "（一）", "1.", "（1）". A heading that skips or repeats a number ("一、二、四、", "（一）（三）",
 /// "1. 3.") is marked with the number expected; a level's first heading, and a restart at 1, are not.
 /// A level-3 number written "1." and then "2、" is marked as mixed. Renumbering is left to a person.
-struct HeadingNumberingRule: LineRule {
+struct HeadingNumberingRule: LineRule, Equatable {
     /// A heading's number as read from the start of a line.
     struct Heading: Equatable {
         var level: Int

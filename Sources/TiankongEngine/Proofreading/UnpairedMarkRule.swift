@@ -1,7 +1,7 @@
 /// A bracket or quote without its partner on its line: "《党章", "“三个带头“", "（条". An ASCII bracket
 /// pairs with a full-width one (the half-width rule marks its width). A list number's closing bracket
 /// at the start of a line ("1）", "a)") has no opening one by custom, and is left alone.
-struct UnpairedMarkRule: LineRule {
+struct UnpairedMarkRule: LineRule, Equatable {
     /// The closing partner of each opening mark.
     static func partner(ofOpening c: Unicode.Scalar) -> Unicode.Scalar? {
         switch c {
@@ -35,7 +35,7 @@ struct UnpairedMarkRule: LineRule {
 
     /// An opening mark still waiting for its partner: where it is on its line, or (opened on an
     /// earlier line) its finding, made when the line ended.
-    private struct Opening {
+    private struct Opening: Equatable {
         var mark: Unicode.Scalar
         var index: Int
         var finding: Finding?
