@@ -72,53 +72,77 @@ extension WordTemplate {
         for s in stories.indices {
             for (index, changes) in textEdits[s] { if let twin = stories[s].texts[index].twin { textEdits[s][twin] = changes } }
         }
-        var replacing: [String: [ArraySlice<UInt8>]] = [:]
+        var replacing: [String: WordPackage.NewPart] = [:]
         for s in stories.indices where !textEdits[s].isEmpty || !removals[s].isEmpty {
-            replacing[stories[s].part] = Self.rewrite(stories[s], textEdits: textEdits[s], removals: removals[s])
+            let story = stories[s], edits = textEdits[s], removed = removals[s]
+            replacing[story.part] = WordPackage.NewPart(sizeBound: Self.sizeBound(story, textEdits: edits)) { (emit) throws(DocxWriterError) in
+                try Self.rewrite(story, textEdits: edits, removals: removed, emit: emit)
+            }
         }
         try package.write(into: zip, replacing: replacing)
     }
 
-    /// The part's XML with the edits made, as the pieces it is made of (the part's own bytes between the
-    /// edits are not copied): each edited `w:t` written anew (its tags kept, `xml:space` added when its
-    /// text now starts or ends with a space), an emptied run removed, removed paragraphs gone.
-    static func rewrite(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]], removals: [Range<Int>]) -> [ArraySlice<UInt8>] {
-        var edits: [(Range<Int>, [UInt8])] = removals.map { ($0, []) }
+    /// The part's XML with the edits made, handed to `emit` piece by piece: the part's own bytes between
+    /// the edits as they are, each edited `w:t` made anew only when it is written (its tags kept,
+    /// `xml:space` added when its text now starts or ends with a space), an emptied run removed, removed
+    /// paragraphs gone.
+    static func rewrite(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]], removals: [Range<Int>],
+                        emit: (ArraySlice<UInt8>) throws(DocxWriterError) -> Void) throws(DocxWriterError) {
+        // Each edit's bytes in the part, and the w:t written there anew (nil: the bytes go).
+        var edits: [(range: Range<Int>, text: Int?)] = removals.map { ($0, nil) }
+        edits.reserveCapacity(removals.count + textEdits.count)
         for (index, changes) in textEdits {
             let element = story.texts[index]
-            let old = story.textBytes[element.text], base = element.text.lowerBound
-            var text: [UInt8] = []
-            var position = 0
-            for (range, replacement) in changes.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) where range.lowerBound >= position {
-                text += old[(base + position)..<(base + range.lowerBound)]
-                text += replacement
-                position = range.upperBound
-            }
-            text += old[(base + position)...]
             let run = story.runs[element.run]
-            if text.isEmpty && run.children == 1 {
-                edits.append((run.element, []))
-                continue
+            if run.children == 1 && text(of: element, in: story, changes: changes).isEmpty {
+                edits.append((run.element, nil))
+            } else {
+                edits.append((element.element, index))
             }
-            var tag = Array(story.xml[element.tag])
-            if let first = text.first, let last = text.last, Self.isSpace(first) || Self.isSpace(last),
-               !tag.starts(with: Array("<w:t/>".utf8)), !tag.contains(subsequence: Array("xml:space".utf8)) {
-                tag.insert(contentsOf: Array(" xml:space=\"preserve\"".utf8), at: tag.count - 1)
-            }
-            edits.append((element.element, tag + escaped(text) + story.xml[element.content.upperBound..<element.element.upperBound]))
         }
-        edits.sort { $0.0.lowerBound < $1.0.lowerBound || ($0.0.lowerBound == $1.0.lowerBound && $0.0.upperBound > $1.0.upperBound) }
-        var out: [ArraySlice<UInt8>] = []
-        out.reserveCapacity(edits.count * 2 + 1)
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
         var position = 0
-        for (range, replacement) in edits where range.lowerBound >= position {
+        for (range, index) in edits where range.lowerBound >= position {
             // An edit inside one already made (a text box's run in a removed paragraph) is left out.
-            out.append(story.xml[position..<range.lowerBound])
-            out.append(replacement[...])
+            try emit(story.xml[position..<range.lowerBound])
+            if let index { try emit(textElement(index, in: story, changes: textEdits[index] ?? [])[...]) }
             position = range.upperBound
         }
-        out.append(story.xml[position...])
-        return out
+        try emit(story.xml[position...])
+    }
+
+    /// The text of `element` with `changes` made (ranges in its text and their replacements).
+    private static func text(of element: WordStory.TextElement, in story: WordStory, changes: [(Range<Int>, [UInt8])]) -> [UInt8] {
+        let old = story.textBytes[element.text], base = element.text.lowerBound
+        var text: [UInt8] = []
+        var position = 0
+        for (range, replacement) in changes.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) where range.lowerBound >= position {
+            text += old[(base + position)..<(base + range.lowerBound)]
+            text += replacement
+            position = range.upperBound
+        }
+        text += old[(base + position)...]
+        return text
+    }
+
+    /// The `w:t` at `index` written anew with `changes` made to its text.
+    private static func textElement(_ index: Int, in story: WordStory, changes: [(Range<Int>, [UInt8])]) -> [UInt8] {
+        let element = story.texts[index]
+        let text = text(of: element, in: story, changes: changes)
+        var tag = Array(story.xml[element.tag])
+        if let first = text.first, let last = text.last, Self.isSpace(first) || Self.isSpace(last),
+           !tag.starts(with: Array("<w:t/>".utf8)), !tag.contains(subsequence: Array("xml:space".utf8)) {
+            tag.insert(contentsOf: Array(" xml:space=\"preserve\"".utf8), at: tag.count - 1)
+        }
+        return tag + escaped(text) + story.xml[element.content.upperBound..<element.element.upperBound]
+    }
+
+    /// At most how many bytes the part comes to with its `w:t`s edited: each edited element may gain an
+    /// `xml:space` and its answers, and escaping makes a byte at most five.
+    static func sizeBound(_ story: WordStory, textEdits: [Int: [(Range<Int>, [UInt8])]]) -> Int {
+        textEdits.reduce(story.xml.count) { total, edit in
+            total + 21 + 5 * (story.texts[edit.key].element.count + edit.value.reduce(0) { $0 + $1.1.count })
+        }
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

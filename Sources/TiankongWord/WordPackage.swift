@@ -199,15 +199,23 @@ final class WordPackage {
         min(partLimit, max(ratioFloor, compressed.multipliedReportingOverflow(by: ratioLimit).overflow ? partLimit : compressed * ratioLimit))
     }
 
-    /// The package again, into `zip` in the same order, with the parts in `replacing` deflated anew and
-    /// every other entry's compressed bytes, checksum and sizes copied through as they were.
-    func write(into zip: ZipWriter, replacing: [String: [ArraySlice<UInt8>]]) throws(DocxWriterError) {
+    /// A part written anew: at most `sizeBound` bytes (4 GB or more make a zip64 entry), which
+    /// `contents` hands piece by piece to the function it is given.
+    struct NewPart {
+        var sizeBound: Int
+        var contents: ((ArraySlice<UInt8>) throws(DocxWriterError) -> Void) throws(DocxWriterError) -> Void
+    }
+
+    /// The package again, into `zip` in the same order, with the parts in `replacing` deflated anew as
+    /// they are made and every other entry's compressed bytes, checksum and sizes copied through as they
+    /// were.
+    func write(into zip: ZipWriter, replacing: [String: NewPart]) throws(DocxWriterError) {
         guard let handle else { throw .package("no package") }
         for var entry in entries {
             let attributes = ZipWriter.Attributes(dosDate: UInt(entry.info.dosDate), internalAttributes: UInt(entry.info.internal_fa),
                                                   externalAttributes: UInt(entry.info.external_fa))
-            if let pieces = replacing[entry.name] {
-                try zip.add(path: entry.name, pieces: pieces, attributes: attributes)
+            if let part = replacing[entry.name] {
+                try zip.add(path: entry.name, attributes: attributes, large: part.sizeBound >= 0xFFFF_FFFF, contents: part.contents)
                 continue
             }
             var method: Int32 = 0, level: Int32 = 0

@@ -85,23 +85,20 @@ struct FillCommand: ParsableCommand {
         }
 
         if chosenFormat == .docx && destination == "-" { throw CommandFailure(message: say.docxToStdout(), status: .usage) }
-        var text = Report.utf8(template: template, answers: review.values)
-        if fix && word != nil && chosenFormat == .docx {
-            CommandText.printError(say.fixNotInWordTemplates())
-        } else if fix {
-            text = FillCommand.proofread(text, template: template, values: review.values, say: say, messages: messages)
+        if chosenFormat == .docx, let word {
+            if fix { CommandText.printError(say.fixNotInWordTemplates()) }
+            // The template's own package, written into the file as it is made (a Word template may be large).
+            try WordOutput.write(word, values: review.values, to: destination, overwrite: force)
+            CommandText.printError(say.written(FillCommand.absolute(destination)))
+            return
         }
+        var text = Report.utf8(template: template, answers: review.values)
+        if fix { text = FillCommand.proofread(text, template: template, values: review.values, say: say, messages: messages) }
         let bytes: [UInt8]
         switch chosenFormat {
         case .txt:
             bytes = Report.encoded(text, template: template, encoding: encoding?.textEncoding)
         case .docx:
-            if let word {
-                // Written into the file as it is made (a Word template may be large); "-" was refused above.
-                try WordOutput.write(word, values: review.values, to: destination, overwrite: force)
-                CommandText.printError(say.written(FillCommand.absolute(destination)))
-                return
-            }
             bytes = try WordOutput.bytes(text: String(decoding: text, as: UTF8.self), template: template, values: review.values)
         }
 

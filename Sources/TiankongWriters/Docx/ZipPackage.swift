@@ -69,15 +69,23 @@ public final class ZipWriter {
 
     /// Adds a file made of `pieces` one after the other, deflated as they come (never joined in memory).
     public func add(path: String, pieces: [ArraySlice<UInt8>], attributes: Attributes) throws(DocxWriterError) {
-        try open(path, attributes: attributes, method: Z_DEFLATED, level: Z_DEFAULT_COMPRESSION, raw: false,
-                 large: pieces.reduce(0) { $0 + $1.count } >= 0xFFFF_FFFF)
-        for piece in pieces where !piece.isEmpty {
+        try add(path: path, attributes: attributes, large: pieces.reduce(0) { $0 + $1.count } >= 0xFFFF_FFFF) { (emit) throws(DocxWriterError) in
+            for piece in pieces { try emit(piece) }
+        }
+    }
+
+    /// Adds a file whose bytes `contents` hands piece by piece to the function it is given, each deflated
+    /// as it comes (never joined with the others); `large` when they may come to 4 GB or more (zip64).
+    public func add(path: String, attributes: Attributes, large: Bool,
+                    contents: ((ArraySlice<UInt8>) throws(DocxWriterError) -> Void) throws(DocxWriterError) -> Void) throws(DocxWriterError) {
+        try open(path, attributes: attributes, method: Z_DEFLATED, level: Z_DEFAULT_COMPRESSION, raw: false, large: large)
+        try contents { (piece) throws(DocxWriterError) in
             // A piece past 4 GB is written in parts: minizip takes a 32-bit length.
             var start = piece.startIndex
             while start < piece.endIndex {
                 let end = min(piece.endIndex, start + (1 << 30))
-                let written = piece[start..<end].withUnsafeBytes { zipWriteInFileInZip(zip, $0.baseAddress, UInt32($0.count)) }
-                guard written == ZIP_OK else { throw failed(.part(path, "minizip could not compress it")) }
+                let written = piece[start..<end].withUnsafeBytes { zipWriteInFileInZip(self.zip, $0.baseAddress, UInt32($0.count)) }
+                guard written == ZIP_OK else { throw self.failed(.part(path, "minizip could not compress it")) }
                 start = end
             }
         }
