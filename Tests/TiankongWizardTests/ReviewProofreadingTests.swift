@@ -149,6 +149,24 @@ struct ReviewProofreadingTests {
         #expect(saved == fixed)
     }
 
+    @Test("After Ctrl-T the review's report reads as the saved one, line for line")
+    func fixedDocumentReadsAsTheReport() throws {
+        var story = try Self.doubledWord()
+        story.press(.control("t"))
+        let state = story.state
+        let lines = state.document.paragraphs.indices.map { p in
+            state.document.paragraphs[p].map { run in
+                switch run {
+                case .text(let range): return state.document.string(range)
+                case .blank(let index): return state.shows(blank: index).text
+                }
+            }.joined()
+        }
+        let saved = String(decoding: Report.utf8(template: state.template, answers: state.reportAnswers,
+                                                 corrections: state.corrections), as: UTF8.self)
+        #expect(lines == saved.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+    }
+
     @Test("Ctrl-T with nothing a program may fix says so and changes nothing")
     func fixEverythingWithNothingSafe() throws {
         let template = try Template(bytes: Array("工作总结\n一、学习X次\n三、工作\n".utf8), source: "t.txt")

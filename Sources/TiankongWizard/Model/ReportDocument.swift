@@ -106,10 +106,21 @@ public struct ReportDocument: Sendable {
         starts.append(runs.count)
         if !corrections.isEmpty {
             // An edit lies inside one text run: the runs move by what the edits before them added.
+            // Runs and edits are both in the text's order: one pass over each (Ctrl-T takes thousands).
+            let edits = corrections.edits
+            var passed = 0, shift = 0
             for k in runs.indices {
-                if case .text(let range) = runs[k] {
-                    runs[k] = .text(corrections.corrected(range.lowerBound)..<corrections.corrected(range.upperBound))
+                guard case .text(let range) = runs[k] else { continue }
+                while passed < edits.count, edits[passed].range.upperBound <= range.lowerBound {
+                    shift += edits[passed].replacement.count - edits[passed].range.count
+                    passed += 1
                 }
+                var inside = passed, endShift = shift
+                while inside < edits.count, edits[inside].range.upperBound <= range.upperBound {
+                    endShift += edits[inside].replacement.count - edits[inside].range.count
+                    inside += 1
+                }
+                runs[k] = .text((range.lowerBound + shift)..<(range.upperBound + endShift))
             }
         }
         paragraphs = Paragraphs(runs: runs, starts: starts)
