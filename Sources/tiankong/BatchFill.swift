@@ -176,6 +176,23 @@ struct BatchFill {
         var unnamed: [Int] = []
         var withData = Set<Int>()
         var checked: Checked?
+        // Rows are read in turn and checked a chunk at a time on every core, then kept in their order.
+        var pending: [DataRow] = []
+        func reviewPending() {
+            let rows = pending
+            let review = checked!.review
+            pending.removeAll(keepingCapacity: true)
+            let reviewed = ReviewedRows(count: rows.count)
+            defer { reviewed.free() }
+            let parts = min(Self.cores, rows.count)
+            Parallel.run(parts) { part in
+                for k in stride(from: part, to: rows.count, by: parts) { reviewed.set(k, review.review(rows[k])) }
+            }
+            for k in rows.indices {
+                guard let good = checked!.review.record(rows[k].number, reviewed.take(k)) else { continue }
+                checked!.names.append((good.number, pattern.name(row: good.number, values: good.values)))
+            }
+        }
         do throws(SheetError) {
             var headerRow = 1
             try sheet.read(fields: template.fields, header: { first in
@@ -189,10 +206,12 @@ struct BatchFill {
                 // Columns that fit nothing: no row needs reading to say so.
                 guard checked!.match.isComplete(partial: partial) else { return false }
                 for index in unnamed where index < row.cells.count && !row.cells[index].trimmedSpaces().isEmpty { withData.insert(index) }
-                guard !Self.isInstructions(row, under: headerRow, match: checked!.match, template: template), let good = checked!.review.check(row) else { return true }
-                checked!.names.append((good.number, pattern.name(row: good.number, values: good.values)))
+                guard !row.isEmpty, !Self.isInstructions(row, under: headerRow, match: checked!.match, template: template) else { return true }
+                pending.append(row)
+                if pending.count >= 256 { reviewPending() }
                 return true
             })
+            if checked != nil { reviewPending() }
         } catch {
             throw CommandFailure(message: Messages().text(for: error), status: error.exitStatus)
         }
@@ -200,6 +219,26 @@ struct BatchFill {
             checked!.match = ColumnMatch(header: header, fields: template.fields) { withData.contains($0) }
         }
         return checked!
+    }
+
+    /// The processors the system has online: how many rows are checked at once.
+    static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+    /// The reviews of a chunk of rows, each written by the part that checked it.
+    private struct ReviewedRows: @unchecked Sendable {
+        typealias Review = (good: SheetReview.GoodRow?, problems: [SheetReview.Problem])
+        private let slots: UnsafeMutablePointer<Review>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: max(1, count))
+        }
+
+        func set(_ k: Int, _ review: Review) { (slots + k).initialize(to: review) }
+        /// Moves a review out; each is set once and taken once.
+        func take(_ k: Int) -> Review { (slots + k).move() }
+        func free() { slots.deallocate() }
     }
 
     /// Checks and writes one row's report; a failure is told to `batch`, which then takes no more rows.

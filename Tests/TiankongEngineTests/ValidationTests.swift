@@ -109,6 +109,13 @@ struct ValidationTests {
         #expect(failure("XX局", name) == .containsBlankMarker("XX"))
         #expect(value("Excel小组", name) == "Excel小组")
         #expect(Validation.check("市财政局党组", for: name).warnings.first?.suggestion == "市财政局")
+        // A long answer is read from its end; a C1 control character (NEL) is one too; U+3000 is trimmed.
+        #expect(Validation.check("中共某某市委员会市财政局党组", for: name).warnings.first?.suggestion == "中共某某市委员会市财政局")
+        #expect(failure("市财\u{85}政局", name) == .controlCharacter)
+        #expect(value("\u{3000}市财政局\u{A0}", name) == "市财政局")
+        let study = Field(id: "f2", kind: .text, label: "", marker: "X", blankIndexes: [2],
+                          surroundings: [.init(before: "组织集中学习", after: "次")])
+        #expect(Validation.check("学习讨论", for: study).warnings == [.repeatsPrecedingText(repeated: "学习", suggestion: "讨论")])
     }
 
     @Test("text with choices takes one of them only; a length is counted in characters, not bytes")

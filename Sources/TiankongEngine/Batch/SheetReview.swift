@@ -31,21 +31,31 @@ public struct SheetReview: Sendable {
     /// How many rows can be used.
     public var goodCount = 0
 
+    /// The field of each of `match.columns`, found once rather than for every row.
+    private let columnFields: [Field?]
+
     public init(match: ColumnMatch, template: Template, partial: Bool) {
         self.match = match
         self.template = template
         self.partial = partial
+        columnFields = match.columns.map { template.field($0.fieldID) }
     }
 
     /// Checks one row, keeping its problems and warnings; its answers when they can all be used.
     public mutating func check(_ row: DataRow) -> GoodRow? {
         guard !row.isEmpty else { return nil }
-        let (good, rowProblems) = review(row)
+        return record(row.number, review(row))
+    }
+
+    /// Keeps the problems and warnings of a row `review` read (rows reviewed elsewhere are recorded in
+    /// their order); its answers when they can all be used.
+    public mutating func record(_ number: Int, _ reviewed: (good: GoodRow?, problems: [Problem])) -> GoodRow? {
+        let (good, rowProblems) = reviewed
         if let good {
             goodCount += 1
-            warnings += good.warnings.map { (row.number, $0) }
+            warnings += good.warnings.map { (number, $0) }
         } else {
-            badRows.append(row.number)
+            badRows.append(number)
             problems += rowProblems
         }
         return good
@@ -65,15 +75,14 @@ public struct SheetReview: Sendable {
     /// field (its default, if any, is used). Keeps nothing: the second pass over a sheet asks again.
     public func review(_ row: DataRow) -> (good: GoodRow?, problems: [Problem]) {
         var answers: [String: String] = [:]
-        var headerOf: [String: String] = [:]
-        for column in match.columns {
-            headerOf[column.fieldID] = column.header
-            guard column.index < row.cells.count else { continue }
+        for (column, field) in zip(match.columns, columnFields) where column.index < row.cells.count {
             let cell = row.cells[column.index]
-            if !cell.trimmedSpaces().isEmpty { answers[column.fieldID] = Self.datePart(cell, for: template.field(column.fieldID)) }
+            if !cell.trimmedSpaces().isEmpty { answers[column.fieldID] = Self.datePart(cell, for: field) }
         }
         let review = AnswerReview(answers: answers, template: template, partial: partial)
         if review.isValid { return (GoodRow(number: row.number, values: review.values, warnings: review.warnings), []) }
+        var headerOf: [String: String] = [:]
+        for column in match.columns { headerOf[column.fieldID] = column.header }
         return (nil, review.problems.map { entry in
             Problem(row: row.number, header: headerOf[entry.fieldID], fieldID: entry.fieldID, problem: entry.problem, cell: answers[entry.fieldID])
         })

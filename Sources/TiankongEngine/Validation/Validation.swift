@@ -47,9 +47,11 @@ public enum Validation {
     static let spaces: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
 
     static func trimmed(_ raw: String) -> String {
+        let isSpace = { (scalar: Unicode.Scalar) in spaces.contains(scalar) || scalar == "\n" || scalar == "\r" }
+        guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last, isSpace(first) || isSpace(last) else { return raw }
         var scalars = Substring(raw).unicodeScalars[...]
-        while let first = scalars.first, spaces.contains(first) || first == "\n" || first == "\r" { scalars = scalars.dropFirst() }
-        while let last = scalars.last, spaces.contains(last) || last == "\n" || last == "\r" { scalars = scalars.dropLast() }
+        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 
@@ -59,7 +61,8 @@ public enum Validation {
         if answer.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return .failed(.multipleLines)
         }
-        if answer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        // The control characters (general category Cc) are U+0000–U+001F and U+007F–U+009F, for good.
+        if answer.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             return .failed(.controlCharacter)
         }
         if !field.choices.isEmpty, !field.choices.contains(answer) { return .failed(.notAChoice(field.choices)) }
@@ -69,7 +72,7 @@ public enum Validation {
                 return .failed(.wrongLength(minimum: field.minimumLength, maximum: field.maximumLength))
             }
         }
-        let mayHoldMarker = answer.utf8.contains(0x58) || answer.contains("Ｘ") || answer.contains("×")
+        let mayHoldMarker = answer.unicodeScalars.contains { $0 == "X" || $0 == "Ｘ" || $0 == "×" }
         if mayHoldMarker, let run = BlankScanner(exceptionWords: []).runs(in: Array(answer.utf8)).first {
             return .failed(.containsBlankMarker(String(decoding: Array(answer.utf8)[run.byteRange], as: UTF8.self)))
         }
@@ -92,8 +95,9 @@ public enum Validation {
     /// The longest run of up to four characters that ends `a` and starts `b`, when it would read doubled.
     static func overlap(suffixOf a: String, prefixOf b: String) -> String? {
         // Quick refusal: the doubled word would have to start with a's last character.
-        guard let last = a.last, b.contains(last) else { return nil }
-        let a = Array(a), b = Array(b)
+        guard let last = a.last, b.prefix(4).contains(last) else { return nil }
+        // The run is at most four characters, and shorter than a: the ends are all that is read.
+        let a = Array(a.suffix(5)), b = Array(b.prefix(4))
         let limit = min(4, a.count - 1, b.count)
         guard limit >= 1 else { return nil }
         for k in stride(from: limit, through: 1, by: -1) where Array(a.suffix(k)) == Array(b.prefix(k)) {
