@@ -205,17 +205,17 @@ public struct ReportStructure: Sendable, Equatable {
         return !sentencePunctuation.contains(last) && !line.contains("。")
     }
 
+    private static let dateDigits: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                                     "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                                     "X", "x", "Ｘ", "×"]
+
     /// "2021年1月15日", "二〇二一年一月十五日", or the same with X placeholders.
     static func isDate(_ line: String) -> Bool {
-        let compact = line.filter { !$0.isWhitespace }
-        let digits: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-                                      "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-                                      "X", "x", "Ｘ", "×"]
         var parts: [Int] = []   // the length of each number before 年, 月, 日
         var count = 0
         var expected: [Character] = ["年", "月", "日"]
-        for character in compact {
-            if digits.contains(character) {
+        for character in line where !character.isWhitespace {
+            if dateDigits.contains(character) {
                 count += 1
             } else if let next = expected.first, character == next, count > 0 {
                 parts.append(count)

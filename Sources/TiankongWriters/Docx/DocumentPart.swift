@@ -57,27 +57,30 @@ enum DocumentPart {
         xml.start("w:r")
         properties?.write(to: &xml)
         // Read as bytes: a tab or a space is one byte in UTF-8 and never inside another character's.
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while true {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\t")) ?? utf8.endIndex
-            writeText(text[start..<end], to: &xml)
-            guard end < utf8.endIndex else { break }
-            xml.empty("w:tab")
-            start = utf8.index(after: end)
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var start = 0
+            while true {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\t")) ?? bytes.count
+                let piece = start == 0 && end == bytes.count ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                writeText(piece, bytes[start..<end], to: &xml)
+                guard end < bytes.count else { break }
+                xml.empty("w:tab")
+                start = end + 1
+            }
         }
         xml.end()
     }
 
-    /// A `w:t` of `piece`, told to keep its spaces when some would be lost: at either end, or two in a row.
-    private static func writeText(_ piece: Substring, to xml: inout XMLWriter) {
-        let utf8 = piece.utf8
-        guard let first = utf8.first, let last = utf8.last else { return }
+    /// A `w:t` of `piece` (its UTF-8 `bytes`), told to keep its spaces when some would be lost: at either
+    /// end, or two in a row.
+    private static func writeText(_ piece: String, _ bytes: Slice<UnsafeBufferPointer<UInt8>>, to xml: inout XMLWriter) {
+        guard let first = bytes.first, let last = bytes.last else { return }
         let space = UInt8(ascii: " ")
         var keepsSpaces = first == space || last == space
         if !keepsSpaces {
             var previous: UInt8 = 0
-            for byte in utf8 {
+            for byte in bytes {
                 if byte == space && previous == space { keepsSpaces = true; break }
                 previous = byte
             }

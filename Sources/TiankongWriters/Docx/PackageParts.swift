@@ -12,18 +12,17 @@ enum PackageParts {
         let contentType: String
     }
 
-    static let document = Part(path: "word/document.xml",
-                               contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
-    static let styles = Part(path: "word/styles.xml",
-                             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")
-    static let settings = Part(path: "word/settings.xml",
-                               contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml")
-    static let fontTable = Part(path: "word/fontTable.xml",
-                                contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml")
-    static let oddFooter = Part(path: "word/footer1.xml",
-                                contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml")
-    static let evenFooter = Part(path: "word/footer2.xml",
-                                 contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml")
+    /// A WordprocessingML part under `word/`, with the media type of its kind ("styles", "footer").
+    private static func word(_ name: String, kind: String) -> Part {
+        Part(path: "word/\(name).xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.\(kind)+xml")
+    }
+
+    static let document = word("document", kind: "document.main")
+    static let styles = word("styles", kind: "styles")
+    static let settings = word("settings", kind: "settings")
+    static let fontTable = word("fontTable", kind: "fontTable")
+    static let oddFooter = word("footer1", kind: "footer")
+    static let evenFooter = word("footer2", kind: "footer")
     static let coreProperties = Part(path: "docProps/core.xml",
                                      contentType: "application/vnd.openxmlformats-package.core-properties+xml")
     static let appProperties = Part(path: "docProps/app.xml",
