@@ -41,6 +41,25 @@ extension CommandText {
 
     /// One finding on a line of the listing: "  19:60  半角标点  “,”改为“，”  …全会精神,以党的政治…".
     func findingLine(_ finding: Finding, messages: Messages) -> String {
-        "  \(finding.line):\(finding.column)  \(messages.name(of: finding.rule))  \(messages.text(for: finding))\(messages.leftForAPerson(finding))  \(finding.excerpt)"
+        var line: [UInt8] = []
+        var out = ListingWriter(capacity: 512) { line += $0 }
+        Self.writeFinding(finding, messages: messages, to: &out)
+        out.drain()
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// A finding's line of the listing (`findingLine`) written straight into `out`, without its line end.
+    static func writeFinding(_ finding: Finding, messages: Messages, to out: inout ListingWriter) {
+        out.spaces(2)
+        out.digits(finding.line)
+        out.byte(0x3A)
+        out.digits(finding.column)
+        out.spaces(2)
+        out.text(messages.name(of: finding.rule))
+        out.spaces(2)
+        out.text(messages.text(for: finding))
+        out.text(messages.leftForAPerson(finding))
+        out.spaces(2)
+        out.text(finding.excerpt)
     }
 }

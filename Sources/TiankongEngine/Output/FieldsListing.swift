@@ -167,13 +167,41 @@ public struct ListingCells {
     }
 }
 
-/// Where the two halves of the blank lines go: the first to `emit`, the second kept (in the writer's
+/// Where the two halves of a listing's lines go: the first to `emit`, the second kept (in the writer's
 /// megabyte chunks, never copied into a growing array) until the first is out.
 private final class ListingParts: @unchecked Sendable {
     let emit: (UnsafeRawBufferPointer) -> Void
     var kept: [[UInt8]] = []
 
     init(emit: @escaping (UnsafeRawBufferPointer) -> Void) { self.emit = emit }
+}
+
+extension ListingWriter {
+    /// Writes the lines of `count` items with `write`, the two halves at once on two cores when
+    /// `parallel`: the first half to `emit` as it is made, the second kept until the first is out.
+    public static func lines(_ count: Int, parallel: Bool, emit: @escaping (UnsafeRawBufferPointer) -> Void,
+                             _ write: @escaping @Sendable (Range<Int>, inout ListingWriter) -> Void) {
+        guard parallel, count > 1 else {
+            var out = ListingWriter(emit: emit)
+            write(0..<count, &out)
+            out.drain()
+            return
+        }
+        let middle = count / 2
+        let parts = ListingParts(emit: emit)
+        Parallel.run(2) { half in
+            if half == 0 {
+                var first = ListingWriter(emit: parts.emit)
+                write(0..<middle, &first)
+                first.drain()
+            } else {
+                var second = ListingWriter(emit: { parts.kept.append(Array($0)) })
+                write(middle..<count, &second)
+                second.drain()
+            }
+        }
+        for chunk in parts.kept { chunk.withUnsafeBytes { emit($0) } }
+    }
 }
 
 /// The parts of the listings that read the template's blanks and fields.
@@ -188,28 +216,10 @@ public enum FieldsListing {
         for position in template.fields.indices { for index in template.fields[position].blankIndexes { fieldPositions[index] = position } }
         let fieldOfBlank = fieldPositions
         let blanks = template.blanks
-        guard Parallel.pays(forBytes: template.text.count) else {
+        ListingWriter.lines(blanks.count, parallel: Parallel.pays(forBytes: template.text.count), emit: emit) { range, out in
             var cells = makeCells()
-            var out = ListingWriter(emit: emit)
-            blankLines(template, blanks.indices, fieldOfBlank: fieldOfBlank, cells: &cells, out: &out)
-            out.drain()
-            return
+            blankLines(template, range, fieldOfBlank: fieldOfBlank, cells: &cells, out: &out)
         }
-        let middle = blanks.count / 2
-        let parts = ListingParts(emit: emit)
-        Parallel.run(2) { half in
-            var cells = makeCells()
-            if half == 0 {
-                var first = ListingWriter(emit: parts.emit)
-                blankLines(template, 0..<middle, fieldOfBlank: fieldOfBlank, cells: &cells, out: &first)
-                first.drain()
-            } else {
-                var second = ListingWriter(emit: { parts.kept.append(Array($0)) })
-                blankLines(template, middle..<blanks.count, fieldOfBlank: fieldOfBlank, cells: &cells, out: &second)
-                second.drain()
-            }
-        }
-        for chunk in parts.kept { chunk.withUnsafeBytes { emit($0) } }
     }
 
     /// The lines of `range` of the template's blanks.

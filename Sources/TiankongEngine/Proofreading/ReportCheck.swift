@@ -26,7 +26,8 @@ public struct ReportCheck: Sendable {
 
     /// Blanks and findings together, in the order of the text.
     public var all: [Finding] {
-        (blanks.map(Proofreader.finding(for:)) + findings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        if blanks.isEmpty { return findings }
+        return (blanks.map(Proofreader.finding(for:)) + findings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// The report with every safe fix applied, in its own encoding, byte-order mark and line endings;
