@@ -416,10 +416,12 @@ def batch_reports(say, rows=BATCH_ROWS):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["batch"]:
-        # The batch section alone, printed rather than written into docs/BENCHMARKS.md.
+    sections = {"batch": batch_reports, "check": check_report}
+    if len(sys.argv) == 2 and sys.argv[1] in sections:
+        # One section alone (`bench/run.py batch`, `bench/run.py check`), printed rather than written
+        # into docs/BENCHMARKS.md.
         out = []
-        batch_reports(out.append)
+        sections[sys.argv[1]](out.append)
         print("\n".join(out))
         shutil.rmtree(WORK, ignore_errors=True)
     else:
