@@ -14,9 +14,9 @@ VENV      := $(BUILD)/venv
 PYTHON    := $(VENV)/bin/python
 RELEASE   := $(BUILD)/release/tiankong
 
-# Debian packages: to build (the static release links libc.a, libz.a, libyaml.a, libnettle.a and ncurses' archives), and what
+# Debian packages: to build (the static release links libc.a, libz.a, libdeflate.a, libyaml.a, libnettle.a and ncurses' archives), and what
 # the tests drive (tmux, the Word readers, LibreOffice Calc for the sheet, fonts for rendering).
-BUILD_PACKAGES := libncurses-dev pkg-config libc6-dev zlib1g-dev libyaml-dev nettle-dev libexpat1-dev libminizip-dev libcsv-dev libxlsxwriter-dev
+BUILD_PACKAGES := libncurses-dev pkg-config libc6-dev zlib1g-dev libyaml-dev nettle-dev libexpat1-dev libminizip-dev libcsv-dev libxlsxwriter-dev libdeflate-dev
 TEST_PACKAGES  := tmux strace libxml2-utils poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui \
                   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei
 # The benchmark's peer on screen.

@@ -13,7 +13,7 @@ public enum DocxWriter {
         let attributes = attributes(modified: report.created)
         for entry in entries(for: report) {
             switch entry {
-            case .made(let path, let bytes): try package.add(path: path, contents: bytes, attributes: attributes)
+            case .made(let path, let bytes): try package.add(path: path, deflated: try ZipWriter.Deflated(bytes), attributes: attributes)
             case .fixed(let part): try package.add(path: part.path, deflated: try part.deflated.get(), attributes: attributes)
             }
         }

@@ -1,0 +1,3 @@
+#pragma once
+// libdeflate (Debian libdeflate-dev): DEFLATE of a whole buffer at once, the Word report's parts.
+#include <libdeflate.h>
