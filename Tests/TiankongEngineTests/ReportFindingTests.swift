@@ -92,4 +92,27 @@ struct ReportFindingTests {
         let text = Array("ab,defghij，。xyz".utf8)
         #expect(String(decoding: corrections.applied(to: text), as: UTF8.self) == "ab，defghij。xyz")
     }
+
+    @Test("a report's worth of fixes, taken in any order, is kept in the order of the text")
+    func manyCorrections() {
+        // Every third byte of a long text gets a fix: 3k..<3k+1 becomes "，". Ctrl-T takes them in the
+        // order of the text; Ctrl-R one by one in any order.
+        let count = 30_000
+        let wanted = (0..<count).map { 3 * $0..<3 * $0 + 1 }
+        var inOrder = TemplateCorrections(), backwards = TemplateCorrections(), shuffled = TemplateCorrections()
+        var generator = SystemRandomNumberGenerator()
+        var allTaken = true
+        for range in wanted { allTaken = inOrder.add(.init(range: range, replacement: Array("，".utf8))) && allTaken }
+        #expect(allTaken)
+        for range in wanted.reversed() { backwards.add(.init(range: range, replacement: Array("，".utf8))) }
+        for range in wanted.shuffled(using: &generator) { shuffled.add(.init(range: range, replacement: Array("，".utf8))) }
+        #expect(inOrder.edits.map(\.range) == wanted)
+        #expect(backwards == inOrder && shuffled == inOrder)
+        // One that overlaps any of them, from either side, is refused.
+        let inside = inOrder.add(.init(range: 2..<4, replacement: []))
+        let atEnd = inOrder.add(.init(range: 3 * (count - 1)..<3 * count, replacement: []))
+        #expect(!inside && !atEnd && inOrder.edits.count == count)
+        let after = inOrder.add(.init(range: 3 * count..<3 * count + 1, replacement: []))
+        #expect(after && inOrder.edits.count == count + 1)
+    }
 }
