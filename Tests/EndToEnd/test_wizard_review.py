@@ -126,11 +126,17 @@ def test_a_long_report_is_proof_read_while_the_review_is_on_screen(tiankong, fol
     template = work / "长报告.txt"
     head = "长报告\n\n今年以来，XXX党组共学习X次,。\n"
     line = "本单位认真学习贯彻落实有关精神，推进各项工作。\n"
-    # As many lines as this binary needs two seconds of CPU to proof-read (a sample measured first).
-    lines = 5000
-    template.write_text(head + line * lines, encoding="utf-8")
-    seconds = cpu_seconds_of_check(tiankong, template)
-    lines = min(int(lines * 2.0 / max(seconds, 0.001)), (100 << 20) // len(line.encode("utf-8")))
+    # As many lines as this binary needs four seconds of CPU to check, at most 100 MB: samples grow until
+    # one takes half a second, so that the program's start does not weigh in the estimate.
+    most = (100 << 20) // len(line.encode("utf-8"))
+    lines = 20000
+    while True:
+        template.write_text(head + line * lines, encoding="utf-8")
+        seconds = cpu_seconds_of_check(tiankong, template)
+        if seconds >= 0.5 or lines == most:
+            break
+        lines = min(lines * 4, most)
+    lines = min(int(lines * 4.0 / max(seconds, 0.001)), most)
     template.write_text(head + line * lines, encoding="utf-8")
     command = " ".join(shell_quote(a) for a in [tiankong, "--no-schema", str(template)])
     with Tmux(command, columns=80, rows=24, env={"XDG_STATE_HOME": str(state)}, cwd=str(work)) as t:
