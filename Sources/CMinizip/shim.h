@@ -7,17 +7,15 @@
 #include <string.h>
 #include <unistd.h>
 
-// An archive for minizip's file functions: in memory (`descriptor` -1: read from `bytes`, or written into
-// a buffer that grows) or in an open file (read with pread, only what minizip asks for, never the whole
-// file; or written with pwrite). Written only when `writable`: minizip goes back to fill in an entry's
-// sizes, so the archive grows from where it writes. `position` is where the next read or write goes;
-// `failed` keeps the errno of one that failed. A file cut short while it is read gives short reads,
-// which minizip reports as errors.
+// An archive for minizip's file functions: in memory (`descriptor` -1: read from `bytes`) or in an open
+// file (read with pread, only what minizip asks for, never the whole file; or written with pwrite). Written
+// only when `writable`, and only into a file: minizip goes back to fill in an entry's sizes, so the archive
+// grows from where it writes. `position` is where the next read or write goes; `failed` keeps the errno
+// of one that failed. A file cut short while it is read gives short reads, which minizip reports as errors.
 typedef struct {
     int descriptor;
     unsigned char *bytes;
     ZPOS64_T size;
-    ZPOS64_T capacity;
     ZPOS64_T position;
     int failed;
     int writable;
@@ -60,22 +58,9 @@ static uLong tk_archive_read(voidpf opaque, voidpf stream, void *buf, uLong size
 static uLong tk_archive_write(voidpf opaque, voidpf stream, const void *buf, uLong size) {
     (void)opaque;
     tk_archive *file = (tk_archive *)stream;
-    if (!file->writable) return 0;
+    if (!file->writable || file->descriptor < 0) return 0;
     uLong done = 0;
-    if (file->descriptor < 0) {
-        ZPOS64_T end = file->position + size;
-        if (end > file->capacity) {
-            ZPOS64_T capacity = file->capacity ? file->capacity : 65536;
-            while (capacity < end) capacity *= 2;
-            unsigned char *grown = (unsigned char *)realloc(file->bytes, (size_t)capacity);
-            if (!grown) { file->failed = ENOMEM; return 0; }
-            file->bytes = grown;
-            file->capacity = capacity;
-        }
-        memcpy(file->bytes + file->position, buf, size);
-        done = size;
-    }
-    while (file->descriptor >= 0 && done < size) {
+    while (done < size) {
         ssize_t n = pwrite(file->descriptor, (const char *)buf + done, size - done, (off_t)(file->position + done));
         if (n < 0) {
             if (errno == EINTR) continue;

@@ -42,13 +42,13 @@ final class WordPackage {
     convenience init(bytes: [UInt8], path: String) throws(WordFileError) {
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { storage.initialize(from: base, count: $0.count) } }
-        try self.init(tk_archive(descriptor: -1, bytes: storage, size: ZPOS64_T(bytes.count), capacity: 0, position: 0,
+        try self.init(tk_archive(descriptor: -1, bytes: storage, size: ZPOS64_T(bytes.count), position: 0,
                                  failed: 0, writable: 0), path: path)
     }
 
     /// Opens the package in the open file `descriptor` of `size` bytes, which it closes when done with it.
     convenience init(descriptor: Int32, size: Int, path: String) throws(WordFileError) {
-        try self.init(tk_archive(descriptor: descriptor, bytes: nil, size: ZPOS64_T(size), capacity: 0, position: 0,
+        try self.init(tk_archive(descriptor: descriptor, bytes: nil, size: ZPOS64_T(size), position: 0,
                                  failed: 0, writable: 0), path: path)
     }
 

@@ -184,7 +184,7 @@ struct BatchFill {
             pending.removeAll(keepingCapacity: true)
             let reviewed = ReviewedRows(count: rows.count)
             defer { reviewed.free() }
-            let parts = min(Self.cores, rows.count)
+            let parts = min(Parallel.cores, rows.count)
             Parallel.run(parts) { part in
                 for k in stride(from: part, to: rows.count, by: parts) { reviewed.set(k, review.review(rows[k])) }
             }
@@ -220,9 +220,6 @@ struct BatchFill {
         }
         return checked!
     }
-
-    /// The processors the system has online: how many rows are checked at once.
-    static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// The reviews of a chunk of rows, each written by the part that checked it.
     private struct ReviewedRows: @unchecked Sendable {

@@ -13,6 +13,9 @@ public enum Parallel {
     /// The size of text, in bytes, from which its work is split over the cores.
     public static let threshold = 1 << 20
 
+    /// The processors online: how many parts work that can use every core is split into.
+    public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
     /// True when work on a text of `bytes` bytes is worth splitting.
     public static func pays(forBytes bytes: Int) -> Bool { bytes >= threshold }
 

@@ -43,7 +43,7 @@ public final class ZipWriter {
     /// sizes are filled in after its data), which stays open; `name` names it in messages.
     public init(descriptor: Int32, name: String) throws(DocxWriterError) {
         let file = UnsafeMutablePointer<tk_archive>.allocate(capacity: 1)
-        file.initialize(to: tk_archive(descriptor: descriptor, bytes: nil, size: 0, capacity: 0, position: 0, failed: 0, writable: 1))
+        file.initialize(to: tk_archive(descriptor: descriptor, bytes: nil, size: 0, position: 0, failed: 0, writable: 1))
         self.file = file
         fileName = name
         var functions = zlib_filefunc64_def()
