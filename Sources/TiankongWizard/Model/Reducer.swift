@@ -182,6 +182,15 @@ public enum Reducer {
         }
     }
 
+    /// Takes `value` as the answer to field `index` from outside its editor (a fix or a suggestion on the
+    /// review): checked as leaving the field would check it, its date's other parts checked again.
+    static func takeAnswer(_ state: inout WizardState, field index: Int, _ value: String) {
+        let field = state.fields[index]
+        state.answers[field.id] = value
+        state.verdicts[field.id] = Validation.check(value, for: field, answers: state.answers)
+        recheckDate(&state, of: field)
+    }
+
     /// A day is checked against its month and year: when one of them changes, check the others again.
     private static func recheckDate(_ state: inout WizardState, of field: Field) {
         guard let date = field.date else { return }

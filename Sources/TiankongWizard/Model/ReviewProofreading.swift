@@ -83,9 +83,7 @@ extension Reducer {
             guard state.corrections.add(edit) else { return }
             state.document = ReportDocument(template: state.template, corrections: state.corrections)
         case .answer(let field, let value):
-            let id = state.fields[field].id
-            state.answers[id] = value
-            state.verdicts[id] = Validation.check(value, for: state.fields[field], answers: state.answers)
+            takeAnswer(&state, field: field, value)
         }
         proofread(&state)
         state.notice = Notice(kind: .info, text: state.text.fixTaken(line: finding.line, state.messages.text(for: finding)))
@@ -105,9 +103,7 @@ extension Reducer {
                 wordsTaken = true
             case .answer(let field, let value)?:
                 guard answered.insert(field).inserted else { continue }
-                let id = state.fields[field].id
-                state.answers[id] = value
-                state.verdicts[id] = Validation.check(value, for: state.fields[field], answers: state.answers)
+                takeAnswer(&state, field: field, value)
             case nil:
                 continue
             }
@@ -126,9 +122,7 @@ extension Reducer {
     /// Ctrl-R on a field's warning that suggests another answer ("党组党组"): the suggestion is the answer.
     private static func takeSuggestion(_ state: inout WizardState, for item: ReviewItem) {
         guard case .warning(let warning) = item.problem, let suggestion = warning.suggestion, !suggestion.isEmpty else { return }
-        let field = state.fields[item.field]
-        state.answers[field.id] = suggestion
-        state.verdicts[field.id] = Validation.check(suggestion, for: field, answers: state.answers)
+        takeAnswer(&state, field: item.field, suggestion)
         proofread(&state)
         state.notice = Notice(kind: .info, text: state.text.suggestionTaken(field: item.field + 1, suggestion))
     }
